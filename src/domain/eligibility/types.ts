@@ -1,0 +1,34 @@
+import type { Area, Parameter, Source } from '../schema'
+import type { IsoDate } from '../dates'
+import type { Fen } from '../money'
+import type { Citation } from './citations'
+
+/** What the rules need from the content pack. */
+export interface RuleData {
+  parameters: readonly Parameter[]
+  sources: readonly Source[]
+}
+
+/** One line of the calculation as shown to a person, with where it comes from. */
+export interface Step {
+  id: string
+  label: string
+  /** the arithmetic or the finding, in words, e.g. "1500 ÷ 3 = 500 元" */
+  text: string
+  amountFen?: Fen
+  citation: Citation
+}
+
+export interface Assessment {
+  on: IsoDate
+  area: Area
+  steps: Step[]
+  /** what the estimate does not cover and what the 民政 department will still check */
+  caveats: string[]
+  /** what else may help, especially when the estimate is negative */
+  alternatives: string[]
+  /** ids of service guide items for applying */
+  serviceIds: string[]
+  /** the standard used is the latest in the data but more than a year old on the date asked */
+  possiblyOutdated: boolean
+}

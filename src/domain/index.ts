@@ -1,0 +1,10 @@
+// The platform-free core shared by the app and the server. No Taro, no Node imports below here.
+export * from './schema'
+export * from './dates'
+export * from './money'
+export * from './result'
+export * from './parameters'
+export * from './eligibility/citations'
+export * from './eligibility/types'
+export * from './eligibility/dibao'
+export * from './eligibility/tekun'

@@ -1,0 +1,133 @@
+// Dated parameters, in the manner of OpenFisca: a value holds from its effective date until the
+// next dated entry. Every answer carries the value's reference so a figure is never shown without
+// its source.
+import type { DatedValue, Parameter } from './schema'
+import { type IsoDate, daysBetween, formatChineseDate, isValidIsoDate } from './dates'
+import { type Fen } from './money'
+import { type Result, fail, ok } from './result'
+
+export interface ValueOnDate {
+  parameter: Parameter
+  /** the entry in force on the date asked about */
+  current: DatedValue
+  /** the entry it replaced, if any */
+  previous: DatedValue | null
+  /** current − previous, in 分; null when there is no previous entry */
+  changeFen: Fen | null
+  /** the date after which the next known entry takes over; null when this is the latest known */
+  validUntil: IsoDate | null
+  /**
+   * True when the date asked about is more than a year after the latest known entry took effect:
+   * standards are usually raised every year, so a newer figure may exist that this data lacks.
+   */
+  possiblyOutdated: boolean
+}
+
+/** Entries sorted by effective date; the validator guarantees they are, this keeps callers safe. */
+function sortedValues(parameter: Parameter): DatedValue[] {
+  return [...parameter.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+}
+
+const STALE_AFTER_DAYS = 366
+
+export function valueOn(parameter: Parameter, date: IsoDate): Result<ValueOnDate> {
+  if (!isValidIsoDate(date)) return fail('invalid_input', `日期“${date}”无效，请按 年-月-日 填写`, 'on')
+  const values = sortedValues(parameter)
+  let index = -1
+  for (let i = 0; i < values.length; i++) {
+    if (values[i].effectiveFrom <= date) index = i
+  }
+  if (index < 0) {
+    return fail(
+      'before_first_value',
+      `${formatChineseDate(date)}早于本资料收录的最早的${parameter.label}（${formatChineseDate(values[0].effectiveFrom)}起），无法给出当时的标准`,
+      'on',
+    )
+  }
+  const current = values[index]
+  const previous = index > 0 ? values[index - 1] : null
+  const next = index + 1 < values.length ? values[index + 1] : null
+  return ok({
+    parameter,
+    current,
+    previous,
+    changeFen: previous ? current.amountFen - previous.amountFen : null,
+    validUntil: next ? previousDay(next.effectiveFrom) : null,
+    possiblyOutdated: next === null && daysBetween(current.effectiveFrom, date) > STALE_AFTER_DAYS,
+  })
+}
+
+function previousDay(date: IsoDate): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+}
+
+export interface StandardsOnDate {
+  date: IsoDate
+  inForce: ValueOnDate[]
+  /** parameters that exist in the data but had no value yet on that date */
+  notYetInForce: Parameter[]
+}
+
+/**
+ * Every parameter in force on a date. A date before every known value is an error: showing another
+ * year's figures instead would mislead.
+ */
+export function standardsOn(parameters: readonly Parameter[], date: IsoDate): Result<StandardsOnDate> {
+  if (!isValidIsoDate(date)) return fail('invalid_input', `日期“${date}”无效，请按 年-月-日 填写`, 'on')
+  const inForce: ValueOnDate[] = []
+  const notYetInForce: Parameter[] = []
+  for (const parameter of parameters) {
+    const result = valueOn(parameter, date)
+    if (result.ok) inForce.push(result.value)
+    else notYetInForce.push(parameter)
+  }
+  if (inForce.length === 0) {
+    const earliest = earliestEffectiveDate(parameters)
+    return fail(
+      'before_first_value',
+      earliest
+        ? `${formatChineseDate(date)}早于本资料收录的最早标准（${formatChineseDate(earliest)}起），无法给出当时的标准`
+        : '本资料中还没有任何救助标准',
+      'on',
+    )
+  }
+  return ok({ date, inForce, notYetInForce })
+}
+
+export function earliestEffectiveDate(parameters: readonly Parameter[]): IsoDate | null {
+  let earliest: IsoDate | null = null
+  for (const p of parameters) {
+    for (const v of p.values) if (earliest === null || v.effectiveFrom < earliest) earliest = v.effectiveFrom
+  }
+  return earliest
+}
+
+export interface HistoryEntry {
+  value: DatedValue
+  validUntil: IsoDate | null
+  changeFen: Fen | null
+}
+
+/** The full history of one parameter, oldest first. */
+export function historyOf(parameters: readonly Parameter[], id: string): Result<{ parameter: Parameter; entries: HistoryEntry[] }> {
+  const parameter = findParameter(parameters, id)
+  if (!parameter) return fail('unknown_parameter', `没有编号为“${id}”的救助标准`, 'id')
+  const values = sortedValues(parameter)
+  const entries = values.map((value, i) => ({
+    value,
+    validUntil: i + 1 < values.length ? previousDay(values[i + 1].effectiveFrom) : null,
+    changeFen: i > 0 ? value.amountFen - values[i - 1].amountFen : null,
+  }))
+  return ok({ parameter, entries })
+}
+
+export function findParameter(parameters: readonly Parameter[], id: string): Parameter | undefined {
+  return parameters.find((p) => p.id === id)
+}
+
+/** Look up a parameter's value on a date by id — the form the eligibility rules need. */
+export function amountOn(parameters: readonly Parameter[], id: string, date: IsoDate): Result<ValueOnDate> {
+  const parameter = findParameter(parameters, id)
+  if (!parameter) return fail('unknown_parameter', `没有编号为“${id}”的救助标准`, 'id')
+  return valueOn(parameter, date)
+}

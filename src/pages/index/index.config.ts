@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '景德镇惠民通',
+})
