@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '景德镇惠民通' })
