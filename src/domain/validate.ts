@@ -1,6 +1,14 @@
 // The content pack validator: schema first, then the rules that keep every figure traceable.
 // Shared by the build script, the CLI and the server's publish route.
 import { type ContentPack, contentPackSchema } from './schema'
+import { type RuleContext } from './validate/context'
+import { checkFaq, checkNews, checkServices } from './validate/cross-references'
+import { checkDocNumberMentions } from './validate/doc-mentions'
+import { indexGazette } from './validate/gazette'
+import { checkParameters } from './validate/parameters'
+import { checkPolicies } from './validate/policies'
+import { chineseSchemaMessages } from './validate/schema-messages'
+import { checkSources } from './validate/sources'
 
 export interface Problem {
   /** where in the pack, e.g. parameters[0].values[1].reference */
@@ -16,7 +24,7 @@ export interface SourceTexts {
 }
 
 export function validatePack(raw: unknown, texts: SourceTexts): Validation {
-  const parsed = contentPackSchema.safeParse(raw)
+  const parsed = contentPackSchema.safeParse(raw, { error: chineseSchemaMessages })
   if (!parsed.success) {
     return {
       ok: false,
@@ -31,6 +39,22 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '')
 }
 
-function checkRules(_pack: ContentPack, _texts: SourceTexts): Problem[] {
-  return []
+const RULES: ReadonlyArray<(ctx: RuleContext) => Problem[]> = [
+  checkSources,
+  checkParameters,
+  checkPolicies,
+  checkServices,
+  checkFaq,
+  checkNews,
+  checkDocNumberMentions,
+]
+
+function checkRules(pack: ContentPack, texts: SourceTexts): Problem[] {
+  const ctx: RuleContext = {
+    pack,
+    // Prepared once here: the server validates on every publish and each rule reads the text many times.
+    gazette: indexGazette(texts.gazette),
+    sourcesById: new Map(pack.sources.map((source) => [source.id, source])),
+  }
+  return RULES.flatMap((rule) => rule(ctx))
 }

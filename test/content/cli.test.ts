@@ -1,0 +1,76 @@
+// The validator CLI as a person runs it: exit 0 with counts, 1 with every problem listed,
+// 2 when the file cannot be read or is not JSON.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const ROOT = path.join(__dirname, '../..')
+const FIXTURE = path.join(ROOT, 'test/fixtures/content/small-pack.json')
+
+jest.setTimeout(60_000)
+
+let dir: string
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-cli-')) })
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+function run(...args: string[]): { status: number | null; output: string } {
+  const result = spawnSync('npx', ['tsx', 'scripts/validate-content.ts', ...args], { cwd: ROOT, encoding: 'utf8' })
+  return { status: result.status, output: `${result.stdout}${result.stderr}` }
+}
+
+function write(name: string, content: string): string {
+  const file = path.join(dir, name)
+  fs.writeFileSync(file, content)
+  return file
+}
+
+it('passes a valid pack file and prints its counts', () => {
+  const { status, output } = run(FIXTURE)
+  expect(output).toMatch(/内容包校验通过：版本 test-1，3 个来源文件，3 项救助标准，1 份政策文件，1 项办事指南，1 条问答，1 条新闻/)
+  expect(status).toBe(0)
+})
+
+it('validates the content/ directory when given no file', () => {
+  const { status, output } = run()
+  expect(output).toMatch(/内容包校验通过：.*（content\/）/)
+  expect(status).toBe(0)
+})
+
+it('accepts the bundled form {manifest, pack}', () => {
+  const pack: unknown = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'))
+  const { status, output } = run(write('bundled.json', JSON.stringify({ manifest: { version: 'test-1' }, pack })))
+  expect(output).toMatch(/内容包校验通过/)
+  expect(status).toBe(0)
+})
+
+it('lists every problem of a broken pack as "- path: message" and exits 1', () => {
+  const pack = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as {
+    sources: Array<{ issuedOn: string }>
+    parameters: Array<{ values: Array<{ amountFen: number }> }>
+    faq: Array<{ basedOn: string[] }>
+  }
+  pack.sources[0].issuedOn = '2019-06-21'
+  pack.parameters[0].values[1].amountFen = 68000
+  pack.faq[0].basedOn.push('nope')
+  const { status, output } = run(write('broken.json', JSON.stringify(pack)))
+  expect(output).toMatch(/有 3 个问题/)
+  expect(output).toMatch(/^- sources\[0\]\.issuedOn: 发文日期“2019年6月21日”与公报不符/m)
+  expect(output).toMatch(/^- parameters\[0\]\.values\[1\]\.amountFen: 金额“680元”在引文中找不到/m)
+  expect(output).toMatch(/^- faq\[0\]\.basedOn\[4\]: 依据“nope”/m)
+  expect(status).toBe(1)
+})
+
+it('exits 2 on a file that is not JSON', () => {
+  const file = write('bad.json', '{"meta": ')
+  const { status, output } = run(file)
+  expect(output).toContain(`${file} 不是有效的 JSON`)
+  expect(status).toBe(2)
+})
+
+it('exits 2 on a file that does not exist', () => {
+  const file = path.join(dir, 'missing.json')
+  const { status, output } = run(file)
+  expect(output).toContain(`无法读取文件 ${file}`)
+  expect(status).toBe(2)
+})
