@@ -1,7 +1,14 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import devConfig from './dev'
 import prodConfig from './prod'
+
+function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(resolve(process.cwd(), 'package.json'), 'utf8')) as { version?: string }
+  return pkg.version ?? ''
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -25,7 +32,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // process.env.* values compiled into the app (a .env file's TARO_APP_* values take precedence).
+    // TARO_APP_API_BASE: the API's base URL, see src/services/api-config.ts.
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      TARO_APP_VERSION: JSON.stringify(appVersion()),
+    },
     copy: { patterns: [], options: {} },
+    // Taro's terser default escapes every non-ASCII character (\uXXXX: 6 bytes for a Chinese
+    // character instead of 3), which nearly doubles the bundled content pack and every Chinese string
+    // and brought the weapp main package to ~950 KB of its 1 MB limit. WeChat reads code as UTF-8.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     framework: 'react',
     compiler: {
       type: 'webpack5',

@@ -1,7 +1,20 @@
 import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import { startContentSync } from './hooks/use-content'
+import { getElderState } from './services/elder-store'
 import './app.scss'
 
+dayjs.locale('zh-cn')
+
 function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // read 长辈版 (and, on first launch, WeChat's font size) before the first page paints
+    getElderState()
+    // pages render the cached or bundled content at once; this checks the server once per launch
+    startContentSync()
+  })
   return children
 }
 

@@ -12,10 +12,15 @@ declare module '*.sass';
 declare module '*.styl';
 
 declare namespace NodeJS {
+  // Optional like every environment variable: a child process's env ({}) is a ProcessEnv too.
   interface ProcessEnv {
-    NODE_ENV: 'development' | 'production' | 'test',
-    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
-    TARO_APP_ID: string
+    NODE_ENV?: 'development' | 'production' | 'test',
+    TARO_ENV?: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
+    TARO_APP_ID?: string
+    /** the API's base URL, compiled in from the build environment (config/index.ts) */
+    TARO_APP_API_BASE?: string
+    /** package.json's version, compiled in (config/index.ts) */
+    TARO_APP_VERSION?: string
   }
 }
 

@@ -1,14 +1,26 @@
-// Every page's root: applies 长辈版 styles and shows the content status (offline / 数据截至) line.
+// Every page's root: applies 长辈版 styles (the `elder` class) and shows the content status line
+// (离线 / 数据截至 …), always visible, never a toast.
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
 import { useElderMode } from '../hooks/use-elder-mode'
+import { useContent } from '../hooks/use-content'
+import { StatusLine } from './status-line'
+import { PageErrorBoundary } from './page-error-boundary'
 
 export interface PageShellProps {
   /** a stable class for the page, e.g. page-home */
   name: string
+  /** show the content status line at the top (default true; off for pages with no content figures) */
+  showStatus?: boolean
 }
 
-export function PageShell({ name, children }: PropsWithChildren<PageShellProps>) {
+export function PageShell({ name, showStatus = true, children }: PropsWithChildren<PageShellProps>) {
   const { elder } = useElderMode()
-  return <View className={`page ${name}${elder ? ' elder' : ''}`}>{children}</View>
+  const { status } = useContent()
+  return (
+    <View className={`page ${name}${elder ? ' elder' : ''}`}>
+      {showStatus ? <StatusLine status={status} className='page__status' /> : null}
+      <PageErrorBoundary>{children}</PageErrorBoundary>
+    </View>
+  )
 }

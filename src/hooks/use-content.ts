@@ -1,35 +1,50 @@
 // The content the pages render: the cached pack when there is one, else the copy bundled into the
 // app, refreshed in the background. Pages never see a network error, only `status`.
-// (Interim implementation over the bundled pack; the offline cache replaces its internals.)
-import bundled from '../generated/bundled-content.json'
+// One store for the whole app (src/services/content-store.ts): every page sees the same pack.
+import { useCallback, useSyncExternalStore } from 'react'
 import type { ContentPack } from '../domain'
+import { contentStore } from '../services/content-store'
+import type { CacheInfo, ContentStatus, RefreshOutcome } from '../services/content-store'
 
-export type ContentOrigin = 'bundled' | 'cache' | 'network'
-
-export interface ContentStatus {
-  origin: ContentOrigin
-  version: string
-  /** 数据截至 (the pack's asOf date) */
-  asOf: string
-  /** the last refresh attempt failed for lack of network */
-  offline: boolean
-  refreshing: boolean
-  /** a sentence for the user when something went wrong, else null */
-  message: string | null
-}
+export type { CacheInfo, ContentOrigin, ContentStatus, RefreshOutcome } from '../services/content-store'
 
 export interface UseContent {
   pack: ContentPack
   status: ContentStatus
+  /** check the server for new content now (the outcome lands in status; see useContentCache) */
   refresh: () => Promise<void>
 }
 
-const bundledPack = bundled.pack as ContentPack
+function useContentState() {
+  const store = contentStore()
+  return { store, state: useSyncExternalStore(store.subscribe, store.getState, store.getState) }
+}
 
 export function useContent(): UseContent {
-  return {
-    pack: bundledPack,
-    status: { origin: 'bundled', version: bundled.manifest.version, asOf: bundledPack.meta.asOf, offline: false, refreshing: false, message: null },
-    refresh: async () => {},
-  }
+  const { store, state } = useContentState()
+  const refresh = useCallback(async () => {
+    await store.refresh()
+  }, [store])
+  return { pack: state.pack, status: state.status, refresh }
+}
+
+export interface UseContentCache extends CacheInfo {
+  status: ContentStatus
+  /** check the server now; resolves with what happened, for an inline result */
+  refresh: () => Promise<RefreshOutcome>
+  /** drop the local cache and go back to the content bundled into the app */
+  clear: () => void
+}
+
+/** The local copy's housekeeping (我的): last sync, size, refresh with its outcome, clear. */
+export function useContentCache(): UseContentCache {
+  const { store, state } = useContentState()
+  const refresh = useCallback(() => store.refresh(), [store])
+  const clear = useCallback(() => store.clear(), [store])
+  return { ...state.cache, status: state.status, refresh, clear }
+}
+
+/** Start the once-per-launch revalidation (called from the app's onLaunch). */
+export function startContentSync(): void {
+  contentStore().start()
 }

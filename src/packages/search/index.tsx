@@ -1,10 +1,164 @@
-import { Text } from '@tarojs/components'
+// 搜索: policies, services, standards and answers, searched on the phone (works offline).
+// Highlights are rendered as text spans, never as HTML. `?q=` pre-fills the query.
+import { useMemo, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { SearchBar } from '@nutui/nutui-react-taro'
+import { type SearchHit, type SearchKind, search } from '../../domain/search'
 import { PageShell } from '../../components/page-shell'
+import { EmptyState } from '../../components/empty-state'
+import { ErrorState } from '../../components/error-state'
+import { LoadingState } from '../../components/loading-state'
+import { ActionButton } from '../../components/action-button'
+import { useContent } from '../../hooks/use-content'
+import { useSearchIndex } from '../../hooks/use-search-index'
+import { openPage } from '../../services/navigation'
+import { clearRecentSearches, loadRecentSearches, rememberSearch } from '../../services/recent-searches'
+import './index.scss'
 
-export default function Page() {
+const KIND_ORDER: readonly SearchKind[] = ['parameter', 'policy', 'service', 'faq']
+const KIND_TITLES: Record<SearchKind, string> = {
+  parameter: '救助标准',
+  policy: '政策文件',
+  service: '办事指南',
+  faq: '常见问答',
+}
+const SUGGESTIONS = ['低保标准', '特困供养', '照料护理', '精简退职', '一次不跑', '申请低保']
+
+function hitUrl(hit: SearchHit): string {
+  const id = encodeURIComponent(hit.id)
+  switch (hit.kind) {
+    case 'parameter':
+      return `/packages/standards/detail/index?id=${id}`
+    case 'policy':
+      return `/packages/policy/detail/index?id=${id}${hit.sectionId ? `&section=${encodeURIComponent(hit.sectionId)}` : ''}`
+    case 'service':
+      return `/packages/service/detail/index?id=${id}`
+    case 'faq':
+      return `/packages/community/index?faq=${id}`
+  }
+}
+
+function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
+  const snippetText = hit.snippet.map((s) => s.text).join('')
   return (
-    <PageShell name='packages-search'>
-      <Text>建设中</Text>
+    <View
+      className='search-result tap-target'
+      role='link'
+      aria-label={`${KIND_TITLES[hit.kind]}：${hit.title}。${snippetText}`}
+      onClick={() => onOpen(hit)}
+    >
+      <Text className='search-result__kind tag'>{KIND_TITLES[hit.kind]}</Text>
+      <Text className='search-result__title'>{hit.title}</Text>
+      <View className='search-result__snippet' aria-hidden='true'>
+        {hit.snippet.map((segment, i) =>
+          segment.hit ? (
+            <Text key={i} className='hl'>{segment.text}</Text>
+          ) : (
+            <Text key={i}>{segment.text}</Text>
+          ),
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default function SearchPage() {
+  const router = useRouter()
+  const initial = typeof router?.params?.q === 'string' ? decodeURIComponent(router.params.q) : ''
+  const [query, setQuery] = useState(initial)
+  const [recent, setRecent] = useState<string[]>(() => (initial.trim() ? rememberSearch(initial) : loadRecentSearches()))
+  const { pack } = useContent()
+  const indexState = useSearchIndex(pack)
+  const trimmed = query.trim()
+  const hits = useMemo(() => {
+    if (indexState.state !== 'ready' || !trimmed) return []
+    try {
+      return search(indexState.index, trimmed, { limit: 40 })
+    } catch {
+      // an unexpected query must not take the page down: show "nothing found"
+      return []
+    }
+  }, [indexState, trimmed])
+  const groups = KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) })).filter((g) => g.hits.length > 0)
+
+  const run = (text: string) => {
+    setQuery(text)
+    if (text.trim()) setRecent(rememberSearch(text))
+  }
+  const open = (hit: SearchHit) => {
+    // a search that led somewhere is worth remembering
+    setRecent(rememberSearch(trimmed))
+    openPage(hitUrl(hit))
+  }
+
+  return (
+    <PageShell name='page-search'>
+      <Text className='page-title'>搜索</Text>
+      <SearchBar
+        className='search-bar'
+        value={query}
+        placeholder='输入关键词，如：低保标准'
+        onChange={(value: string) => setQuery(value)}
+        onSearch={(value: string) => run(value)}
+        onClear={() => setQuery('')}
+        inputProps={{ ariaLabel: '搜索关键词' }}
+      />
+
+      {indexState.state === 'building' ? (
+        <LoadingState text='正在准备搜索…' />
+      ) : indexState.state === 'failed' ? (
+        <ErrorState title='搜索暂时不可用' message='准备搜索时出了问题。您可以从首页、政策和办事页面直接查找，或拨打12345咨询。' />
+      ) : !trimmed ? (
+        <View className='search-idle'>
+          <Text className='section-title'>最近搜索</Text>
+          {recent.length === 0 ? (
+            <Text className='muted'>还没有搜索记录。搜索记录只保存在您的手机上。</Text>
+          ) : (
+            <>
+              <View className='search-chips'>
+                {recent.map((q) => (
+                  <View key={q} className='search-chip tap-target' role='button' aria-label={`再次搜索：${q}`} onClick={() => run(q)}>
+                    <Text>{q}</Text>
+                  </View>
+                ))}
+              </View>
+              <ActionButton
+                label='清除搜索记录'
+                onClick={() => {
+                  clearRecentSearches()
+                  setRecent([])
+                }}
+              />
+            </>
+          )}
+          <Text className='section-title'>大家常搜</Text>
+          <View className='search-chips'>
+            {SUGGESTIONS.map((q) => (
+              <View key={q} className='search-chip tap-target' role='button' aria-label={`搜索：${q}`} onClick={() => run(q)}>
+                <Text>{q}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : hits.length === 0 ? (
+        <EmptyState
+          title={`没有找到与“${trimmed}”相关的内容`}
+          description='换个说法试试，比如“低保”“特困”“照料护理”，或者拨打12345咨询。'
+        />
+      ) : (
+        <View className='search-results' role='region' aria-label='搜索结果'>
+          <Text className='search-results__count muted'>{`找到 ${hits.length} 条结果`}</Text>
+          {groups.map((group) => (
+            <View key={group.kind} className='search-group'>
+              <Text className='section-title'>{`${KIND_TITLES[group.kind]}（${group.hits.length}）`}</Text>
+              {group.hits.map((hit) => (
+                <SearchResult key={`${hit.kind}:${hit.id}`} hit={hit} onOpen={open} />
+              ))}
+            </View>
+          ))}
+        </View>
+      )}
     </PageShell>
   )
 }

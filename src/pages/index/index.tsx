@@ -1,19 +1,111 @@
-import { View, Text } from '@tarojs/components'
-import bundled from '../../generated/bundled-content.json'
-import { type ContentPack, formatYuan, standardsOn, todayInShanghai } from '../../domain'
+// 首页: today's relief standards at a glance, the way in to everything else, and 长辈版.
+import { useMemo } from 'react'
+import { Text, View } from '@tarojs/components'
+import { type ValueOnDate, formatChineseDate, standardsOn, todayInShanghai } from '../../domain'
+import { PageShell } from '../../components/page-shell'
+import { ElderSwitch } from '../../components/elder-switch'
+import { Hotline } from '../../components/hotline'
+import { StandardCard } from '../../components/standard-card'
+import { EmptyState } from '../../components/empty-state'
+import { ErrorState } from '../../components/error-state'
+import { ActionButton } from '../../components/action-button'
+import { outdatedNotice } from '../../components/standard-format'
+import { useContent } from '../../hooks/use-content'
+import { openPage } from '../../services/navigation'
+import './index.scss'
 
-const pack = bundled.pack as ContentPack
+/** The three figures most people ask about, shown large; the rural 特困 ones smaller beneath. */
+const FEATURED = ['dibao-urban-standard', 'dibao-rural-standard', 'tekun-urban-support'] as const
+const SECONDARY = ['tekun-rural-centralized', 'tekun-rural-dispersed'] as const
 
-export default function Index() {
-  const today = standardsOn(pack.parameters, todayInShanghai())
+const QUICK_ENTRIES = [
+  { label: '低保自测', hint: '算一算能不能申请低保', url: '/packages/assess/dibao/index' },
+  { label: '特困自测', hint: '看看是否符合特困供养', url: '/packages/assess/tekun/index' },
+  { label: '政策解读', hint: '文件讲了什么、和我有什么关系', url: '/pages/policies/index' },
+  { label: '一次不跑办事', hint: '要带什么、去哪办', url: '/pages/services/index' },
+  { label: '社区工作者问答', hint: '常见问题与依据', url: '/packages/community/index' },
+] as const
+
+function pick(inForce: readonly ValueOnDate[], ids: readonly string[]): ValueOnDate[] {
+  return ids.map((id) => inForce.find((v) => v.parameter.id === id)).filter((v): v is ValueOnDate => v !== undefined)
+}
+
+export default function HomePage() {
+  const { pack, status } = useContent()
+  const today = todayInShanghai()
+  const standards = useMemo(() => standardsOn(pack.parameters, today), [pack, today])
+  const featured = standards.ok ? pick(standards.value.inForce, FEATURED) : []
+  const secondary = standards.ok ? pick(standards.value.inForce, SECONDARY) : []
+  const outdated = [...featured, ...secondary].find((v) => v.possiblyOutdated)
+
   return (
-    <View className='index'>
-      <Text>景德镇惠民通</Text>
-      {today.ok && today.value.inForce.map((v) => (
-        <View key={v.parameter.id}>
-          <Text>{v.parameter.shortLabel}：{formatYuan(v.current.amountFen)}元/人/月</Text>
-        </View>
-      ))}
-    </View>
+    <PageShell name='page-home'>
+      <Text className='page-title'>景德镇惠民通</Text>
+      <Text className='page-intro'>查救助标准、算低保特困、看政策、问办事</Text>
+
+      <View
+        className='home-search tap-target'
+        role='search'
+        aria-label='搜索政策、办事和救助标准'
+        onClick={() => openPage('/packages/search/index')}
+      >
+        <Text className='home-search__icon' aria-hidden='true'>搜</Text>
+        <Text className='home-search__placeholder'>搜索政策、办事、救助标准</Text>
+      </View>
+
+      <ElderSwitch />
+
+      <View className='home-standards'>
+        <Text className='section-title'>{`今天（${formatChineseDate(today)}）执行的救助标准`}</Text>
+        {!standards.ok ? (
+          <ErrorState title='暂时无法显示救助标准' message={standards.error.message} />
+        ) : featured.length === 0 && secondary.length === 0 ? (
+          <EmptyState title='暂无救助标准' description='本应用的数据中还没有收录救助标准。' />
+        ) : (
+          <>
+            {outdated ? <Text className='notice home-standards__outdated'>{outdatedNotice(outdated.current)}</Text> : null}
+            {featured.map((value) => (
+              <StandardCard key={value.parameter.id} value={value} size='large' showOutdated={false} />
+            ))}
+            {secondary.length ? (
+              <View className='home-standards__secondary'>
+                {secondary.map((value) => (
+                  <StandardCard key={value.parameter.id} value={value} size='small' showOutdated={false} />
+                ))}
+              </View>
+            ) : null}
+          </>
+        )}
+        <ActionButton label='查看全部救助标准' kind='secondary' onClick={() => openPage('/pages/standards/index')} />
+      </View>
+
+      <Text className='section-title'>我想……</Text>
+      <View className='home-entries'>
+        {QUICK_ENTRIES.map((entry) => (
+          <View
+            key={entry.url}
+            className='home-entry tap-target'
+            role='button'
+            aria-label={`${entry.label}：${entry.hint}`}
+            onClick={() => openPage(entry.url)}
+          >
+            <Text className='home-entry__label'>{entry.label}</Text>
+            <Text className='home-entry__hint'>{entry.hint}</Text>
+          </View>
+        ))}
+      </View>
+
+      <Hotline />
+
+      <View
+        className='home-footer tap-target'
+        role='link'
+        aria-label={`数据截至${formatChineseDate(status.asOf)}，点按查看数据来源`}
+        onClick={() => openPage('/packages/about/sources/index')}
+      >
+        <Text>{`数据截至 ${formatChineseDate(status.asOf)} · 版本 ${status.version}`}</Text>
+        <Text className='home-footer__link'>查看数据来源 ›</Text>
+      </View>
+    </PageShell>
   )
 }

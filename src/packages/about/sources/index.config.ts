@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '景德镇惠民通' })
+export default definePageConfig({ navigationBarTitleText: '数据来源' })

@@ -1,10 +1,127 @@
-import { Text } from '@tarojs/components'
+// 数据来源: every document the content cites, with its number, title, issuer, date and where to
+// read it, and which figures, documents and answers come from it. `?id=` puts one document first.
+import { useMemo, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { type ContentPack, LAW, type Source, formatChineseDate, formatYuan } from '../../../domain'
 import { PageShell } from '../../../components/page-shell'
+import { EmptyState } from '../../../components/empty-state'
+import { ActionButton } from '../../../components/action-button'
+import { LinkRow } from '../../../components/link-row'
+import { parameterUrl } from '../../../components/standard-format'
+import { openPage } from '../../../services/navigation'
+import { useContent } from '../../../hooks/use-content'
+import './index.scss'
 
-export default function Page() {
+interface Use {
+  key: string
+  label: string
+  value?: string
+  url?: string
+}
+
+/** Everything in the pack (and the self-check rules) that cites this source. */
+function usesOf(pack: ContentPack, source: Source): Use[] {
+  const uses: Use[] = []
+  for (const parameter of pack.parameters) {
+    for (const value of parameter.values) {
+      if (value.reference.sourceId !== source.id) continue
+      uses.push({
+        key: `p-${parameter.id}-${value.effectiveFrom}`,
+        label: `${parameter.label}（${formatChineseDate(value.effectiveFrom)}起）`,
+        value: `${formatYuan(value.amountFen)}${parameter.unit} · ${value.reference.article}`,
+        url: parameterUrl(parameter),
+      })
+    }
+  }
+  for (const policy of pack.policies) {
+    if (policy.sourceId === source.id) {
+      uses.push({ key: `policy-${policy.id}`, label: `政策解读：${policy.title}`, url: `/packages/policy/detail/index?id=${encodeURIComponent(policy.id)}` })
+    }
+  }
+  for (const faq of pack.faq) {
+    if (faq.basedOn.includes(source.id)) {
+      uses.push({ key: `faq-${faq.id}`, label: `问答：${faq.question}`, url: `/packages/community/index?faq=${encodeURIComponent(faq.id)}` })
+    }
+  }
+  for (const [key, citation] of Object.entries(LAW)) {
+    if (citation.sourceId === source.id) {
+      uses.push({ key: `law-${key}`, label: `自测规则：${citation.title}${citation.article}`, value: citation.gist })
+    }
+  }
+  return uses
+}
+
+function SourceCard({ pack, source, highlighted }: { pack: ContentPack; source: Source; highlighted: boolean }) {
+  const [copied, setCopied] = useState(false)
+  const uses = usesOf(pack, source)
   return (
-    <PageShell name='packages-about-sources'>
-      <Text>建设中</Text>
+    <View id={`source-${source.id}`} className={`card source-card${highlighted ? ' source-card--highlighted' : ''}`}>
+      {highlighted ? <Text className='tag tag--warn'>您要查看的文件</Text> : null}
+      <Text className='source-card__doc'>{source.docNumber}</Text>
+      <Text className='source-card__title'>{source.title}</Text>
+      <Text className='source-card__meta'>{`发文机关：${source.issuer}`}</Text>
+      <Text className='source-card__meta'>{`日期：${formatChineseDate(source.issuedOn)}`}</Text>
+      <Text className='source-card__meta'>{`出处：${source.location}`}</Text>
+      <Text className='source-card__meta'>{source.kind === 'gazette' ? '原文已逐字核对' : '外部文件：引用的是条文要点，请以官方原文为准'}</Text>
+      {source.url ? (
+        <View className='source-card__url'>
+          <Text className='source-card__meta' selectable userSelect>{`网址：${source.url}`}</Text>
+          <ActionButton
+            label='复制网址'
+            onClick={() => {
+              try {
+                Promise.resolve(Taro.setClipboardData({ data: source.url ?? '' }))
+                  .then(() => setCopied(true))
+                  .catch(() => setCopied(false))
+              } catch {
+                setCopied(false)
+              }
+            }}
+          />
+          <View role='status'>{copied ? <Text className='source-card__copied'>网址已复制，可粘贴到浏览器打开</Text> : null}</View>
+        </View>
+      ) : null}
+      <Text className='source-card__uses-title'>{uses.length ? `本应用中出自这份文件的内容（${uses.length}）` : '本应用中暂无直接引用这份文件的数字'}</Text>
+      {uses.map((use) =>
+        use.url ? (
+          <LinkRow key={use.key} label={use.label} value={use.value} onClick={() => openPage(use.url ?? '')} />
+        ) : (
+          <View key={use.key} className='list-row'>
+            <Text className='list-row__label'>{use.label}</Text>
+            {use.value ? <Text className='list-row__value'>{use.value}</Text> : null}
+          </View>
+        ),
+      )}
+    </View>
+  )
+}
+
+export default function SourcesPage() {
+  const router = useRouter()
+  const wanted = typeof router?.params?.id === 'string' ? decodeURIComponent(router.params.id) : ''
+  const { pack } = useContent()
+  const sources = useMemo(() => {
+    const list = [...pack.sources]
+    // the document the person came for first
+    list.sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted))
+    return list
+  }, [pack, wanted])
+
+  return (
+    <PageShell name='page-sources'>
+      <Text className='page-title'>数据来源</Text>
+      <Text className='page-intro'>
+        {`本应用的救助标准、政策和问答来自下列文件。救助标准以《景德镇市人民政府公报》2019年第6期为准，数据截至 ${formatChineseDate(pack.meta.asOf)}。`}
+      </Text>
+      {wanted && !pack.sources.some((s) => s.id === wanted) ? (
+        <Text className='notice'>没有找到您要查看的那份文件，下面是全部来源。</Text>
+      ) : null}
+      {sources.length === 0 ? (
+        <EmptyState title='暂无数据来源' description='本应用的数据中还没有收录来源文件。' />
+      ) : (
+        sources.map((source) => <SourceCard key={source.id} pack={pack} source={source} highlighted={source.id === wanted} />)
+      )}
     </PageShell>
   )
 }

@@ -1,10 +1,83 @@
-import { Text } from '@tarojs/components'
+// 低保自测: one screen, at most four inputs (城市/农村, 家庭人口, 家庭月收入, 计算) so an older person gets
+// an estimate in a few taps. Computed on the phone; nothing about the household leaves it. The
+// answers are kept on this phone only if the person ticks "记住我的填写".
+import { useMemo, useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../../components/page-shell'
+import { DibaoEstimator } from '../../../components/assessment-dibao'
+import { RememberChoice } from '../../../components/assessment-remember'
+import {
+  DIBAO_ANSWERS_KEY, type DibaoAnswers, EMPTY_DIBAO_ANSWERS, clearAnswers, dibaoAnswersSchema, loadAnswers, saveAnswers,
+} from '../../../components/assessment-storage'
+import { useContent } from '../../../hooks/use-content'
+import { todayInShanghai } from '../../../domain'
+import { openPage } from '../../../services/navigation'
+import '../assess.scss'
 
-export default function Page() {
+export default function DibaoSelfCheck() {
+  const { pack } = useContent()
+  const today = useMemo(() => todayInShanghai(), [])
+  // read once: a damaged entry comes back as null and the form simply starts empty
+  const [saved] = useState(() => loadAnswers(DIBAO_ANSWERS_KEY, dibaoAnswersSchema))
+  const [answers, setAnswers] = useState<DibaoAnswers>(saved ?? EMPTY_DIBAO_ANSWERS)
+  const [remember, setRemember] = useState(saved !== null)
+  const [hasSaved, setHasSaved] = useState(saved !== null)
+  // remounts the estimator (and drops its result) when the saved answers are cleared
+  const [formKey, setFormKey] = useState(0)
+
+  const onRememberChange = (checked: boolean) => {
+    setRemember(checked)
+    if (checked) {
+      setHasSaved(saveAnswers(DIBAO_ANSWERS_KEY, answers))
+    } else {
+      clearAnswers(DIBAO_ANSWERS_KEY)
+      setHasSaved(false)
+    }
+  }
+
+  const onClear = () => {
+    clearAnswers(DIBAO_ANSWERS_KEY)
+    setHasSaved(false)
+    setRemember(false)
+    setAnswers(EMPTY_DIBAO_ANSWERS)
+    setFormKey((k) => k + 1)
+  }
+
+  const hasStandards = pack.parameters.length > 0
+
   return (
     <PageShell name='packages-assess-dibao'>
-      <Text>建设中</Text>
+      <View className='assess-intro'>
+        <Text className='assess-title'>低保自测</Text>
+        <Text className='assess-intro__text'>填 3 项就能估算。只在您的手机上计算，不会上传任何信息。</Text>
+        {saved && <Text className='assess-intro__saved'>已填好您上次保存的内容，可以直接点“计算”。</Text>}
+      </View>
+      {hasStandards ? (
+        <DibaoEstimator
+          key={formKey}
+          pack={pack}
+          today={today}
+          answers={answers}
+          onAnswersChange={setAnswers}
+          idPrefix='dibao'
+          extra={<RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={onClear} />}
+          onCalculated={(used) => {
+            if (remember) setHasSaved(saveAnswers(DIBAO_ANSWERS_KEY, used))
+          }}
+        />
+      ) : (
+        <View className='assess-empty' role='alert'>
+          <Text>暂时没有救助标准数据，无法计算。请连网后重新打开，或拨打 12345 咨询。</Text>
+        </View>
+      )}
+      <View className='assess-links'>
+        <View className='assess-links__item' role='link' aria-label='家里有无劳动能力、无人赡养的老人或残疾人？去做特困人员自测' onClick={() => openPage('/packages/assess/tekun/index')}>
+          <Text>家里有无劳动能力、无人赡养的老人或残疾人？做特困人员自测 ›</Text>
+        </View>
+        <View className='assess-links__item' role='link' aria-label='查看隐私说明' onClick={() => openPage('/packages/about/privacy/index')}>
+          <Text>隐私说明：您填写的内容怎样处理 ›</Text>
+        </View>
+      </View>
     </PageShell>
   )
 }

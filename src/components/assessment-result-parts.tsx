@@ -1,0 +1,113 @@
+// Pieces shared by the 低保 and 特困 results: which standard the estimate used, what is still checked,
+// what else may help, and where to apply (links into the service guide).
+import './assessment.scss'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { type IsoDate, type Service, formatChineseDate } from '../domain'
+import { OUTDATED_CAVEAT } from '../domain/eligibility/shared'
+import { callPhone, openPage } from '../services/navigation'
+import { describeMaterial } from './material-format'
+import { ServiceModeBadge } from './service-mode'
+
+export interface ResultBasisProps {
+  /** the date the standard used took effect */
+  effectiveFrom: IsoDate | null
+  /** the date the estimate is for (today) */
+  on: IsoDate
+  possiblyOutdated: boolean
+}
+
+export function ResultBasis({ effectiveFrom, on, possiblyOutdated }: ResultBasisProps) {
+  return (
+    <View className='assess-basis'>
+      {effectiveFrom && <Text className='assess-basis__line'>{`按${formatChineseDate(effectiveFrom)}起执行的标准计算`}</Text>}
+      <Text className='assess-basis__line'>{`测算日期：${formatChineseDate(on)}`}</Text>
+      {possiblyOutdated && (
+        <View className='assess-notice' role='note'>
+          <Text className='assess-notice__title'>可能已有更新的标准</Text>
+          <Text>{OUTDATED_CAVEAT}</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** The caveats without the outdated-standard one, which ResultBasis already shows. */
+export function caveatsWithoutOutdated(caveats: readonly string[]): string[] {
+  return caveats.filter((c) => c !== OUTDATED_CAVEAT)
+}
+
+export interface NoteListProps {
+  title: string
+  items: readonly string[]
+  tone?: 'plain' | 'help'
+}
+
+export function NoteList({ title, items, tone = 'plain' }: NoteListProps) {
+  if (items.length === 0) return null
+  return (
+    <View className={`assess-notes assess-notes--${tone}`}>
+      <Text className='assess-notes__title'>{title}</Text>
+      <View role='list' aria-label={title}>
+        {items.map((item) => (
+          <View key={item} className='assess-notes__item' role='listitem'>
+            <Text aria-hidden='true'>• </Text>
+            <Text>{item}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export interface ApplyServicesProps {
+  serviceIds: readonly string[]
+  services: readonly Service[]
+  /** show each service's materials (the self-check pages) or only the links (compact) */
+  showMaterials?: boolean
+}
+
+export function ApplyServices({ serviceIds, services, showMaterials = true }: ApplyServicesProps) {
+  const found = serviceIds
+    .map((id) => services.find((s) => s.id === id))
+    .filter((s): s is Service => s !== undefined)
+  return (
+    <View className='assess-apply'>
+      <Text className='assess-apply__title'>准备材料和去哪里办</Text>
+      {found.length === 0 && (
+        <View className='assess-apply__fallback'>
+          <Text>请带上身份证、户口簿，到户籍所在地的乡镇人民政府（街道办事处）申请；也可以请村（居）委会代为提出。</Text>
+          <Button className='assess-apply__call' fill='outline' onClick={() => callPhone('12345')} aria-label='拨打12345政务服务便民热线咨询'>
+            拨打 12345 咨询
+          </Button>
+        </View>
+      )}
+      {found.map((service) => (
+        <View key={service.id} className='assess-apply__service'>
+          <View className='assess-apply__head'>
+            <Text className='assess-apply__name'>{service.name}</Text>
+            <ServiceModeBadge mode={service.mode} />
+          </View>
+          {showMaterials && service.materials.length > 0 && (
+            <View className='assess-apply__materials' role='list' aria-label={`${service.name}需要的材料`}>
+              {service.materials.map((m) => (
+                <View key={m.id} className='assess-apply__material' role='listitem'>
+                  <Text>{`• ${m.name}（${describeMaterial(m)}）`}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+          <Text className='assess-apply__where'>{`办理地点：${service.office.name}，${service.office.address}`}</Text>
+          <View
+            className='assess-apply__link'
+            role='link'
+            aria-label={`查看办事指南：${service.name}`}
+            onClick={() => openPage(`/packages/service/detail/index?id=${encodeURIComponent(service.id)}`)}
+          >
+            <Text>{`查看办事指南：${service.name} ›`}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

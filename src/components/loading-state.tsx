@@ -1,0 +1,10 @@
+// A short "正在加载…" line for the moments a page waits (e.g. building the search index).
+import { Text, View } from '@tarojs/components'
+
+export function LoadingState({ text = '正在加载…' }: { text?: string }) {
+  return (
+    <View className='loading-state' role='status'>
+      <Text>{text}</Text>
+    </View>
+  )
+}

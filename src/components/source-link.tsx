@@ -1,0 +1,63 @@
+// "来源：景府办字〔2019〕35号 第（一）项" — one tap from any figure to the exact words it comes from.
+// Shared by every page that shows a figure or a rule.
+import { Text, View } from '@tarojs/components'
+import { openPage } from '../services/navigation'
+
+/** Where the link leads. */
+export type SourceTarget =
+  /** a relief standard: its detail page quotes the sentence the figure comes from */
+  | { kind: 'parameter'; parameterId: string }
+  /** a policy document, optionally at one section */
+  | { kind: 'policy'; policyId: string; sectionId?: string }
+  /** a document in the data-sources list (for laws without a page of their own) */
+  | { kind: 'source'; sourceId: string }
+
+export interface SourceLinkProps {
+  /** 文号, e.g. 景府办字〔2019〕35号 */
+  docNumber: string
+  /** 条款, e.g. 第（一）项 */
+  article?: string
+  target: SourceTarget
+  /** default 来源： */
+  prefix?: string
+  className?: string
+}
+
+export function sourceTargetUrl(target: SourceTarget): string {
+  switch (target.kind) {
+    case 'parameter':
+      return `/packages/standards/detail/index?id=${encodeURIComponent(target.parameterId)}`
+    case 'policy':
+      return `/packages/policy/detail/index?id=${encodeURIComponent(target.policyId)}${
+        target.sectionId ? `&section=${encodeURIComponent(target.sectionId)}` : ''
+      }`
+    case 'source':
+      return `/packages/about/sources/index?id=${encodeURIComponent(target.sourceId)}`
+  }
+}
+
+export function openSource(target: SourceTarget): void {
+  openPage(sourceTargetUrl(target))
+}
+
+export function SourceLink({ docNumber, article, target, prefix = '来源：', className }: SourceLinkProps) {
+  const citation = article ? `${docNumber} ${article}` : docNumber
+  return (
+    <View
+      className={['source-link', className].filter(Boolean).join(' ')}
+      role='link'
+      aria-label={`${prefix}${citation}，点按查看原文`}
+      onClick={(event) => {
+        // a link inside a tappable card must not also trigger the card
+        event.stopPropagation()
+        openSource(target)
+      }}
+    >
+      <Text className='source-link__prefix'>{prefix}</Text>
+      <Text className='source-link__citation'>{citation}</Text>
+      <Text className='source-link__arrow' aria-hidden='true'>
+        {' 查看原文 ›'}
+      </Text>
+    </View>
+  )
+}

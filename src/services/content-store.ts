@@ -1,0 +1,315 @@
+// The content every page renders, shared app-wide. It starts synchronously from the cache (or the
+// pack bundled into the app, so there is never a blank screen), then revalidates against the API:
+// the manifest first, then only the sections whose hash changed. The new pack is swapped in only
+// when every changed section has arrived and validated; until then the old one stays.
+import bundledJson from '../generated/bundled-content.json'
+import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain'
+import { type ApiClient, createApiClient } from './api-client'
+import {
+  type SectionData,
+  clearContentCache,
+  contentCacheBytes,
+  dropSectionsExcept,
+  readManifestRecord,
+  readSection,
+  removeManifestRecord,
+  writeManifestRecord,
+  writeSection,
+} from './content-cache'
+
+export type ContentOrigin = 'bundled' | 'cache' | 'network'
+
+/** What the last refresh did, for an inline result next to a refresh button. */
+export type RefreshOutcome = 'updated' | 'unchanged' | 'offline' | 'error'
+
+export interface ContentStatus {
+  origin: ContentOrigin
+  version: string
+  /** 数据截至 (the pack's asOf date) */
+  asOf: string
+  /** the last refresh attempt failed for lack of network */
+  offline: boolean
+  refreshing: boolean
+  /** a sentence for the user when something went wrong, else null */
+  message: string | null
+}
+
+/** The local copy's housekeeping, for 我的. */
+export interface CacheInfo {
+  /** when the content was last confirmed with the server (ISO timestamp), null if never */
+  lastSync: string | null
+  /** bytes the content cache takes in local storage */
+  cacheBytes: number
+  /** what the last finished refresh did; null before the first one */
+  lastResult: RefreshOutcome | null
+}
+
+export interface ContentState {
+  pack: ContentPack
+  status: ContentStatus
+  cache: CacheInfo
+}
+
+export interface BundledContent {
+  manifest: Manifest
+  pack: ContentPack
+}
+
+export interface ContentStore {
+  getState(): ContentState
+  subscribe(listener: () => void): () => void
+  /** Revalidate once per app launch; later calls do nothing. */
+  start(): void
+  /** Revalidate now (a refresh already running is joined, not repeated). */
+  refresh(): Promise<RefreshOutcome>
+  /** Drop the cache and go back to the bundled pack. */
+  clear(): void
+}
+
+const bundledDefault = bundledJson as unknown as BundledContent
+
+const quote = (hash: string) => `"${hash}"`
+/** An ETag's hash: W/"abc" or "abc" → abc. */
+const unquote = (etag: string) => etag.replace(/^W\//, '').replace(/^"|"$/g, '')
+
+export function createContentStore(options: { api?: ApiClient; bundled?: BundledContent; now?: () => Date } = {}): ContentStore {
+  const api = options.api ?? createApiClient()
+  const bundled = options.bundled ?? bundledDefault
+  const now = options.now ?? (() => new Date())
+
+  /** The manifest describing the pack in use, and its ETag when it came from the server. */
+  let current: { manifest: Manifest; etag: string | null } = { manifest: bundled.manifest, etag: null }
+  let state: ContentState | null = null
+  let started = false
+  let inflight: Promise<RefreshOutcome> | null = null
+  /** bumped by clear(), so a refresh that began before it cannot write its result after it */
+  let generation = 0
+  const listeners = new Set<() => void>()
+
+  function assemble(manifest: Manifest, sections: SectionData): ContentPack {
+    return { meta: { version: manifest.version, title: bundled.pack.meta.title, asOf: manifest.asOf }, ...sections }
+  }
+
+  /** A section with this hash from the bundled pack or the cache, or null. */
+  function localSection<N extends SectionName>(name: N, hash: string): SectionData[N] | null {
+    if (bundled.manifest.sections[name]?.hash === hash) return bundled.pack[name] as SectionData[N]
+    return readSection(name, hash)
+  }
+
+  function collect(manifest: Manifest): SectionData | null {
+    const sections: Partial<SectionData> = {}
+    for (const name of SECTION_NAMES) {
+      const data = localSection(name, manifest.sections[name].hash)
+      if (!data) return null
+      ;(sections as Record<SectionName, unknown>)[name] = data
+    }
+    return sections as SectionData
+  }
+
+  function bundledState(): ContentState {
+    current = { manifest: bundled.manifest, etag: null }
+    return {
+      pack: bundled.pack,
+      status: {
+        origin: 'bundled',
+        version: bundled.manifest.version,
+        asOf: bundled.pack.meta.asOf,
+        offline: false,
+        refreshing: false,
+        message: null,
+      },
+      cache: { lastSync: null, cacheBytes: contentCacheBytes(), lastResult: null },
+    }
+  }
+
+  function load(): ContentState {
+    const record = readManifestRecord()
+    if (!record) return bundledState()
+    const sections = collect(record.manifest)
+    if (!sections) {
+      // Part of the cache is gone or was invalid (and has been removed). The record alone is no
+      // use: forget it so the next revalidation downloads a fresh manifest and what is missing.
+      removeManifestRecord()
+      return bundledState()
+    }
+    current = { manifest: record.manifest, etag: record.etag }
+    const pack = assemble(record.manifest, sections)
+    return {
+      pack,
+      status: {
+        origin: 'cache',
+        version: record.manifest.version,
+        asOf: record.manifest.asOf,
+        offline: false,
+        refreshing: false,
+        message: null,
+      },
+      cache: { lastSync: record.syncedAt, cacheBytes: contentCacheBytes(), lastResult: null },
+    }
+  }
+
+  function getState(): ContentState {
+    if (!state) state = load()
+    return state
+  }
+
+  function setState(next: ContentState) {
+    state = next
+    for (const listener of [...listeners]) listener()
+  }
+
+  function patchStatus(patch: Partial<ContentStatus>, cache: Partial<CacheInfo> = {}) {
+    const s = getState()
+    setState({ pack: s.pack, status: { ...s.status, ...patch }, cache: { ...s.cache, ...cache } })
+  }
+
+  function failed(kind: 'offline' | 'timeout' | 'http' | 'invalid', message: string): RefreshOutcome {
+    const offline = kind === 'offline' || kind === 'timeout'
+    patchStatus({
+      refreshing: false,
+      offline,
+      // offline is shown by the status line itself; other failures get a sentence
+      message: offline ? null : `${message}，正在使用本机保存的内容`,
+    }, { lastResult: offline ? 'offline' : 'error' })
+    return offline ? 'offline' : 'error'
+  }
+
+  async function revalidate(): Promise<RefreshOutcome> {
+    const gen = generation
+    getState()
+    patchStatus({ refreshing: true })
+    const base = current
+    const manifestResult = await api.get('/v1/content/manifest', manifestSchema, { etag: base.etag })
+    if (gen !== generation) return 'unchanged'
+    if (!manifestResult.ok) return failed(manifestResult.kind, manifestResult.message)
+
+    const syncedAt = now().toISOString()
+    if (manifestResult.status === 304) {
+      // only sent when the pack in use came from the server, so it is complete
+      writeManifestRecord({ manifest: base.manifest, etag: base.etag, syncedAt })
+      patchStatus({ refreshing: false, offline: false, message: null }, { lastSync: syncedAt, lastResult: 'unchanged', cacheBytes: contentCacheBytes() })
+      return 'unchanged'
+    }
+
+    const target = manifestResult.data
+    const sections: Partial<SectionData> = {}
+    const downloaded = new Set<SectionName>()
+    for (const name of SECTION_NAMES) {
+      const hash = target.sections[name].hash
+      const local = localSection(name, hash)
+      if (local) {
+        ;(sections as Record<SectionName, unknown>)[name] = local
+        continue
+      }
+      const sectionResult = await api.get(`/v1/content/${name}`, sectionSchemas[name], { etag: quote(base.manifest.sections[name].hash) })
+      if (gen !== generation) return 'unchanged'
+      if (!sectionResult.ok) return failed(sectionResult.kind, sectionResult.message)
+      if (sectionResult.status === 304) {
+        // the server says the copy we hold is current after all
+        ;(sections as Record<SectionName, unknown>)[name] = getState().pack[name]
+      } else {
+        if (sectionResult.etag && unquote(sectionResult.etag) !== hash) {
+          // published again between the manifest and this section: try again later, consistently
+          return failed('invalid', '内容正在更新')
+        }
+        ;(sections as Record<SectionName, unknown>)[name] = sectionResult.data
+      }
+      downloaded.add(name)
+    }
+    const complete = sections as SectionData
+    // compare with the pack in use, not with what was downloaded: a section can also come from
+    // the cache (left by an earlier, interrupted refresh)
+    const changed =
+      target.version !== base.manifest.version ||
+      target.asOf !== base.manifest.asOf ||
+      SECTION_NAMES.some((name) => target.sections[name].hash !== base.manifest.sections[name].hash)
+
+    // Persist: sections first, then the manifest record (the commit point), then drop old keys.
+    let persisted = true
+    const keep: Partial<Record<SectionName, string>> = {}
+    for (const name of SECTION_NAMES) {
+      const hash = target.sections[name].hash
+      // sections identical to the bundled ones are never stored
+      if (bundled.manifest.sections[name]?.hash === hash) continue
+      keep[name] = hash
+      if (persisted && downloaded.has(name) && !writeSection(name, hash, complete[name])) persisted = false
+    }
+    persisted = persisted && writeManifestRecord({ manifest: target, etag: manifestResult.etag, syncedAt })
+    if (persisted) {
+      dropSectionsExcept(keep)
+    } else {
+      // Storage is full: show the new content now, and leave the old cache as it was (its record
+      // still names its own sections) so the next launch starts from a consistent copy.
+      const old: Partial<Record<SectionName, string>> = {}
+      for (const name of SECTION_NAMES) {
+        const hash = base.manifest.sections[name].hash
+        if (bundled.manifest.sections[name]?.hash !== hash) old[name] = hash
+      }
+      dropSectionsExcept(old)
+    }
+    current = { manifest: target, etag: persisted ? manifestResult.etag : null }
+    const outcome: RefreshOutcome = changed ? 'updated' : 'unchanged'
+    setState({
+      pack: changed ? assemble(target, complete) : getState().pack,
+      status: {
+        origin: changed ? 'network' : getState().status.origin,
+        version: target.version,
+        asOf: target.asOf,
+        offline: false,
+        refreshing: false,
+        message: persisted ? null : '手机存储空间不足，新内容未能保存，下次打开需重新下载',
+      },
+      cache: { lastSync: syncedAt, cacheBytes: contentCacheBytes(), lastResult: outcome },
+    })
+    return outcome
+  }
+
+  function refresh(): Promise<RefreshOutcome> {
+    if (inflight) return inflight
+    const running: Promise<RefreshOutcome> = revalidate()
+      .catch((): RefreshOutcome => {
+        // a bug must not leave the status stuck on "refreshing"
+        patchStatus({ refreshing: false, message: '检查更新时出错，正在使用本机保存的内容' }, { lastResult: 'error' })
+        return 'error'
+      })
+      .finally(() => {
+        // clear() may have let a newer refresh start meanwhile
+        if (inflight === running) inflight = null
+      })
+    inflight = running
+    return running
+  }
+
+  return {
+    getState,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    start() {
+      if (started) return
+      started = true
+      void refresh()
+    },
+    refresh,
+    clear() {
+      generation++
+      inflight = null
+      clearContentCache()
+      setState(bundledState())
+    },
+  }
+}
+
+let shared: ContentStore | null = null
+
+/** The app-wide store (created on first use). */
+export function contentStore(): ContentStore {
+  if (!shared) shared = createContentStore()
+  return shared
+}
+
+/** Tests only: forget the app-wide store so the next use loads from storage again. */
+export function resetContentStoreForTests(): void {
+  shared = null
+}

@@ -1,0 +1,83 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import CommunityPage from '../../src/packages/community/index'
+import { setPack, setToday, testPack, typeInto } from './assess-fixtures'
+
+jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+
+beforeEach(() => {
+  Taro.clearStorageSync()
+  setPack(testPack())
+  setToday('2019-07-01')
+  Current.router = { params: {}, path: '/packages/community/index' } as unknown as typeof Current.router
+  jest.spyOn(Taro, 'pageScrollTo').mockImplementation(() => Promise.resolve() as never)
+})
+afterEach(() => {
+  jest.useRealTimers()
+  jest.restoreAllMocks()
+})
+
+it('the neighbour estimate shows its result inline and writes nothing to storage', () => {
+  const { container } = render(<CommunityPage />)
+  const setItem = jest.spyOn(Storage.prototype, 'setItem')
+  const setSync = jest.spyOn(Taro, 'setStorageSync')
+  const setAsync = jest.spyOn(Taro, 'setStorage')
+  const estimate = container.querySelector('#community-estimate') as HTMLElement
+  fireEvent.click(within(estimate).getByRole('radio', { name: /^城市/ }))
+  typeInto(estimate, /^家庭人口/, '3')
+  typeInto(estimate, /^家庭月收入/, '1500')
+  fireEvent.click(within(estimate).getByText('计算'))
+  expect((container.querySelector('#community-result') as HTMLElement).textContent).toMatch(/每月约\s*480\s*元/)
+  expect(setItem).not.toHaveBeenCalled()
+  expect(setSync).not.toHaveBeenCalled()
+  expect(setAsync).not.toHaveBeenCalled()
+  expect(window.localStorage.length).toBe(0)
+  // and no "remember" option is offered here
+  expect(within(estimate).queryByText(/记住我的填写/)).toBeNull()
+})
+
+it('copies a question with its answer and source', async () => {
+  const copy = jest.spyOn(Taro, 'setClipboardData').mockImplementation(() => Promise.resolve() as never)
+  render(<CommunityPage />)
+  fireEvent.click(screen.getByRole('button', { name: '复制问答：2019年城市低保标准是多少？' }))
+  expect(copy).toHaveBeenCalledWith({
+    data: '问：2019年城市低保标准是多少？\n答：每人每月660元，从2019年1月1日起执行。\n依据：景府办字〔2019〕35号 第（一）项',
+  })
+  expect(await screen.findByText('已复制')).toBeTruthy()
+  // on h5 sharing copies the answer with a link to it
+  fireEvent.click(screen.getByRole('button', { name: /复制分享内容（问答和链接）：低保到哪里申请/ }))
+  expect(copy.mock.calls[1][0].data).toContain('依据：《社会救助暂行办法》（国务院令第649号）')
+  expect(copy.mock.calls[1][0].data).toContain('/packages/community/index?faq=who-applies')
+  await waitFor(() => expect(screen.getAllByText('已复制')).toHaveLength(2))
+})
+
+it('shows every standard in force on one table with last year and the change', () => {
+  render(<CommunityPage />)
+  const table = screen.getByRole('table', { name: '救助标准一览' })
+  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['名称', '今年', '去年', '变化', '条款'])
+  const rows = within(table).getAllByRole('row').slice(1)
+  expect(rows).toHaveLength(11)
+  expect(rows[0].textContent).toBe('城市低保660元600元+60元第（一）项 ›')
+  expect(document.body.textContent).toContain('均出自景府办字〔2019〕35号')
+  const care = rows.find((r) => r.textContent?.startsWith('全失能照料护理')) as HTMLElement
+  expect(care.textContent).toContain('—（新设）')
+  expect(document.body.textContent).toContain('按今天（2019年7月1日）执行的标准')
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
+  fireEvent.click(rows[0])
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
+})
+
+it('years later, the columns name the years and the data may be outdated', () => {
+  setToday('2026-06-08')
+  render(<CommunityPage />)
+  const table = screen.getByRole('table', { name: '救助标准一览' })
+  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['名称', '现行（2019年起）', '调整前', '变化', '条款'])
+  expect(document.body.textContent).toContain('本应用收录的最新标准是2019年的')
+})
+
+it('without FAQ content says so', () => {
+  setPack(testPack({ faq: [] }))
+  render(<CommunityPage />)
+  expect(screen.getByText('暂时还没有常见问题')).toBeTruthy()
+})
