@@ -96,18 +96,22 @@ it('clears the cache after an inline confirmation', async () => {
   expect(Object.keys(localStorage).filter((k) => k.startsWith('jdz:content:'))).toEqual([])
 })
 
-it('lists and clears the self-check answers and searches kept on the phone', () => {
+it('lists and clears the self-check answers, material ticks and searches kept on the phone', () => {
   Taro.setStorageSync('jdz:assess:dibao', { v: 1, answers: { area: 'urban', householdSize: '3', monthlyIncome: '1500' } })
+  Taro.setStorageSync('jdz:checklist:dibao-application', ['id-card'])
   rememberSearch('低保')
   rememberSearch('特困')
   render(<MinePage />)
   expect(rowValue('自测填写的内容')).toBe('1 份')
+  expect(rowValue('办事材料勾选')).toBe('1 项办事')
   expect(rowValue('搜索记录')).toBe('2 条')
-  fireEvent.click(screen.getByRole('button', { name: '清除自测填写和搜索记录' }))
+  fireEvent.click(screen.getByRole('button', { name: '清除自测填写、材料勾选和搜索记录' }))
   expect(rowValue('自测填写的内容')).toBe('没有')
   expect(rowValue('搜索记录')).toBe('没有')
-  expect(screen.getByText('已清除，本机不再保存您的自测填写和搜索记录')).toBeTruthy()
+  expect(rowValue('办事材料勾选')).toBe('没有')
+  expect(screen.getByText('已清除，本机不再保存您的自测填写、材料勾选和搜索记录')).toBeTruthy()
   expect(Taro.getStorageSync('jdz:assess:dibao')).toBe('')
+  expect(Taro.getStorageSync('jdz:checklist:dibao-application')).toBe('')
 })
 
 it('links to privacy and sources, and calls 12345', () => {

@@ -91,16 +91,17 @@ function ContentCard() {
 function PersonalDataCard() {
   const [summary, setSummary] = useState(personalDataSummary)
   const [cleared, setCleared] = useState(false)
-  const empty = summary.savedAssessments === 0 && summary.recentSearches === 0
+  const empty = summary.savedAssessments === 0 && summary.checklists === 0 && summary.recentSearches === 0
   return (
     <View className='card mine-personal'>
       <Text className='section-title mine-card-title'>我在本机保存的信息</Text>
       <Text className='muted'>这些信息只保存在您的手机上，不会上传。</Text>
       <InfoRow label='自测填写的内容' value={summary.savedAssessments ? `${summary.savedAssessments} 份` : '没有'} />
+      <InfoRow label='办事材料勾选' value={summary.checklists ? `${summary.checklists} 项办事` : '没有'} />
       <InfoRow label='搜索记录' value={summary.recentSearches ? `${summary.recentSearches} 条` : '没有'} />
       {!empty ? (
         <ActionButton
-          label='清除自测填写和搜索记录'
+          label='清除自测填写、材料勾选和搜索记录'
           onClick={() => {
             clearPersonalData()
             setSummary(personalDataSummary())
@@ -109,7 +110,7 @@ function PersonalDataCard() {
         />
       ) : null}
       <View role='status' className='mine-result'>
-        {cleared ? <Text>已清除，本机不再保存您的自测填写和搜索记录</Text> : null}
+        {cleared ? <Text>已清除，本机不再保存您的自测填写、材料勾选和搜索记录</Text> : null}
       </View>
     </View>
   )
