@@ -38,6 +38,9 @@ const node = {
       ],
     }],
   },
+  // cookie 2 (light-my-request, behind app.inject) and content-disposition 3 are ESM-only: Node 20.19+
+  // loads them with require(esm), jest's CommonJS runtime needs them compiled.
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 }

@@ -1,0 +1,129 @@
+// The application factory: plugins → repository/store → thin routes (as in fastify/demo). Tests
+// build one app per test file over their own database; main.ts builds one for the process.
+import Fastify, { type FastifyInstance } from 'fastify'
+import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { SourceTexts } from '../src/domain/validate'
+import type { AppConfig } from './config'
+import { ContentRepository } from './content/repository'
+import { readSourceTexts } from './content/source-dir'
+import { ContentStore } from './content/store'
+import type { Database } from './db/database'
+import { ApiError, errorBody } from './lib/errors'
+import { registerDocs } from './plugins/docs'
+import { installErrorHandler } from './plugins/error-handler'
+import { loggerOptions } from './plugins/logger'
+import { registerSecurity } from './plugins/security'
+import { registerStaticApp } from './plugins/static-app'
+import { adminRoutes } from './routes/admin'
+import { assessRoutes } from './routes/assess'
+import { catalogRoutes } from './routes/catalog'
+import { contentRoutes } from './routes/content'
+import type { ApiContext } from './routes/context'
+import { searchRoutes } from './routes/search'
+import { standardsRoutes } from './routes/standards'
+
+// Zod's generic messages (for anything a schema does not word itself) in Chinese.
+z.config(z.locales.zhCN())
+
+/** Small bodies everywhere except the admin publish route (5 MB, set on that route). */
+export const DEFAULT_BODY_LIMIT = 64 * 1024
+
+export interface BuildAppOptions {
+  config: AppConfig
+  db: Database
+  /** source texts for validatePack; defaults to content/source */
+  texts?: SourceTexts
+  /** where logs go (tests capture them); defaults to stdout */
+  logStream?: NodeJS.WritableStream
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the content held in memory (tests use it to force a version check) */
+    content: ContentStore
+  }
+}
+
+/** A path that looks like a file (has an extension) is never answered with the SPA's index.html. */
+const LOOKS_LIKE_FILE = /\/[^/]+\.[a-z0-9]+$/i
+
+export async function buildApp({ config, db, texts, logStream }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, logStream),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Trust X-Forwarded-For from at most that many proxy hops (the CDN, a load balancer).
+    trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
+    // Keep-alive connections that are idle are closed at shutdown; busy ones finish first.
+    forceCloseConnections: 'idle',
+    // Requests arriving while closing get our own 503 (below), in the common error shape.
+    return503OnClosing: false,
+  })
+  // JSON only: a text/plain body is a 415, not a string the routes would have to reject.
+  app.removeContentTypeParser('text/plain')
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandler(app)
+
+  const repository = new ContentRepository(db)
+  const store = new ContentStore(repository, db, { pollMs: config.contentPollMs, listen: config.contentListen, logger: app.log })
+  await store.load()
+  store.start()
+  app.decorate('content', store)
+  app.addHook('onClose', async () => {
+    await store.stop()
+  })
+  // Graceful shutdown: requests in flight finish, and their keep-alive connections are then closed
+  // (otherwise an idle client connection would hold the process open until the timeout).
+  let closing = false
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done()
+    reply.header('connection', 'close')
+    done(new ApiError(503, 'shutting_down', '服务正在重启，请稍后重试'))
+  })
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close')
+    done(null, payload)
+  })
+
+  const ctx: ApiContext = { config, database: db, repository, store, texts: texts ?? readSourceTexts() }
+
+  await registerSecurity(app, config)
+  await registerDocs(app)
+
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  await api.register(
+    async (v1) => {
+      await v1.register(contentRoutes, { ctx })
+      await v1.register(standardsRoutes, { ctx })
+      await v1.register(catalogRoutes, { ctx })
+      await v1.register(searchRoutes, { ctx })
+      await v1.register(assessRoutes, { ctx })
+      // Not registered at all without a token: the admin routes then simply do not exist (404).
+      if (config.adminToken) await v1.register(adminRoutes, { ctx, token: config.adminToken })
+    },
+    { prefix: '/api/v1' },
+  )
+
+  const staticDir = config.staticDir
+  if (staticDir) await registerStaticApp(app, staticDir)
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/') && !LOOKS_LIKE_FILE.test(path)
+    if (staticDir && isPage) {
+      // SPA fallback (the H5 router is in hash mode, so this is mostly for typed-in paths).
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return reply
+      .code(404)
+      .type('application/json; charset=utf-8')
+      .send(errorBody('not_found', `找不到 ${request.method} ${path}，接口说明见 /api/docs`))
+  })
+
+  return app
+}

@@ -1,0 +1,248 @@
+// `npm run cli -- <command>`: content operations against the configured database (DATABASE_URL,
+// DATABASE_SCHEMA, as for the server). Exit codes a shell script can rely on:
+//   0 ok · 1 validation failure or conflict · 2 usage, I/O or database error
+import fs from 'node:fs'
+import path from 'node:path'
+import { type ContentPack } from '../../src/domain'
+import { type SourceTexts, validatePack } from '../../src/domain/validate'
+import { ConfigError, loadConfig } from '../config'
+import { buildManifest, canonicalJson } from '../content/hash'
+import { unwrapPack } from '../content/pack-input'
+import { ContentRepository, type WriteResult, packHash } from '../content/repository'
+import { CONTENT_DIR, readContentDir, readSourceTexts } from '../content/source-dir'
+import { type Database, openDatabase } from '../db/database'
+import { migrateToLatest } from '../db/migrate'
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+export interface CliIo {
+  out(line: string): void
+  err(line: string): void
+}
+
+const consoleIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+}
+
+const USAGE = `用法：npm run cli -- <命令> [参数]
+
+  validate <pack.json|目录>            校验内容包，列出全部问题
+  publish [pack.json|目录] [选项]      发布到 DATABASE_URL 指定的数据库（默认发布 content/ 目录）
+      --if-match <版本>                只有当前版本仍是它时才发布（防止覆盖他人的修改）
+      --force                          内容与当前版本相同也发布新版本
+  export <文件|->                      导出当前内容包（{manifest, pack}），可用作备份；- 表示标准输出
+  history                              发布历史，从新到旧
+  rollback <版本> [--if-match <版本>]  回滚到以前的版本（记为一个新版本）
+
+退出码：0 成功；1 校验未通过或版本冲突；2 用法、文件或数据库错误。`
+
+/** A usage or I/O problem: exit 2. */
+class UsageError extends Error {}
+/** A validation failure or a conflict: exit 1. */
+class FailedError extends Error {
+  constructor(message: string, readonly details: string[] = []) {
+    super(message)
+  }
+}
+
+interface Parsed {
+  positional: string[]
+  flags: Map<string, string | true>
+}
+
+const VALUE_FLAGS = new Set(['--if-match'])
+const BOOL_FLAGS = new Set(['--force', '--help', '-h'])
+
+function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = []
+  const flags = new Map<string, string | true>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (VALUE_FLAGS.has(arg)) {
+      const value = argv[++i]
+      if (value === undefined) throw new UsageError(`${arg} 后面要跟一个版本，例如 ${arg} v3`)
+      flags.set(arg, value)
+    } else if (BOOL_FLAGS.has(arg)) flags.set(arg, true)
+    else if (arg.startsWith('--')) throw new UsageError(`不认识的选项 ${arg}`)
+    else positional.push(arg)
+  }
+  return { positional, flags }
+}
+
+/** A pack file (bare or {manifest, pack}) or a content directory, plus the texts to check it with. */
+function readPackInput(target: string): { raw: unknown; texts: SourceTexts } {
+  const resolved = path.resolve(target)
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(resolved)
+  } catch {
+    throw new UsageError(`找不到文件或目录：${target}`)
+  }
+  if (stat.isDirectory()) {
+    try {
+      const hasSource = fs.existsSync(path.join(resolved, 'source'))
+      return { raw: readContentDir(resolved), texts: readSourceTexts(hasSource ? resolved : CONTENT_DIR) }
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new FailedError(`${target} 中有文件不是有效的 JSON：${error.message}`)
+      throw new UsageError(`读取目录 ${target} 失败：${(error as Error).message}`)
+    }
+  }
+  let text: string
+  try {
+    text = fs.readFileSync(resolved, 'utf8')
+  } catch (error) {
+    throw new UsageError(`读取 ${target} 失败：${(error as Error).message}`)
+  }
+  try {
+    return { raw: unwrapPack(JSON.parse(text)), texts: readSourceTexts() }
+  } catch {
+    throw new FailedError(`${target} 不是有效的 JSON`)
+  }
+}
+
+function validated(target: string): ContentPack {
+  const { raw, texts } = readPackInput(target)
+  const result = validatePack(raw, texts)
+  if (!result.ok) {
+    throw new FailedError(
+      `内容包有 ${result.problems.length} 个问题：`,
+      result.problems.map((p) => `  - ${p.path || '(根)'}: ${p.message}`),
+    )
+  }
+  return result.pack
+}
+
+async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (repo: ContentRepository, db: Database) => Promise<T>): Promise<T> {
+  let database: Database
+  try {
+    database = await openDatabase(loadConfig(env).database)
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`配置错误（${error.variable}）：${error.message}`)
+    throw new UsageError(`无法打开数据库（DATABASE_URL）：${(error as Error).message}`)
+  }
+  try {
+    await migrateToLatest(database)
+    return await fn(new ContentRepository(database), database)
+  } finally {
+    await database.close()
+  }
+}
+
+function conflictMessage(result: Extract<WriteResult, { ok: false }>, expected: string | null): FailedError {
+  if (result.reason === 'stale') return new FailedError(`版本冲突：当前版本是 ${result.current ?? '（无）'}，不是 ${expected ?? '（无）'}；未做任何修改`)
+  if (result.reason === 'already_current') return new FailedError('这个版本已经是当前版本，无需回滚')
+  return new FailedError('没有这个版本；用 history 查看可选的版本')
+}
+
+async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  const { positional, flags } = parseArgs(rest)
+  if (!command || command === 'help' || command === '--help' || command === '-h' || flags.has('--help') || flags.has('-h')) {
+    io.out(USAGE)
+    return command ? EXIT.ok : EXIT.usage
+  }
+  const ifMatch = flags.get('--if-match')
+  const expectOne = (n: number, what: string) => {
+    if (positional.length > n) throw new UsageError(`参数太多：${positional.slice(n).join(' ')}`)
+    if (n === 1 && positional.length === 0) throw new UsageError(`请给出${what}`)
+  }
+
+  switch (command) {
+    case 'validate': {
+      expectOne(1, '要校验的内容包文件或目录')
+      const pack = validated(positional[0])
+      io.out(`内容包校验通过：${pack.meta.version}（政策 ${pack.policies.length} 份，办事指南 ${pack.services.length} 项，救助标准 ${pack.parameters.length} 项）`)
+      return EXIT.ok
+    }
+    case 'publish': {
+      if (positional.length > 1) throw new UsageError(`参数太多：${positional.slice(1).join(' ')}`)
+      const pack = validated(positional[0] ?? CONTENT_DIR)
+      return withDatabase(env, async (repo, db) => {
+        const current = await repo.current()
+        if (current && !flags.has('--force') && current.packHash === packHash(canonicalJson(pack))) {
+          io.out(`内容与当前版本 ${current.version} 相同，未发布新版本（要强制发布请加 --force）`)
+          return EXIT.ok
+        }
+        const expected = typeof ifMatch === 'string' ? ifMatch : current?.version ?? null
+        const result = await repo.publish(pack, expected)
+        if (!result.ok) throw conflictMessage(result, expected)
+        io.out(`已发布 ${result.version.version}（内容版本 ${result.version.packVersion}）到 ${db.describe}`)
+        return EXIT.ok
+      })
+    }
+    case 'export': {
+      expectOne(1, '导出到的文件（- 表示标准输出）')
+      return withDatabase(env, async (repo) => {
+        const current = await repo.current()
+        if (!current) throw new FailedError('数据库中还没有发布过内容')
+        const json = `${JSON.stringify({ manifest: buildManifest(current.pack, current.version, current.publishedAt), pack: current.pack }, null, 2)}\n`
+        if (positional[0] === '-') {
+          process.stdout.write(json)
+          return EXIT.ok
+        }
+        try {
+          fs.writeFileSync(path.resolve(positional[0]), json)
+        } catch (error) {
+          throw new UsageError(`写入 ${positional[0]} 失败：${(error as Error).message}`)
+        }
+        io.out(`已导出 ${current.version}（内容版本 ${current.packVersion}）到 ${positional[0]}`)
+        return EXIT.ok
+      })
+    }
+    case 'history': {
+      expectOne(0, '')
+      return withDatabase(env, async (repo) => {
+        const [pointer, versions] = await Promise.all([repo.currentPointer(), repo.history()])
+        if (versions.length === 0) {
+          io.out('还没有发布过内容')
+          return EXIT.ok
+        }
+        for (const v of versions) {
+          const mark = v.version === pointer?.version ? '*' : ' '
+          const how = v.kind === 'rollback' ? `回滚自 ${v.restoredFrom}` : v.kind === 'seed' ? '初始内容' : '发布'
+          io.out(`${mark} ${v.version.padEnd(6)} ${v.publishedAt}  ${v.packVersion}  ${how}`)
+        }
+        return EXIT.ok
+      })
+    }
+    case 'rollback': {
+      expectOne(1, '要回滚到的版本，例如 v2')
+      return withDatabase(env, async (repo) => {
+        const expected = typeof ifMatch === 'string' ? ifMatch : '*'
+        const result = await repo.rollback(positional[0], expected)
+        if (!result.ok) throw conflictMessage(result, expected === '*' ? null : expected)
+        io.out(`已回滚：${result.version.version} 恢复了 ${positional[0]} 的内容（内容版本 ${result.version.packVersion}）`)
+        return EXIT.ok
+      })
+    }
+    default:
+      throw new UsageError(`不认识的命令“${command}”`)
+  }
+}
+
+/** Run one command; never throws, returns the exit code. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = consoleIo): Promise<number> {
+  try {
+    return await run(argv, env, io)
+  } catch (error) {
+    if (error instanceof FailedError) {
+      io.err(error.message)
+      for (const line of error.details) io.err(line)
+      return EXIT.failed
+    }
+    if (error instanceof UsageError) {
+      io.err(error.message)
+      io.err('（npm run cli -- help 查看用法）')
+      return EXIT.usage
+    }
+    io.err(`出错了：${error instanceof Error ? error.message : String(error)}`)
+    return EXIT.usage
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

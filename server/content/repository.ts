@@ -1,0 +1,246 @@
+// Published content versions: read the current one, list the history, publish and roll back.
+// Every write is one transaction holding the write lock, so the If-Match check and the write can
+// never interleave with another editor's, and a crash leaves either the old or the new version
+// current (the pointer moves in the same commit that inserts the version).
+import { createHash } from 'node:crypto'
+import { type Kysely, sql } from 'kysely'
+import { type ContentPack, contentPackSchema } from '../../src/domain'
+import type { Database } from '../db/database'
+import type { Tables, VersionKind } from '../db/tables'
+import { canonicalJson } from './hash'
+
+export interface VersionInfo {
+  seq: number
+  /** server-assigned label, `v<seq>` */
+  version: string
+  /** the pack's own meta.version */
+  packVersion: string
+  packHash: string
+  publishedAt: string
+  kind: VersionKind
+  restoredFrom: string | null
+}
+
+export interface StoredVersion extends VersionInfo {
+  pack: ContentPack
+}
+
+/**
+ * What the writer expects to be current: a label (If-Match), null for "nothing yet" (first-start
+ * seeding), or '*' for "whatever is current" (the CLI, an operator acting deliberately).
+ */
+export type Expected = string | null | '*'
+
+export type WriteResult =
+  | { ok: true; version: StoredVersion }
+  | { ok: false; reason: 'stale'; current: string | null }
+  | { ok: false; reason: 'unknown_version' }
+  | { ok: false; reason: 'already_current' }
+
+export function packHash(packJson: string): string {
+  return createHash('sha256').update(packJson).digest('hex').slice(0, 32)
+}
+
+function toIso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString()
+}
+
+export const labelOf = (seq: number): string => `v${seq}`
+
+type VersionRow = {
+  seq: number
+  label: string
+  pack_version: string
+  pack_hash: string
+  published_at: Date | string
+  kind: VersionKind
+  restored_from: string | null
+}
+
+function infoOf(row: VersionRow): VersionInfo {
+  return {
+    seq: row.seq,
+    version: row.label,
+    packVersion: row.pack_version,
+    packHash: row.pack_hash,
+    publishedAt: toIso(row.published_at),
+    kind: row.kind,
+    restoredFrom: row.restored_from,
+  }
+}
+
+/** Strip quotes and a weak prefix from an If-Match value: `"v3"`, `v3` and `W/"v3"` all mean v3. */
+export function parseIfMatch(header: string): string {
+  const trimmed = header.trim()
+  const unweak = trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed
+  return unweak.replace(/^"(.*)"$/, '$1').trim()
+}
+
+export class ContentRepository {
+  constructor(private readonly database: Database) {}
+
+  private get db(): Kysely<Tables> {
+    return this.database.db
+  }
+
+  /** The current label only: what the periodic check asks, one indexed row. */
+  async currentPointer(): Promise<{ seq: number; version: string } | null> {
+    const row = await this.db
+      .selectFrom('content_pointer')
+      .select(['current_seq', 'current_label'])
+      .where('id', '=', 1)
+      .executeTakeFirst()
+    return row ? { seq: row.current_seq, version: row.current_label } : null
+  }
+
+  async current(): Promise<StoredVersion | null> {
+    const row = await this.db
+      .selectFrom('content_pointer')
+      .innerJoin('content_version', 'content_version.seq', 'content_pointer.current_seq')
+      .selectAll('content_version')
+      .where('content_pointer.id', '=', 1)
+      .executeTakeFirst()
+    return row ? { ...infoOf(row), pack: parsePack(row.pack_json) } : null
+  }
+
+  async get(version: string): Promise<StoredVersion | null> {
+    const row = await this.db.selectFrom('content_version').selectAll().where('label', '=', version).executeTakeFirst()
+    return row ? { ...infoOf(row), pack: parsePack(row.pack_json) } : null
+  }
+
+  /** Newest first. */
+  async history(): Promise<VersionInfo[]> {
+    const rows = await this.db
+      .selectFrom('content_version')
+      .select(['seq', 'label', 'pack_version', 'pack_hash', 'published_at', 'kind', 'restored_from'])
+      .orderBy('seq', 'desc')
+      .execute()
+    return rows.map(infoOf)
+  }
+
+  /** Publish a validated pack as a new version, if `expected` is still current. */
+  async publish(pack: ContentPack, expected: Expected, kind: 'seed' | 'publish' = 'publish'): Promise<WriteResult> {
+    return this.withWriteLock(async (trx) => {
+      const pointer = await readPointer(trx)
+      if (!matches(expected, pointer)) return { ok: false, reason: 'stale', current: pointer?.current_label ?? null }
+      return { ok: true, version: await insertVersion(trx, pack, kind, null, pointer !== undefined) }
+    })
+  }
+
+  /** Make an earlier version current again, recorded as a new version (history stays linear). */
+  async rollback(target: string, expected: Expected): Promise<WriteResult> {
+    return this.withWriteLock(async (trx) => {
+      const pointer = await readPointer(trx)
+      if (!matches(expected, pointer)) return { ok: false, reason: 'stale', current: pointer?.current_label ?? null }
+      const row = await trx.selectFrom('content_version').select(['pack_json']).where('label', '=', target).executeTakeFirst()
+      if (!row) return { ok: false, reason: 'unknown_version' }
+      if (pointer?.current_label === target) return { ok: false, reason: 'already_current' }
+      const pack = parsePack(row.pack_json)
+      return { ok: true, version: await insertVersion(trx, pack, 'rollback', target, pointer !== undefined) }
+    })
+  }
+
+  /**
+   * Run `fn` in a transaction that excludes every other writer, in this process or another:
+   * SQLite `BEGIN IMMEDIATE` takes the database write lock up front (a plain deferred BEGIN could
+   * fail to upgrade from read to write under WAL); PostgreSQL locks the pointer table against other
+   * writers while still letting readers (every server's version check) through.
+   */
+  private async withWriteLock(fn: (trx: Kysely<Tables>) => Promise<WriteResult>): Promise<WriteResult> {
+    try {
+      if (this.database.dialect === 'sqlite') {
+        return await this.db.connection().execute(async (conn) => {
+          await sql`begin immediate`.execute(conn)
+          try {
+            const result = await fn(conn)
+            await sql`commit`.execute(conn)
+            return result
+          } catch (error) {
+            await sql`rollback`.execute(conn).catch(() => undefined)
+            throw error
+          }
+        })
+      }
+      return await this.db.transaction().execute(async (trx) => {
+        await sql`lock table content_pointer in share row exclusive mode`.execute(trx)
+        return fn(trx)
+      })
+    } catch (error) {
+      // Belt and braces: should two writers ever race past the lock, the unique label turns the
+      // loser into a conflict rather than a second "current" version.
+      if (isUniqueViolation(error)) {
+        const pointer = await this.currentPointer()
+        return { ok: false, reason: 'stale', current: pointer?.version ?? null }
+      }
+      throw error
+    }
+  }
+}
+
+async function readPointer(trx: Kysely<Tables>) {
+  return trx.selectFrom('content_pointer').select(['current_seq', 'current_label']).where('id', '=', 1).executeTakeFirst()
+}
+
+function matches(expected: Expected, pointer: { current_label: string } | undefined): boolean {
+  if (expected === '*') return true
+  if (expected === null) return pointer === undefined
+  return pointer !== undefined && pointer.current_label === expected
+}
+
+async function insertVersion(
+  trx: Kysely<Tables>,
+  pack: ContentPack,
+  kind: VersionKind,
+  restoredFrom: string | null,
+  pointerExists: boolean,
+): Promise<StoredVersion> {
+  const max = await trx.selectFrom('content_version').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst()
+  const seq = Number(max?.max ?? 0) + 1
+  const label = labelOf(seq)
+  const packJson = canonicalJson(pack)
+  const hash = packHash(packJson)
+  const publishedAt = new Date().toISOString()
+  await trx
+    .insertInto('content_version')
+    .values({
+      seq,
+      label,
+      pack_version: pack.meta.version,
+      pack_json: packJson,
+      pack_hash: hash,
+      published_at: publishedAt,
+      kind,
+      restored_from: restoredFrom,
+    })
+    .execute()
+  if (pointerExists) {
+    await trx
+      .updateTable('content_pointer')
+      .set({ current_seq: seq, current_label: label, updated_at: publishedAt })
+      .where('id', '=', 1)
+      .execute()
+  } else {
+    await trx.insertInto('content_pointer').values({ id: 1, current_seq: seq, current_label: label, updated_at: publishedAt }).execute()
+  }
+  return {
+    seq,
+    version: label,
+    packVersion: pack.meta.version,
+    packHash: hash,
+    publishedAt,
+    kind,
+    restoredFrom,
+    pack: parsePack(packJson),
+  }
+}
+
+/** Stored packs were validated when published; parsing again gives typed data and defaults. */
+function parsePack(json: string): ContentPack {
+  return contentPackSchema.parse(JSON.parse(json))
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const code = (error as { code?: unknown }).code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
+}

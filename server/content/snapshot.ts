@@ -1,0 +1,84 @@
+// The current version, prepared once for serving: each section serialized to bytes with its hash
+// (the ETag), the manifest, lookups by id and the search index. Content changes rarely, so requests
+// are answered from memory and never touch the database.
+import { createHash } from 'node:crypto'
+import {
+  type ContentPack,
+  type Manifest,
+  type Policy,
+  SECTION_NAMES,
+  type SectionName,
+  type Service,
+  type Source,
+} from '../../src/domain'
+import { type SearchIndex, buildSearchIndex } from '../../src/domain/search'
+import { buildManifest, sectionHash } from './hash'
+import type { StoredVersion } from './repository'
+
+export interface SerializedBody {
+  body: Buffer
+  /** strong ETag, quoted */
+  etag: string
+}
+
+export interface Snapshot {
+  seq: number
+  version: string
+  packVersion: string
+  publishedAt: string
+  pack: ContentPack
+  manifest: Manifest
+  manifestBody: SerializedBody
+  sections: Record<SectionName, SerializedBody>
+  policies: Map<string, Policy>
+  services: Map<string, Service>
+  sources: Map<string, Source>
+  searchIndex: SearchIndex
+  /**
+   * Serialized answers derived from this version (e.g. standards on a date), so repeated questions
+   * cost a map lookup. Bounded; dropped with the snapshot when a new version arrives.
+   */
+  derived: Map<string, SerializedBody>
+}
+
+const MAX_DERIVED = 1000
+
+export function buildSnapshot(stored: StoredVersion): Snapshot {
+  const { pack } = stored
+  const manifest = buildManifest(pack, stored.version, stored.publishedAt)
+  const sections = {} as Record<SectionName, SerializedBody>
+  for (const name of SECTION_NAMES) {
+    // The same serialization buildManifest measures, so `bytes` in the manifest is exact.
+    sections[name] = { body: Buffer.from(JSON.stringify(pack[name])), etag: `"${sectionHash(pack[name])}"` }
+  }
+  return {
+    seq: stored.seq,
+    version: stored.version,
+    packVersion: stored.packVersion,
+    publishedAt: stored.publishedAt,
+    pack,
+    manifest,
+    manifestBody: serialize(manifest),
+    sections,
+    policies: new Map(pack.policies.map((p) => [p.id, p])),
+    services: new Map(pack.services.map((s) => [s.id, s])),
+    sources: new Map(pack.sources.map((s) => [s.id, s])),
+    searchIndex: buildSearchIndex(pack),
+    derived: new Map(),
+  }
+}
+
+/** Memoize a serialized answer on the snapshot it was derived from. */
+export function derive(snapshot: Snapshot, key: string, make: () => unknown): SerializedBody {
+  const hit = snapshot.derived.get(key)
+  if (hit) return hit
+  const payload = serialize(make())
+  if (snapshot.derived.size >= MAX_DERIVED) snapshot.derived.clear()
+  snapshot.derived.set(key, payload)
+  return payload
+}
+
+export function serialize(value: unknown): SerializedBody {
+  const json = JSON.stringify(value)
+  return { body: Buffer.from(json), etag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"` }
+}

@@ -1,0 +1,88 @@
+// One Database over SQLite (better-sqlite3) or PostgreSQL (pg), as in kysely's example and the
+// atproto PDS: the rest of the server only sees Kysely<Tables> plus the dialect, which is threaded
+// into the migrations and the few places where SQL differs (locking, LISTEN/NOTIFY).
+import fs from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { DatabaseTarget } from '../config'
+import type { Tables } from './tables'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Database {
+  dialect: Dialect
+  db: Kysely<Tables>
+  /** where it lives, for messages (never contains a password) */
+  describe: string
+  /** PostgreSQL: the schema the tables live in (current_schema()); SQLite: null */
+  schema: string | null
+  /** PostgreSQL only: a fresh client with the same settings, for LISTEN */
+  newClient: (() => pg.Client) | null
+  close(): Promise<void>
+}
+
+/** PostgreSQL channel on which a publish is announced (by a trigger, at commit). */
+export const CONTENT_CHANNEL = 'jdz_content'
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.dialect === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema)
+}
+
+function openSqlite(file: string): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const handle = new SqliteDatabase(file, { timeout: 5000 })
+  // WAL: readers never block the writer and a commit is atomic even if the process is killed
+  // mid-publish. FULL sync because publishes are rare and must survive a power cut too.
+  handle.pragma('journal_mode = WAL')
+  handle.pragma('synchronous = FULL')
+  handle.pragma('foreign_keys = ON')
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) })
+  return {
+    dialect: 'sqlite',
+    db,
+    describe: `SQLite ${file}`,
+    schema: null,
+    newClient: null,
+    close: () => db.destroy(),
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
+}
+
+async function openPostgres(url: string, schema: string | null): Promise<Database> {
+  // search_path is set per connection, so every unqualified table name (including the migrator's
+  // own tables) lands in the schema: that is what isolates tests and co-hosted deployments.
+  const settings: pg.ClientConfig = {
+    connectionString: url,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  }
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      await admin.query(`create schema if not exists ${quoteIdent(schema)}`)
+    } finally {
+      await admin.end()
+    }
+  }
+  const pool = new pg.Pool({ ...settings, max: 10, idleTimeoutMillis: 30_000 })
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  // Fail at boot, not on the first request, when the database is unreachable.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const safe = new URL(url)
+  safe.password = ''
+  return {
+    dialect: 'postgres',
+    db,
+    describe: `PostgreSQL ${safe.host}${safe.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    schema: rows[0]?.schema ?? schema ?? 'public',
+    newClient: () => new pg.Client(settings),
+    close: () => db.destroy(),
+  }
+}

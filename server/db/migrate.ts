@@ -1,0 +1,44 @@
+// Migrations are plain modules listed here (no directory scanning, so they bundle and typecheck),
+// each given the dialect so the SQL can differ where the databases do.
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import type { Database, Dialect } from './database'
+import * as m0001 from './migrations/0001-content-versions'
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>
+  down?(db: Kysely<unknown>, dialect: Dialect): Promise<void>
+}
+
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001-content-versions': m0001,
+}
+
+class DialectMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {}
+    for (const [name, m] of Object.entries(MIGRATIONS)) {
+      const down = m.down
+      out[name] = {
+        up: (db) => m.up(db, this.dialect),
+        ...(down ? { down: (db: Kysely<unknown>) => down(db, this.dialect) } : {}),
+      }
+    }
+    return out
+  }
+}
+
+/** Bring the schema up to date. Safe to run from several processes at once (the migrator locks). */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new DialectMigrationProvider(database.dialect),
+    // The migrator looks for its own tables in every schema unless told which one: name ours, or
+    // another deployment's (or test's) schema in the same database would fool it.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

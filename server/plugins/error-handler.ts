@@ -1,0 +1,84 @@
+// One error handler for the whole server (as in fastify/demo): validation, body-parser, rate-limit
+// and route errors all become the same JSON shape; a 5xx is logged in full but answered with a
+// generic sentence, never with internals.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ApiError, type FieldProblem, errorBody } from '../lib/errors'
+
+interface ValidationIssue {
+  instancePath?: string
+  message?: string
+  params?: Record<string, unknown>
+}
+
+/** `/householdSize` → householdSize, `/items/0/id` → items[0].id; '' → the request part. */
+function fieldOf(issue: ValidationIssue, context: string | undefined): string {
+  const parts = (issue.instancePath ?? '').split('/').filter(Boolean)
+  if (parts.length === 0) {
+    const missing = issue.params?.missingProperty
+    return typeof missing === 'string' ? missing : context ?? 'body'
+  }
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '')
+}
+
+function fromValidation(error: FastifyError): ApiError {
+  const issues = (error.validation ?? []) as ValidationIssue[]
+  // One problem per field: the first is the one to fix first (e.g. format before existence).
+  const fields: FieldProblem[] = []
+  for (const issue of issues) {
+    const field = fieldOf(issue, error.validationContext)
+    if (!fields.some((f) => f.field === field)) fields.push({ field, message: issue.message ?? '填写有误' })
+  }
+  const first = fields[0]
+  return new ApiError(400, 'invalid_input', first ? `${first.field}：${first.message}` : '请求参数有误', fields)
+}
+
+/** Fastify's own client errors, by code, in words a caller can act on. */
+function fromFastify(error: FastifyError): ApiError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'body_too_large', '请求内容太大，请精简后再提交')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'unsupported_media_type', '请以 JSON 格式提交（Content-Type: application/json）')
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError(400, 'invalid_content_length', '请求的 Content-Length 与内容不符')
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(400, 'invalid_json', '请求内容为空：请提交 JSON')
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ApiError(400, 'invalid_json', '请求内容不是有效的 JSON，请检查括号、引号和逗号')
+    default:
+      return null
+  }
+}
+
+export function toApiError(error: FastifyError | ApiError | Error): ApiError {
+  if (error instanceof ApiError) return error
+  const fe = error as FastifyError
+  if (fe.validation) return fromValidation(fe)
+  const known = fromFastify(fe)
+  if (known) return known
+  // JSON.parse errors thrown by the body parser carry statusCode 400 but no code in some paths.
+  if (error instanceof SyntaxError && fe.statusCode === 400) {
+    return new ApiError(400, 'invalid_json', '请求内容不是有效的 JSON，请检查括号、引号和逗号')
+  }
+  const status = fe.statusCode
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 404) return new ApiError(404, 'not_found', '找不到这个地址')
+    if (status === 405) return new ApiError(405, 'method_not_allowed', '这个地址不支持该请求方法')
+    return new ApiError(status, 'bad_request', '请求有误，请检查后重试')
+  }
+  return new ApiError(500, 'internal_error', '服务器出了点问题，请稍后再试；如果一直这样，请拨打 12345 反映')
+}
+
+/** Installed on the root instance so it covers every route and plugin. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
+    const api = toApiError(error)
+    if (api.statusCode >= 500) {
+      // Full detail goes to the log only (request bodies are never logged, see logger.ts).
+      request.log.error({ err: error }, 'request failed')
+    }
+    // A body parsed halfway or a 413 may leave the connection unusable; let the client reconnect.
+    if (api.statusCode === 413) reply.header('connection', 'close')
+    reply.status(api.statusCode).type('application/json; charset=utf-8').send(errorBody(api.code, api.message, api.fields))
+  })
+}

@@ -1,0 +1,178 @@
+// Content publishing, registered only when ADMIN_TOKEN is set. Publishing requires If-Match with
+// the current version so two editors never overwrite each other; the check and the write happen in
+// one transaction (see ContentRepository).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { contentPackSchema, manifestSchema } from '../../src/domain'
+import { validatePack } from '../../src/domain/validate'
+import { buildManifest } from '../content/hash'
+import { unwrapPack } from '../content/pack-input'
+import { type StoredVersion, type VersionInfo, type WriteResult, parseIfMatch } from '../content/repository'
+import { ApiError, errorBodySchema } from '../lib/errors'
+import { passBodyValidator } from '../lib/pass-body'
+import { bearerToken, tokenMatches } from '../lib/token'
+import { type RouteOptions } from './context'
+
+export const ADMIN_BODY_LIMIT = 5 * 1024 * 1024
+
+const versionInfoSchema = z.object({
+  version: z.string(),
+  packVersion: z.string(),
+  packHash: z.string(),
+  publishedAt: z.string(),
+  kind: z.enum(['seed', 'publish', 'rollback']),
+  restoredFrom: z.string().nullable(),
+  current: z.boolean(),
+})
+
+const publishedSchema = z.object({
+  version: z.string(),
+  packVersion: z.string(),
+  publishedAt: z.string(),
+  kind: z.enum(['seed', 'publish', 'rollback']),
+  restoredFrom: z.string().nullable(),
+  manifest: manifestSchema,
+})
+
+function describeVersion(v: VersionInfo, current: string | null) {
+  return {
+    version: v.version,
+    packVersion: v.packVersion,
+    packHash: v.packHash,
+    publishedAt: v.publishedAt,
+    kind: v.kind,
+    restoredFrom: v.restoredFrom,
+    current: v.version === current,
+  }
+}
+
+function requireIfMatch(request: FastifyRequest): string {
+  const header = request.headers['if-match']
+  if (typeof header !== 'string' || header.trim() === '') {
+    const message = '请在 If-Match 头中带上您所依据的当前内容版本（可从 /api/v1/content/manifest 或发布历史获取），以免覆盖他人的修改'
+    throw new ApiError(428, 'precondition_required', message, [{ field: 'If-Match', message }])
+  }
+  return parseIfMatch(header)
+}
+
+function conflict(result: Extract<WriteResult, { ok: false }>, expected: string | null): ApiError {
+  if (result.reason === 'stale') {
+    const message = `内容已被更新为 ${result.current ?? '（无）'}，而您依据的是 ${expected ?? '（无）'}：请先获取最新版本，合并修改后再发布`
+    return new ApiError(412, 'version_conflict', message, [{ field: 'If-Match', message }])
+  }
+  if (result.reason === 'already_current') {
+    const message = '这个版本已经是当前版本，无需回滚'
+    return new ApiError(409, 'already_current', message, [{ field: 'version', message }])
+  }
+  const message = '没有这个版本，请从发布历史中选择'
+  return new ApiError(404, 'not_found', message, [{ field: 'version', message }])
+}
+
+function published(reply: FastifyReply, stored: StoredVersion) {
+  reply.code(201).header('etag', `"${stored.version}"`).header('cache-control', 'no-store')
+  return {
+    version: stored.version,
+    packVersion: stored.packVersion,
+    publishedAt: stored.publishedAt,
+    kind: stored.kind,
+    restoredFrom: stored.restoredFrom,
+    manifest: buildManifest(stored.pack, stored.version, stored.publishedAt),
+  }
+}
+
+export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }> = async (app, { ctx, token }) => {
+  const limit = app.rateLimit({ max: ctx.config.rateLimit.admin, timeWindow: ctx.config.rateLimit.windowMs })
+  // Rate limit first, so guessing tokens is throttled; then authenticate before any body is read.
+  app.addHook('onRequest', limit)
+  app.addHook('onRequest', async (request, reply) => {
+    const given = bearerToken(request.headers.authorization)
+    if (given === null) {
+      reply.header('www-authenticate', 'Bearer realm="admin"')
+      throw new ApiError(401, 'unauthorized', '需要管理令牌：请在 Authorization 头中带上 Bearer <ADMIN_TOKEN>')
+    }
+    if (!tokenMatches(given, token)) throw new ApiError(403, 'forbidden', '管理令牌不正确')
+  })
+
+  const security = [{ bearer: [] }]
+  const authErrors = { 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema }
+
+  app.post(
+    '/admin/content',
+    {
+      bodyLimit: ADMIN_BODY_LIMIT,
+      validatorCompiler: passBodyValidator,
+      schema: {
+        tags: ['admin'],
+        summary: '发布新的内容包',
+        description:
+          '请求体为 ContentPack（或 export 得到的 {manifest, pack}），用与命令行相同的 validatePack 校验。必须带 If-Match: 当前版本；版本已变返回 412，缺少返回 428。',
+        security,
+        headers: z.object({ 'if-match': z.string().optional().describe('当前内容版本，如 "v3"') }),
+        body: contentPackSchema,
+        response: { 201: publishedSchema, ...authErrors, 412: errorBodySchema, 413: errorBodySchema, 422: errorBodySchema, 428: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const expected = requireIfMatch(request)
+      const validation = validatePack(unwrapPack(request.body), ctx.texts)
+      if (!validation.ok) {
+        const fields = validation.problems.map((p) => ({ field: p.path || 'pack', message: p.message }))
+        throw new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
+      }
+      const result = await ctx.repository.publish(validation.pack, expected)
+      if (!result.ok) throw conflict(result, expected)
+      ctx.store.accept(result.version)
+      request.log.info({ version: result.version.version, packVersion: result.version.packVersion }, 'content published')
+      return published(reply, result.version)
+    },
+  )
+
+  app.get(
+    '/admin/content/history',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '发布历史，从新到旧',
+        security,
+        response: { 200: z.object({ current: z.string().nullable(), versions: z.array(versionInfoSchema) }), ...authErrors },
+      },
+    },
+    async (_request, reply) => {
+      const [pointer, versions] = await Promise.all([ctx.repository.currentPointer(), ctx.repository.history()])
+      const current = pointer?.version ?? null
+      reply.header('cache-control', 'no-store')
+      return { current, versions: versions.map((v) => describeVersion(v, current)) }
+    },
+  )
+
+  app.post(
+    '/admin/content/rollback',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '回滚到以前的某个版本（记为一个新版本）',
+        description: '可带 If-Match: 当前版本，版本已变则返回 412。',
+        security,
+        headers: z.object({ 'if-match': z.string().optional() }),
+        body: z.object({
+          version: z
+            .string({ error: '请填写要回滚到的版本，如 v2' })
+            .trim()
+            .min(1, '请填写要回滚到的版本，如 v2')
+            .max(64, '版本号太长了'),
+        }),
+        response: { 201: publishedSchema, ...authErrors, 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['if-match']
+      const expected = typeof header === 'string' && header.trim() !== '' ? parseIfMatch(header) : '*'
+      const result = await ctx.repository.rollback(request.body.version, expected)
+      if (!result.ok) throw conflict(result, expected === '*' ? null : expected)
+      ctx.store.accept(result.version)
+      request.log.info({ version: result.version.version, restoredFrom: result.version.restoredFrom }, 'content rolled back')
+      return published(reply, result.version)
+    },
+  )
+}

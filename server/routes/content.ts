@@ -1,0 +1,83 @@
+// Health, the content manifest and the pack's sections: bytes from memory with strong ETags, so
+// the app (and a CDN in front) revalidates with If-None-Match and mostly gets a 304.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import { SECTION_NAMES, type SectionName, manifestSchema } from '../../src/domain'
+import { ApiError, errorBodySchema } from '../lib/errors'
+import { MANIFEST_CACHE, type RouteOptions, SECTION_CACHE, requireSnapshot, sendJsonBytes } from './context'
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['ok', 'unreachable']),
+  version: z.string().nullable().describe('当前内容版本（服务器分配，如 v3）'),
+  packVersion: z.string().nullable().describe('内容包自身的版本标签（meta.version）'),
+  publishedAt: z.string().nullable(),
+})
+
+const isSection = (name: string): name is SectionName => (SECTION_NAMES as readonly string[]).includes(name)
+
+export const contentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['content'],
+        summary: '服务状态与当前内容版本',
+        response: { 200: healthSchema, 503: healthSchema },
+      },
+    },
+    async (_request, reply) => {
+      const snapshot = ctx.store.current
+      let database: 'ok' | 'unreachable' = 'ok'
+      try {
+        await sql`select 1`.execute(ctx.database.db)
+      } catch {
+        database = 'unreachable'
+      }
+      reply.header('cache-control', 'no-store')
+      // Without content there is nothing to serve: tell the load balancer so.
+      return reply.code(snapshot ? 200 : 503).send({
+        status: snapshot && database === 'ok' ? 'ok' : 'degraded',
+        database,
+        version: snapshot?.version ?? null,
+        packVersion: snapshot?.packVersion ?? null,
+        publishedAt: snapshot?.publishedAt ?? null,
+      })
+    },
+  )
+
+  app.get(
+    '/content/manifest',
+    {
+      schema: {
+        tags: ['content'],
+        summary: '内容清单：版本、发布时间、数据截至日期，以及各分区的哈希和字节数',
+        description: '带强 ETag；用 If-None-Match 重新验证时内容未变返回 304。',
+        response: { 200: manifestSchema, 304: z.null().describe('未变'), 503: errorBodySchema },
+      },
+    },
+    async (request, reply) => sendJsonBytes(request, reply, requireSnapshot(ctx.store).manifestBody, MANIFEST_CACHE),
+  )
+
+  app.get(
+    '/content/:section',
+    {
+      schema: {
+        tags: ['content'],
+        summary: '内容包的一个分区',
+        description: `分区：${SECTION_NAMES.join('、')}。ETag 即清单中该分区的哈希（加引号）。`,
+        params: z.object({ section: z.string().describe(SECTION_NAMES.join(' | ')) }),
+        response: { 200: z.array(z.unknown()), 304: z.null(), 404: errorBodySchema, 503: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { section } = request.params
+      if (!isSection(section)) {
+        const message = `没有“${section}”这个分区，可选：${SECTION_NAMES.join('、')}`
+        throw new ApiError(404, 'not_found', message, [{ field: 'section', message }])
+      }
+      return sendJsonBytes(request, reply, requireSnapshot(ctx.store).sections[section], SECTION_CACHE)
+    },
+  )
+}
