@@ -1,6 +1,6 @@
 // Every page's root: applies 长辈版 styles (the `elder` class) and shows the content status line
 // (离线 / 数据截至 …), always visible, never a toast.
-import type { PropsWithChildren } from 'react'
+import { type PropsWithChildren, useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { useElderMode } from '../hooks/use-elder-mode'
 import { useContent } from '../hooks/use-content'
@@ -17,6 +17,10 @@ export interface PageShellProps {
 export function PageShell({ name, showStatus = true, children }: PropsWithChildren<PageShellProps>) {
   const { elder } = useElderMode()
   const { status } = useContent()
+  useEffect(() => {
+    // H5 draws the tab bar outside the page: mark <html> too, so 长辈版 reaches it (app.scss)
+    if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.classList.toggle('jdz-elder', elder)
+  }, [elder])
   return (
     <View className={`page ${name}${elder ? ' elder' : ''}`}>
       {showStatus ? <StatusLine status={status} className='page__status' /> : null}
