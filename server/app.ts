@@ -1,6 +1,6 @@
 // The application factory: plugins → repository/store → thin routes (as in fastify/demo). Tests
 // build one app per test file over their own database; main.ts builds one for the process.
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { SourceTexts } from '../src/domain/validate'
@@ -11,7 +11,7 @@ import { ContentStore } from './content/store'
 import type { Database } from './db/database'
 import { ApiError, errorBody } from './lib/errors'
 import { registerDocs } from './plugins/docs'
-import { installErrorHandler } from './plugins/error-handler'
+import { fromRouter, handleClientError, installErrorHandler } from './plugins/error-handler'
 import { loggerOptions } from './plugins/logger'
 import { registerSecurity } from './plugins/security'
 import { registerStaticApp } from './plugins/static-app'
@@ -48,6 +48,19 @@ declare module 'fastify' {
 /** A path that looks like a file (has an extension) is never answered with the SPA's index.html. */
 const LOOKS_LIKE_FILE = /\/[^/]+\.[a-z0-9]+$/i
 
+/**
+ * A malformed %-escape or an over-long path parameter is rejected by the router before any hook
+ * runs; answer it in the common error shape too, not Fastify's own.
+ */
+function answerRouterError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const api = fromRouter(error)
+  reply
+    .code(api.statusCode)
+    .header('x-content-type-options', 'nosniff')
+    .type('application/json; charset=utf-8')
+    .send(errorBody(api.code, api.message))
+}
+
 export async function buildApp({ config, db, texts, logStream }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logStream),
@@ -58,6 +71,9 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
     forceCloseConnections: 'idle',
     // Requests arriving while closing get our own 503 (below), in the common error shape.
     return503OnClosing: false,
+    // Errors raised before any route or hook runs get the common error shape too.
+    frameworkErrors: answerRouterError,
+    clientErrorHandler: handleClientError,
   })
   // JSON only: a text/plain body is a 415, not a string the routes would have to reject.
   app.removeContentTypeParser('text/plain')

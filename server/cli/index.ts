@@ -7,7 +7,7 @@ import { type ContentPack } from '../../src/domain'
 import { type SourceTexts, validatePack } from '../../src/domain/validate'
 import { ConfigError, loadConfig } from '../config'
 import { buildManifest, canonicalJson } from '../content/hash'
-import { unwrapPack } from '../content/pack-input'
+import { packVersionProblem, unwrapPack } from '../content/pack-input'
 import { ContentRepository, type WriteResult, packHash } from '../content/repository'
 import { CONTENT_DIR, readContentDir, readSourceTexts } from '../content/source-dir'
 import { type Database, openDatabase } from '../db/database'
@@ -110,6 +110,8 @@ function validated(target: string): ContentPack {
       result.problems.map((p) => `  - ${p.path || '(根)'}: ${p.message}`),
     )
   }
+  const versionProblem = packVersionProblem(result.pack.meta.version)
+  if (versionProblem) throw new FailedError('内容包有 1 个问题：', [`  - meta.version: ${versionProblem}`])
   return result.pack
 }
 

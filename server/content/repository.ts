@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import { type ContentPack, contentPackSchema } from '../../src/domain'
-import type { Database } from '../db/database'
+import { type Database, SQLITE_BUSY_TIMEOUT_MS } from '../db/database'
 import type { Tables, VersionKind } from '../db/tables'
 import { canonicalJson } from './hash'
 
@@ -46,6 +46,7 @@ function toIso(value: Date | string): string {
 }
 
 export const labelOf = (seq: number): string => `v${seq}`
+const LABEL = /^v[1-9][0-9]{0,15}$/
 
 type VersionRow = {
   seq: number
@@ -104,6 +105,7 @@ export class ContentRepository {
   }
 
   async get(version: string): Promise<StoredVersion | null> {
+    if (!LABEL.test(version)) return null
     const row = await this.db.selectFrom('content_version').selectAll().where('label', '=', version).executeTakeFirst()
     return row ? { ...infoOf(row), pack: parsePack(row.pack_json) } : null
   }
@@ -132,6 +134,9 @@ export class ContentRepository {
     return this.withWriteLock(async (trx) => {
       const pointer = await readPointer(trx)
       if (!matches(expected, pointer)) return { ok: false, reason: 'stale', current: pointer?.current_label ?? null }
+      // Labels are always v<seq>. Anything else cannot exist, and must not reach the database as a
+      // parameter either: PostgreSQL refuses text holding a NUL byte with an error, not "no rows".
+      if (!LABEL.test(target)) return { ok: false, reason: 'unknown_version' }
       const row = await trx.selectFrom('content_version').select(['pack_json']).where('label', '=', target).executeTakeFirst()
       if (!row) return { ok: false, reason: 'unknown_version' }
       if (pointer?.current_label === target) return { ok: false, reason: 'already_current' }
@@ -150,7 +155,7 @@ export class ContentRepository {
     try {
       if (this.database.dialect === 'sqlite') {
         return await this.db.connection().execute(async (conn) => {
-          await sql`begin immediate`.execute(conn)
+          await beginImmediate(conn)
           try {
             const result = await fn(conn)
             await sql`commit`.execute(conn)
@@ -174,6 +179,30 @@ export class ContentRepository {
       }
       throw error
     }
+  }
+}
+
+/**
+ * SQLite `BEGIN IMMEDIATE`, waiting for another process's write lock without blocking the event loop.
+ * better-sqlite3 is synchronous: left to SQLite's busy timeout, a publish waiting on a lock held by
+ * the CLI (or a stuck process) would freeze every request, reads from memory included, for up to the
+ * whole timeout. So the wait is done here, in short asynchronous naps, with the busy timeout off.
+ */
+async function beginImmediate(conn: Kysely<Tables>): Promise<void> {
+  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS
+  await sql.raw('pragma busy_timeout = 0').execute(conn)
+  try {
+    for (let nap = 5; ; nap = Math.min(nap * 2, 100)) {
+      try {
+        await sql`begin immediate`.execute(conn)
+        return
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() + nap > deadline) throw error
+        await new Promise((resolve) => setTimeout(resolve, nap))
+      }
+    }
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).execute(conn)
   }
 }
 

@@ -23,6 +23,12 @@ export interface Database {
   close(): Promise<void>
 }
 
+/** How long SQLite waits for another process's write lock before giving up (SQLITE_BUSY, a 503). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000
+
+/** How long to wait for a new PostgreSQL connection before failing the query (503 to the caller). */
+export const CONNECT_TIMEOUT_MS = 5000
+
 /** PostgreSQL channel on which a publish is announced (by a trigger, at commit). */
 export const CONTENT_CHANNEL = 'jdz_content'
 
@@ -32,7 +38,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 function openSqlite(file: string): Database {
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  const handle = new SqliteDatabase(file, { timeout: 5000 })
+  const handle = new SqliteDatabase(file, { timeout: SQLITE_BUSY_TIMEOUT_MS })
   // WAL: readers never block the writer and a commit is atomic even if the process is killed
   // mid-publish. FULL sync because publishes are rare and must survive a power cut too.
   handle.pragma('journal_mode = WAL')
@@ -58,10 +64,13 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
   // own tables) lands in the schema: that is what isolates tests and co-hosted deployments.
   const settings: pg.ClientConfig = {
     connectionString: url,
+    // A database host that drops packets would otherwise hold a request (or the boot) forever:
+    // give up on connecting after a while, so the caller gets a 503 and can retry.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   }
   if (schema) {
-    const admin = new pg.Client({ connectionString: url })
+    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
     await admin.connect()
     try {
       await admin.query(`create schema if not exists ${quoteIdent(schema)}`)
@@ -72,6 +81,13 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
   const pool = new pg.Pool({ ...settings, max: 10, idleTimeoutMillis: 30_000 })
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {})
+  // Nor may a client in use: pg-pool listens for errors only while a client is idle, and a connection
+  // that dies between two statements of a transaction (no query in flight) emits 'error' on the
+  // client, which with no listener is an uncaught exception. The failure still reaches the caller (the
+  // next statement rejects, a 503), and the pool discards the client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+  })
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
   // Fail at boot, not on the first request, when the database is unreachable.
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)

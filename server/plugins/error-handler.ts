@@ -1,7 +1,10 @@
 // One error handler for the whole server (as in fastify/demo): validation, body-parser, rate-limit
 // and route errors all become the same JSON shape; a 5xx is logged in full but answered with a
 // generic sentence, never with internals.
+import http from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable } from '../lib/db-errors'
 import { ApiError, type FieldProblem, errorBody } from '../lib/errors'
 
 interface ValidationIssue {
@@ -50,6 +53,15 @@ function fromFastify(error: FastifyError): ApiError | null {
   }
 }
 
+export const DATABASE_UNAVAILABLE = 'database_unavailable'
+
+/** Fastify's router errors (a malformed %-escape, an over-long path parameter) in our words. */
+export function fromRouter(error: FastifyError): ApiError {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ApiError(414, 'uri_too_long', '地址太长了，请检查后重试')
+  if (error.code === 'FST_ERR_BAD_URL') return new ApiError(400, 'bad_url', '地址中有无效的字符编码，请检查后重试')
+  return toApiError(error)
+}
+
 export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   if (error instanceof ApiError) return error
   const fe = error as FastifyError
@@ -66,6 +78,9 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
     if (status === 405) return new ApiError(405, 'method_not_allowed', '这个地址不支持该请求方法')
     return new ApiError(status, 'bad_request', '请求有误，请检查后重试')
   }
+  // Down, full, read-only or locked: a retry later will do, and nothing was half-written (every
+  // write is one transaction).
+  if (isDatabaseUnavailable(error)) return new ApiError(503, DATABASE_UNAVAILABLE, '数据库暂时无法访问，请稍后再试；已发布的内容仍可正常查看')
   return new ApiError(500, 'internal_error', '服务器出了点问题，请稍后再试；如果一直这样，请拨打 12345 反映')
 }
 
@@ -73,7 +88,11 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
     const api = toApiError(error)
-    if (api.statusCode >= 500) {
+    if (api.code === DATABASE_UNAVAILABLE) {
+      // Expected while the database is away: a warning naming the cause, and a hint to retry.
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('retry-after', '5')
+    } else if (api.statusCode >= 500) {
       // Full detail goes to the log only (request bodies are never logged, see logger.ts).
       request.log.error({ err: error }, 'request failed')
     }
@@ -81,4 +100,31 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (api.statusCode === 413) reply.header('connection', 'close')
     reply.status(api.statusCode).type('application/json; charset=utf-8').send(errorBody(api.code, api.message, api.fields))
   })
+}
+
+/**
+ * Requests Node's HTTP parser rejects before Fastify sees them (a header with a control character, a
+ * raw non-ASCII path, headers over the size limit, a client too slow to send its headers): answered
+ * in the common error shape as well, then the connection is closed, as Node itself would.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has no one left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  let status = 400
+  let body = errorBody('bad_request', '请求格式有误，请检查后重试')
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408
+    body = errorBody('request_timeout', '请求发送得太慢，已超时，请重试')
+  } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+    status = 431
+    body = errorBody('headers_too_large', '请求头太大了，请检查后重试')
+  }
+  const json = JSON.stringify(body)
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${json}`,
+    )
+  }
+  socket.destroy(error)
 }

@@ -58,6 +58,9 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
     allowedHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match'],
     exposedHeaders: ['ETag'],
     maxAge: 600,
+    // The strict check answers an OPTIONS without Access-Control-Request-Method with a text/plain
+    // 400 outside the common error shape; such a request is simply answered like a preflight.
+    strictPreflight: false,
   })
 
   await app.register(rateLimit, {

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { contentPackSchema, manifestSchema } from '../../src/domain'
 import { validatePack } from '../../src/domain/validate'
 import { buildManifest } from '../content/hash'
-import { unwrapPack } from '../content/pack-input'
+import { packVersionProblem, unwrapPack } from '../content/pack-input'
 import { type StoredVersion, type VersionInfo, type WriteResult, parseIfMatch } from '../content/repository'
 import { ApiError, errorBodySchema } from '../lib/errors'
 import { passBodyValidator } from '../lib/pass-body'
@@ -120,6 +120,8 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         const fields = validation.problems.map((p) => ({ field: p.path || 'pack', message: p.message }))
         throw new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
       }
+      const versionProblem = packVersionProblem(validation.pack.meta.version)
+      if (versionProblem) throw new ApiError(422, 'invalid_pack', '内容包有 1 个问题，请逐条修改后再发布', [{ field: 'meta.version', message: versionProblem }])
       const result = await ctx.repository.publish(validation.pack, expected)
       if (!result.ok) throw conflict(result, expected)
       ctx.store.accept(result.version)

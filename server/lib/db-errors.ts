@@ -1,0 +1,34 @@
+// Which errors mean "the database is unavailable right now" rather than "a bug": the caller should be
+// told to retry (503) instead of getting a generic 500, and operators see a warning naming the cause.
+// The published content keeps being served from memory meanwhile; only writes and history need it.
+
+/** SQLite result codes (better-sqlite3 `code`, extended codes included via the prefix). */
+// (Corruption is left out on purpose: it is not transient, so it stays a 500 logged as an error.)
+const SQLITE_UNAVAILABLE = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL']
+
+/** Node socket errors seen when PostgreSQL is down, restarting or unreachable. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'])
+
+/**
+ * PostgreSQL SQLSTATE classes: 08 connection exception, 53 insufficient resources (disk full, too
+ * many connections), 57P0x operator intervention (admin shutdown, crash shutdown, cannot connect
+ * now, terminated backend), 25006 read-only transaction (a standby after failover).
+ */
+function isPostgresUnavailable(code: string): boolean {
+  return code.startsWith('08') || code.startsWith('53') || /^57P0[1-4]$/.test(code) || code === '25006'
+}
+
+/** pg raises these without a code when a connection breaks or cannot be made in time. */
+const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|connect ECONNREFUSED|terminating connection/i
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable)
+  if (typeof error !== 'object' || error === null) return false
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  if (typeof code === 'string') {
+    if (SQLITE_UNAVAILABLE.some((prefix) => code === prefix || code.startsWith(`${prefix}_`))) return true
+    if (SOCKET_CODES.has(code)) return true
+    if (/^[0-9A-Z]{5}$/.test(code) && isPostgresUnavailable(code)) return true
+  }
+  return typeof message === 'string' && PG_MESSAGES.test(message)
+}
