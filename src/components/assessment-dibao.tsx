@@ -12,7 +12,7 @@ import {
 import { ChoiceGroup } from './assessment-choice'
 import { AssessmentField } from './assessment-field'
 import { NumberInput } from './assessment-number-input'
-import { ApplyServices, NoteList, ResultBasis, caveatsWithoutOutdated } from './assessment-result-parts'
+import { ApplyServices, NoteList, ResultBasis, StaleResultNote, caveatsWithoutOutdated } from './assessment-result-parts'
 import { scrollIntoView } from './assessment-scroll'
 import { CalculationSteps } from './assessment-steps'
 import type { DibaoAnswers } from './assessment-storage'
@@ -138,11 +138,7 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
       <View id={id('result')} className='assess-result-anchor' aria-live='polite'>
         {outcome && (
           <View className='assess-result'>
-            {stale && (
-              <View className='assess-stale' role='note'>
-                <Text>您改了填写，下面还是上次的结果；请再点“重新计算”。</Text>
-              </View>
-            )}
+            {stale && <StaleResultNote />}
             {outcome.result.ok ? (
               <DibaoResult
                 assessment={outcome.result.value}

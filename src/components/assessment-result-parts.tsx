@@ -111,3 +111,12 @@ export function ApplyServices({ serviceIds, services, showMaterials = true }: Ap
     </View>
   )
 }
+
+/** Shown when the form was edited after the last calculation, so an old result is not mistaken for a new one. */
+export function StaleResultNote() {
+  return (
+    <View className='assess-stale' role='note'>
+      <Text>您改了填写，下面还是上次的结果；请再点“重新计算”。</Text>
+    </View>
+  )
+}

@@ -46,6 +46,11 @@ export const SUPPORT_STANDARD_ID = {
   'rural-dispersed': 'tekun-rural-dispersed',
 } as const
 
+/** Which 供养 standard applies: urban, or rural 集中 / 分散. */
+export function supportStandardId(input: Pick<TekunInput, 'area' | 'care'>): string {
+  return input.area === 'urban' ? SUPPORT_STANDARD_ID.urban : SUPPORT_STANDARD_ID[`rural-${input.care ?? 'dispersed'}`]
+}
+
 export const CARE_STANDARD_ID: Record<Exclude<SelfCare, 'self'>, string> = {
   semi: 'care-semi-disabled',
   full: 'care-fully-disabled',
@@ -84,8 +89,7 @@ export function parseTekunInput(raw: unknown, today: IsoDate): Result<TekunInput
 }
 
 export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAssessment> {
-  const supportId = input.area === 'urban' ? SUPPORT_STANDARD_ID.urban : SUPPORT_STANDARD_ID[`rural-${input.care ?? 'dispersed'}`]
-  const support = amountOn(data.parameters, supportId, input.on)
+  const support = amountOn(data.parameters, supportStandardId(input), input.on)
   if (!support.ok) return support
   const dibao = amountOn(data.parameters, DIBAO_STANDARD_ID[input.area], input.on)
   if (!dibao.ok) return dibao

@@ -8,7 +8,7 @@ import { ChoiceGroup } from '../../../components/assessment-choice'
 import { AssessmentField } from '../../../components/assessment-field'
 import { NumberInput } from '../../../components/assessment-number-input'
 import { RememberChoice } from '../../../components/assessment-remember'
-import { ApplyServices, NoteList, ResultBasis, caveatsWithoutOutdated } from '../../../components/assessment-result-parts'
+import { ApplyServices, NoteList, ResultBasis, StaleResultNote, caveatsWithoutOutdated } from '../../../components/assessment-result-parts'
 import { scrollIntoView } from '../../../components/assessment-scroll'
 import { CalculationSteps } from '../../../components/assessment-steps'
 import {
@@ -17,7 +17,7 @@ import {
 import { collectFieldErrors } from '../../../components/assessment-validation'
 import { useContent } from '../../../hooks/use-content'
 import {
-  CARE_STANDARD_ID, type ContentPack, type IsoDate, type Result, SUPPORT_STANDARD_ID, type TekunAssessment, type TekunInput,
+  CARE_STANDARD_ID, type ContentPack, type IsoDate, type Result, supportStandardId, type TekunAssessment, type TekunInput,
   amountOn, assessTekun, formatYuan, parseTekunInput, todayInShanghai,
 } from '../../../domain'
 import { openPage } from '../../../services/navigation'
@@ -63,10 +63,6 @@ interface Outcome {
   input: TekunInput
   result: Result<TekunAssessment>
   effectiveFrom: IsoDate | null
-}
-
-function supportParameterId(input: TekunInput): string {
-  return input.area === 'urban' ? SUPPORT_STANDARD_ID.urban : SUPPORT_STANDARD_ID[`rural-${input.care ?? 'dispersed'}`]
 }
 
 export default function TekunSelfCheck() {
@@ -117,7 +113,7 @@ export default function TekunSelfCheck() {
       return
     }
     const input = result.value
-    const support = amountOn(pack.parameters, supportParameterId(input), input.on)
+    const support = amountOn(pack.parameters, supportStandardId(input), input.on)
     setOutcome({ answers: { ...answers }, input, result: assessTekun(pack, input), effectiveFrom: support.ok ? support.value.current.effectiveFrom : null })
     if (remember) setHasSaved(saveAnswers(TEKUN_ANSWERS_KEY, answers))
     scrollIntoView('tekun-result')
@@ -314,11 +310,7 @@ export default function TekunSelfCheck() {
       <View id='tekun-result' className='assess-result-anchor' aria-live='polite'>
         {outcome && (
           <View className='assess-result'>
-            {stale && (
-              <View className='assess-stale' role='note'>
-                <Text>您改了填写，下面还是上次的结果；请再点“重新计算”。</Text>
-              </View>
-            )}
+            {stale && <StaleResultNote />}
             {outcome.result.ok ? (
               <TekunResult assessment={outcome.result.value} input={outcome.input} effectiveFrom={outcome.effectiveFrom} pack={pack} />
             ) : (
@@ -393,7 +385,7 @@ function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultP
       <CalculationSteps
         steps={a.steps}
         parameterIdByStep={{
-          'support-standard': supportParameterId(input),
+          'support-standard': supportStandardId(input),
           'care-allowance': input.selfCare !== 'self' && a.careStandardFen > 0 ? CARE_STANDARD_ID[input.selfCare] : undefined,
         }}
       />
