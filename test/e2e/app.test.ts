@@ -4,8 +4,13 @@
 // person's phone would (the offline scenario relies on the visits before it, and comes after the
 // content update so it also proves the updated section is kept on the phone).
 // Screenshots of every page (normal mode) and of each scenario go to test-results/screenshots/.
+// At the end, the server's log of the whole run and every request the app made are scanned for the
+// household figures typed into the self-tests and the community estimate (scenario 13).
+import fs from 'node:fs'
+import path from 'node:path'
 import bundled from '../../src/generated/bundled-content.json'
-import { ADMIN_TOKEN, type Browser, type RecordedRequest, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
+import { findHouseholdFiguresInLogs } from '../reliability/log-scan'
+import { ADMIN_TOKEN, type Browser, ROOT, type RecordedRequest, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
 import {
   Person, ROUTES, arrive, expectNoText, expectText, isAbortedRequestMessage, launch, nutButton, pickerColumnValue,
   requestsSettled, shoot, squash, swipePickerColumn, view,
@@ -54,12 +59,43 @@ function since(requests: RecordedRequest[], from: number): RecordedRequest[] {
   return requests.slice(from)
 }
 
+/**
+ * The app's own files (a path of the built dist/h5 without a query): their names are fixed by the
+ * build and carry nothing the person typed, but a chunk named 300.js would look like a figure.
+ */
+function isAppFile(url: string, base: string): boolean {
+  if (!url.startsWith(`${base}/`)) return false
+  const u = new URL(url)
+  if (u.search) return false
+  const file = u.pathname === '/' ? 'index.html' : decodeURIComponent(u.pathname).replace(/^\/+/, '')
+  return !file.startsWith('api/') && fs.existsSync(path.join(ROOT, 'dist/h5', file))
+}
+
+/** One line a request: method, URL (decoded) and body, as a log scanner reads it. */
+function requestLines(requests: readonly RecordedRequest[]): string {
+  const decode = (url: string) => {
+    try {
+      return decodeURIComponent(url)
+    } catch {
+      return url
+    }
+  }
+  return requests.map((r) => `${r.method} ${decode(r.url)} ${(r.postData ?? '').replace(/\n/g, ' ')}`).join('\n')
+}
+
 d('景德镇惠民通 H5 on a phone', () => {
   let server: RunningServer
   let b: Browser
   let page: Page
   /** the FAQ answer as published by scenario 9 (checked again offline by scenario 8) */
   let publishedAnswer = ''
+  /** every household figure typed into the app in this file, for the scan of the logs (scenario 13) */
+  const typed: number[] = []
+  /** type a household figure on the keyboard, and remember it */
+  const typeFigure = async (text: string) => {
+    typed.push(Number(text))
+    await page.keyboard.type(text)
+  }
 
   beforeAll(async () => {
     server = await startServer()
@@ -149,6 +185,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await person.tap(choice(form, '城市'), '城市')
     await person.type(form.locator('#dibao-householdSize input'), '3', '家庭人口')
     await person.type(form.locator('#dibao-monthlyIncome input'), '1500', '家庭月收入')
+    typed.push(3, 1500)
     await person.tap(form.locator('.assess-submit'), '计算')
 
     await expectText(form, '按收入估算，您家可能符合低保的收入条件')
@@ -182,9 +219,9 @@ d('景德镇惠民通 H5 on a phone', () => {
     const form = await launch(page, server.base, 'packages/assess/dibao/index')
     await choice(form, '农村').tap()
     await form.locator('#dibao-householdSize input').tap()
-    await page.keyboard.type('4')
+    await typeFigure('4')
     await form.locator('#dibao-monthlyIncome input').tap()
-    await page.keyboard.type('1700')
+    await typeFigure('1700')
     await form.locator('.assess-submit').tap()
 
     const result = form.locator('.assess-result')
@@ -205,11 +242,11 @@ d('景德镇惠民通 H5 on a phone', () => {
     const form = await launch(page, server.base, 'packages/assess/tekun/index')
     await choice(form, '城市').tap()
     await form.locator('#tekun-age input').tap()
-    await page.keyboard.type('70')
+    await typeFigure('70')
     await nutButton(form, '下一步').tap()
     await form.locator('#tekun-monthlyIncome input').waitFor()
     await form.locator('#tekun-monthlyIncome input').tap()
-    await page.keyboard.type('0')
+    await typeFigure('0')
     await choice(form, '没有').tap()
     await nutButton(form, '下一步').tap()
     await choice(form, '全失能').tap()
@@ -364,48 +401,90 @@ d('景德镇惠民通 H5 on a phone', () => {
     expect(during.length - unexpected.length).toBeLessThanOrEqual(aborted)
   }, 60_000)
 
-  it('11. privacy: the self-tests send nothing of the household’s figures anywhere, and never call /api/v1/assess', async () => {
+  it('11. privacy: the self-tests and the community estimate send nothing of the household’s figures anywhere, and never call /api/v1/assess', async () => {
     const from = b.requests.length
     const dibao = await launch(page, server.base, 'packages/assess/dibao/index')
     await choice(dibao, '城市').tap()
     await dibao.locator('#dibao-householdSize input').tap()
-    await page.keyboard.type('3')
+    await typeFigure('3')
     await dibao.locator('#dibao-monthlyIncome input').tap()
-    await page.keyboard.type('1537')
+    await typeFigure('1537')
     await dibao.locator('.assess-submit').tap()
     await expectText(dibao, '每月约443元')
 
     const tekun = await launch(page, server.base, 'packages/assess/tekun/index')
     await choice(tekun, '城市').tap()
     await tekun.locator('#tekun-age input').tap()
-    await page.keyboard.type('71')
+    await typeFigure('71')
     await nutButton(tekun, '下一步').tap()
     await tekun.locator('#tekun-monthlyIncome input').waitFor()
     await tekun.locator('#tekun-monthlyIncome input').tap()
-    await page.keyboard.type('1537')
+    await typeFigure('1537')
     await choice(tekun, '没有').tap()
     await nutButton(tekun, '下一步').tap()
     await choice(tekun, '半失能').tap()
     await tekun.locator('.assess-submit').tap()
     await expectText(tekun, '计算过程')
+
+    // a community worker's estimate for a neighbour: urban, 5 people, 2291 元 → 660×5−2291 = 1009 元
+    const community = await launch(page, server.base, 'packages/community/index')
+    const estimate = community.locator('#community-estimate')
+    await choice(estimate, '城市').tap()
+    await estimate.locator('#community-householdSize input').tap()
+    await typeFigure('5')
+    await estimate.locator('#community-monthlyIncome input').tap()
+    await typeFigure('2291')
+    await estimate.locator('.assess-submit').tap()
+    await expectText(estimate, '每月约1009元')
     await requestsSettled(b.requests)
 
     const during = since(b.requests, from)
-    const figures = [/(?<!\d)1537(?!\d)/, /(?<!\d)71(?!\d)/]
+    const figures = [/(?<!\d)1537(?!\d)/, /(?<!\d)71(?!\d)/, /(?<!\d)2291(?!\d)/]
     const leaks = during.filter((r) => figures.some((re) => re.test(decodeURIComponent(r.url)) || re.test(r.postData ?? '')))
     // the household size 3 is too common a digit to look for in a URL path: it must not be in any query or body
     const withData = during.filter((r) => /\?./.test(r.url) || (r.postData ?? '') !== '')
-    console.log(`privacy: ${during.length} requests during both self-tests (${[...new Set(during.map((r) => `${r.method} ${new URL(r.url).pathname}`))].join(', ') || 'none'})`)
+    console.log(`privacy: ${during.length} requests during both self-tests and the community estimate (${[...new Set(during.map((r) => `${r.method} ${new URL(r.url).pathname}`))].join(', ') || 'none'})`)
     expect(leaks.map((r) => r.url)).toEqual([])
     expect(withData.map((r) => `${r.method} ${r.url} ${r.postData ?? ''}`)).toEqual([])
     expect(during.filter((r) => r.url.includes('/api/v1/assess'))).toEqual([])
     expect(during.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`)).toEqual([])
     // and the server heard nothing of them either
     expect(server.logs()).not.toMatch(/(?<!\d)1537(?!\d)/)
+    expect(server.logs()).not.toMatch(/(?<!\d)2291(?!\d)/)
   }, 60_000)
 
-  it('12. no console errors, page errors or requests to other hosts on any page', () => {
+  it('12. no console errors, page errors, CSP violations or requests to other hosts on any page', () => {
     expect(b.errors).toEqual([])
     expect(b.foreignRequests).toEqual([])
+    // every page of the app parses content (zod) under the server's CSP, which has no 'unsafe-eval':
+    // not one securitypolicyviolation event, on any page visited in this file
+    const documents = b.requests.filter((r) => r.resourceType === 'document').length
+    console.log(`CSP: ${documents} page loads, ${b.cspViolations.length} securitypolicyviolation events`)
+    expect(documents).toBeGreaterThan(ROUTES.length)
+    expect(b.cspViolations).toEqual([])
+  })
+
+  it('13. the server’s log of the whole run, and every request the app made, hold none of the household figures typed', async () => {
+    await requestsSettled(b.requests)
+    // 0 (no income) is not a figure anyone could pick out of a log
+    const figures = [...new Set(typed)].filter((f) => f !== 0).sort((x, y) => x - y)
+    expect(figures).toEqual(expect.arrayContaining([1500, 1537, 1700, 2291, 70, 71]))
+    const logText = server.logs()
+    const logLines = logText.split('\n').filter((l) => l.trim() !== '').length
+    const logFindings = findHouseholdFiguresInLogs(logText, figures)
+    // the requests: all of them but data: URLs and the app's own files (see isAppFile)
+    const scanned = b.requests.filter((r) => /^https?:/.test(r.url) && !isAppFile(r.url, server.base))
+    const requestFindings = findHouseholdFiguresInLogs(requestLines(scanned), figures)
+    console.log(
+      `log scan: ${logLines} log lines and ${scanned.length} requests (of ${b.requests.length}) scanned, ` +
+        `${figures.length} figures checked (${figures.join(', ')}), findings ${logFindings.length + requestFindings.length}`,
+    )
+    // what was scanned is the server's request log, and the scan sees a figure when one is there
+    expect(logLines).toBeGreaterThan(100)
+    expect(logText).toContain('"msg":"request completed"')
+    expect(findHouseholdFiguresInLogs(`${logText}\n{"msg":"leak","income":${figures[figures.length - 1]}}`, figures)).toHaveLength(1)
+    expect(scanned.filter((r) => r.url.includes('/api/v1/content/')).length).toBeGreaterThan(0)
+    expect(logFindings).toEqual([])
+    expect(requestFindings).toEqual([])
   })
 })

@@ -108,9 +108,10 @@ d('长辈版 on every page (H5, 375×812)', () => {
     await arrive(b.page, 'packages/assess/dibao/index')
   }, 60_000)
 
-  it('had no console errors, page errors or requests to other hosts', () => {
+  it('had no console errors, page errors, CSP violations or requests to other hosts', () => {
     expect(b.errors).toEqual([])
     expect(b.foreignRequests).toEqual([])
+    expect(b.cspViolations).toEqual([])
     // the token is only for the admin API: it never appears in what the app requested
     expect(b.requests.filter((r) => r.url.includes(ADMIN_TOKEN))).toEqual([])
   })

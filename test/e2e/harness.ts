@@ -1,9 +1,10 @@
 // End-to-end harness: starts the real server (`npm start`: builds the H5 app when stale, serves it
 // with the API) on a free port with a fresh SQLite database and an admin token, and drives Debian's
 // Chromium at a phone viewport. Every request to another host is aborted and recorded as a failure.
-// It also records every request (URL, body, response size) for the privacy and update checks, can
-// cut the network (setOffline), and builds a stale dist/h5 once under a lock before any server
-// starts, so parallel test files never build into it at the same time.
+// It also records every request (URL, body, response size) for the privacy and update checks and
+// every CSP violation a page reports, can cut the network (setOffline), and builds a stale dist/h5
+// once under a lock before any server starts, so parallel test files never build into it at the
+// same time.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -210,6 +211,11 @@ export interface Browser {
   /** every request the pages made, in order */
   requests: RecordedRequest[]
   /**
+   * Every `securitypolicyviolation` event any page fired (the server's CSP refusing something, even
+   * when the page caught the error, which Chromium does not print to the console): each is a failure.
+   */
+  cspViolations: string[]
+  /**
    * Cut the network (offline) or restore it. Offline, the browser is set offline and every request
    * is aborted, except the app's own files (HTML, JS, CSS) already fetched once, which are answered
    * from the copy kept then: the installed app, as a WeChat code package or a service worker's cache
@@ -304,6 +310,18 @@ export async function openBrowser(base: string): Promise<Browser> {
     if (record) record.failure = request.failure()?.errorText ?? 'failed'
   })
 
+  // Reported from every document as soon as it fires: a listener installed before any of the page's
+  // own scripts runs, calling back into the test through a binding that survives navigations.
+  const cspViolations: string[] = []
+  await context.exposeBinding('__jdzCspViolation', (source, text: string) => {
+    cspViolations.push(`${source.page?.url() ?? '?'}: ${text}`)
+  })
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', function (e) {
+      window.__jdzCspViolation(e.effectiveDirective + ' refused ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + (e.sample ? ' “' + e.sample + '”' : ''))
+    }, true)`,
+  })
+
   const page = context.pages()[0] ?? (await context.newPage())
   const watch = (p: Page) => {
     p.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`))
@@ -317,6 +335,7 @@ export async function openBrowser(base: string): Promise<Browser> {
     foreignRequests,
     errors,
     requests,
+    cspViolations,
     setOffline: async (on: boolean) => {
       offline = on
       await context.setOffline(on)
