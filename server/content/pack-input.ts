@@ -11,7 +11,7 @@ export function unwrapPack(raw: unknown): unknown {
 /**
  * meta.version is stored in a column of its own (pack_version), not only inside the JSON: PostgreSQL
  * refuses text holding a NUL byte, and a lone UTF-16 surrogate would be stored as U+FFFD, so the
- * label in the history would no longer match the pack. Neither has any business in a version label,
+ * label in the history would no longer match the pack. Neither belongs in a version label,
  * so both are reported as a problem with the pack (the rest of the pack travels as escaped JSON text
  * and is unaffected).
  */

@@ -97,14 +97,13 @@ export function killLeftovers(): void {
 }
 
 /**
- * `node --import tsx server/main.ts` (one process, so SIGKILL reaches the server itself, not a
- * wrapper), on a free port, resolved once /health answers 200.
+ * `node --import tsx server/main.ts` (one process, so signals reach the server itself, not a
+ * wrapper), with quiet logs and admin off unless `env` says otherwise.
  */
-export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const port = await freePort()
+export function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_TOKEN: '', ...env, PORT: String(port) },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(proc)
@@ -117,15 +116,22 @@ export async function startServer(env: Record<string, string>, nodeArgs: string[
       resolve(code)
     }),
   )
+  return { proc, output: () => out, exited }
+}
+
+/** A server process on a free port, resolved once /health answers 200. */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const port = await freePort()
+  const { proc, output, exited } = spawnServer({ ...env, PORT: String(port) }, nodeArgs)
   let gone = false
   void exited.then(() => (gone = true))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
-    if (gone) throw new Error(`server exited during start:\n${out}`)
+    if (gone) throw new Error(`server exited during start:\n${output()}`)
     if (Date.now() > deadline) {
       proc.kill('SIGKILL')
-      throw new Error(`server did not become healthy:\n${out}`)
+      throw new Error(`server did not become healthy:\n${output()}`)
     }
     try {
       const res = await fetch(`${url}/api/v1/health`)
@@ -139,7 +145,7 @@ export async function startServer(env: Record<string, string>, nodeArgs: string[
     proc,
     url,
     pid: proc.pid ?? -1,
-    output: () => out,
+    output,
     exited,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal)

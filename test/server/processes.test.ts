@@ -1,6 +1,5 @@
 // Real server processes: configuration errors, graceful shutdown, following publishes made by the
 // CLI (SQLite, periodic check) and by another server process (PostgreSQL, LISTEN/NOTIFY).
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -8,100 +7,12 @@ import path from 'node:path'
 import { runCli } from '../../server/cli/index'
 import { buildManifest, canonicalJson } from '../../server/content/hash'
 import { ContentRepository, packHash } from '../../server/content/repository'
-import { ADMIN_TOKEN, REQUIRE_SERVICES, ROOT, createTestDatabase, editedPack, postgresReachable, testDialects } from './helpers'
+import { ADMIN_TOKEN, REQUIRE_SERVICES, createTestDatabase, editedPack, postgresReachable, testDialects } from './helpers'
+import { type ServerProcess as Server, killLeftovers, spawnServer, startServer, waitFor } from '../reliability/support'
 
 jest.setTimeout(90_000)
 
-// `node --import tsx` rather than the tsx CLI: one process, so signals (SIGTERM, SIGKILL) reach the
-// server itself rather than a wrapper.
-const NODE_ARGS = ['--import', 'tsx', 'server/main.ts']
-
-interface Server {
-  proc: ChildProcess
-  url: string
-  output: () => string
-  exited: Promise<number | null>
-  stop(signal?: NodeJS.Signals): Promise<number | null>
-}
-
-const running = new Set<ChildProcess>()
-afterAll(() => {
-  for (const proc of running) proc.kill('SIGKILL')
-})
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-function spawnServer(env: Record<string, string>): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const proc = spawn(process.execPath, NODE_ARGS, {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_TOKEN: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  running.add(proc)
-  let out = ''
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()))
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()))
-  const exited = new Promise<number | null>((resolve) =>
-    proc.on('exit', (code) => {
-      running.delete(proc)
-      resolve(code)
-    }),
-  )
-  return { proc, output: () => out, exited }
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort()
-  const { proc, output, exited } = spawnServer({ ...env, PORT: String(port) })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 45_000
-  let gone = false
-  void exited.then(() => (gone = true))
-  for (;;) {
-    if (gone) throw new Error(`server exited during start:\n${output()}`)
-    if (Date.now() > deadline) {
-      proc.kill('SIGKILL')
-      throw new Error(`server did not become healthy:\n${output()}`)
-    }
-    try {
-      const res = await fetch(`${url}/api/v1/health`)
-      if (res.status === 200) break
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  return {
-    proc,
-    url,
-    output,
-    exited,
-    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
-      if (proc.exitCode === null) proc.kill(signal)
-      return exited
-    },
-  }
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<{ value: T; ms: number }> {
-  const started = Date.now()
-  for (;;) {
-    const value = await fn()
-    if (value !== undefined) return { value, ms: Date.now() - started }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
+afterAll(killLeftovers)
 
 const versionOf = async (server: Server): Promise<string> => ((await (await fetch(`${server.url}/api/v1/health`)).json()) as { version: string }).version
 
