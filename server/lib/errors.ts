@@ -23,6 +23,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A 404 for an id, version or section that does not exist, naming the parameter at fault. */
+export function notFound(field: string, message: string): ApiError {
+  return new ApiError(404, 'not_found', message, [{ field, message }])
+}
+
 export const errorBodySchema = z
   .object({
     error: z.object({

@@ -9,7 +9,7 @@ import { validatePack } from '../../src/domain/validate'
 import { buildManifest } from '../content/hash'
 import { packVersionProblem, unwrapPack } from '../content/pack-input'
 import { type StoredVersion, type VersionInfo, type WriteResult, parseIfMatch } from '../content/repository'
-import { ApiError, errorBodySchema } from '../lib/errors'
+import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { passBodyValidator } from '../lib/pass-body'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
@@ -65,8 +65,7 @@ function conflict(result: Extract<WriteResult, { ok: false }>, expected: string 
     const message = '这个版本已经是当前版本，无需回滚'
     return new ApiError(409, 'already_current', message, [{ field: 'version', message }])
   }
-  const message = '没有这个版本，请从发布历史中选择'
-  return new ApiError(404, 'not_found', message, [{ field: 'version', message }])
+  return notFound('version', '没有这个版本，请从发布历史中选择')
 }
 
 function published(reply: FastifyReply, stored: StoredVersion) {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { type Policy, type Service, policySchema, serviceModeSchema, serviceSchema } from '../../src/domain'
 import { derive, serialize } from '../content/snapshot'
-import { ApiError, errorBodySchema } from '../lib/errors'
+import { errorBodySchema, notFound } from '../lib/errors'
 import { DERIVED_CACHE, type RouteOptions, requireSnapshot, sendJsonBytes } from './context'
 
 const MAX_Q = 200
@@ -135,10 +135,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async (request, reply) => {
       const snapshot = requireSnapshot(ctx.store)
       const policy = snapshot.policies.get(request.params.id)
-      if (!policy) {
-        const message = `没有编号为“${request.params.id}”的政策文件`
-        throw new ApiError(404, 'not_found', message, [{ field: 'id', message }])
-      }
+      if (!policy) throw notFound('id', `没有编号为“${request.params.id}”的政策文件`)
       return sendJsonBytes(request, reply, derive(snapshot, `policy:${policy.id}`, () => policy), DERIVED_CACHE)
     },
   )
@@ -207,10 +204,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async (request, reply) => {
       const snapshot = requireSnapshot(ctx.store)
       const service = snapshot.services.get(request.params.id)
-      if (!service) {
-        const message = `没有编号为“${request.params.id}”的办事指南`
-        throw new ApiError(404, 'not_found', message, [{ field: 'id', message }])
-      }
+      if (!service) throw notFound('id', `没有编号为“${request.params.id}”的办事指南`)
       return sendJsonBytes(request, reply, derive(snapshot, `service:${service.id}`, () => service), DERIVED_CACHE)
     },
   )

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import { SECTION_NAMES, type SectionName, manifestSchema } from '../../src/domain'
-import { ApiError, errorBodySchema } from '../lib/errors'
+import { errorBodySchema, notFound } from '../lib/errors'
 import { MANIFEST_CACHE, type RouteOptions, SECTION_CACHE, requireSnapshot, sendJsonBytes } from './context'
 
 const healthSchema = z.object({
@@ -73,10 +73,7 @@ export const contentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (request, reply) => {
       const { section } = request.params
-      if (!isSection(section)) {
-        const message = `没有“${section}”这个分区，可选：${SECTION_NAMES.join('、')}`
-        throw new ApiError(404, 'not_found', message, [{ field: 'section', message }])
-      }
+      if (!isSection(section)) throw notFound('section', `没有“${section}”这个分区，可选：${SECTION_NAMES.join('、')}`)
       return sendJsonBytes(request, reply, requireSnapshot(ctx.store).sections[section], SECTION_CACHE)
     },
   )

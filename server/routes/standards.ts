@@ -15,7 +15,7 @@ import {
 } from '../../src/domain'
 import type { Snapshot } from '../content/snapshot'
 import { derive } from '../content/snapshot'
-import { ApiError, errorBodySchema } from '../lib/errors'
+import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { DERIVED_CACHE, type RouteOptions, requireSnapshot, sendJsonBytes } from './context'
 
 const citationSchema = z.object({
@@ -180,10 +180,7 @@ export const standardsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (request, reply) => {
       const snapshot = requireSnapshot(ctx.store)
       const result = historyOf(snapshot.pack.parameters, request.params.id)
-      if (!result.ok) {
-        const { message } = result.error
-        throw new ApiError(404, 'not_found', message, [{ field: 'id', message }])
-      }
+      if (!result.ok) throw notFound('id', result.error.message)
       const { parameter, entries } = result.value
       const payload = derive(snapshot, `standard:${parameter.id}`, () => ({
         ...describeParameter(parameter),
