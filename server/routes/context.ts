@@ -7,6 +7,7 @@ import type { ContentRepository } from '../content/repository'
 import type { SerializedBody, Snapshot } from '../content/snapshot'
 import type { ContentStore } from '../content/store'
 import type { Database } from '../db/database'
+import { COMPRESS_MIN_BYTES, addVary, compressed, preferredCoding } from '../lib/compression'
 import { ApiError } from '../lib/errors'
 
 export interface ApiContext {
@@ -46,14 +47,23 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   })
 }
 
-/** Send pre-serialized JSON with a strong ETag, or 304 when the client already has it. */
-export function sendJsonBytes(
+/**
+ * Send pre-serialized JSON with a strong ETag, or 304 when the client already has it; brotli or gzip
+ * when the client accepts it. The ETag names the JSON whatever its transfer encoding, so a phone's
+ * If-None-Match matches however the copy it holds was compressed (Vary keeps caches apart).
+ */
+export async function sendJsonBytes(
   request: FastifyRequest,
   reply: FastifyReply,
   payload: SerializedBody,
   cacheControl: string,
-): FastifyReply {
+): Promise<FastifyReply> {
   reply.header('etag', payload.etag).header('cache-control', cacheControl)
+  const compressible = payload.body.length >= COMPRESS_MIN_BYTES
+  if (compressible) addVary(reply, 'Accept-Encoding')
   if (ifNoneMatchHits(request.headers['if-none-match'], payload.etag)) return reply.code(304).send()
-  return reply.type('application/json; charset=utf-8').send(payload.body)
+  reply.type('application/json; charset=utf-8')
+  const coding = compressible ? preferredCoding(request.headers['accept-encoding']) : null
+  if (!coding) return reply.send(payload.body)
+  return reply.header('content-encoding', coding).send(await compressed(payload.body, coding))
 }

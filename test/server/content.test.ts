@@ -1,4 +1,6 @@
-// Health, manifest and sections: hashes equal the app's bundled-copy algorithm, strong ETags, 304s.
+// Health, manifest and sections: hashes equal the app's bundled-copy algorithm, strong ETags, 304s,
+// compression.
+import zlib from 'node:zlib'
 import { SECTION_NAMES } from '../../src/domain'
 import { buildManifest } from '../../server/content/hash'
 import { type TestApp, contentPack, createTestApp, testDialects } from './helpers'
@@ -65,6 +67,28 @@ describe.each(testDialects())('content routes (%s)', (dialect) => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/content/secrets' })
     expect(res.statusCode).toBe(404)
     expect(res.json().error).toMatchObject({ code: 'not_found', fields: [{ field: 'section' }] })
+  })
+
+  test('sections go out brotli- or gzip-compressed when the client accepts it, with the same ETag', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/v1/content/policies' })
+    for (const [accept, coding, decode] of [
+      ['gzip, deflate, br', 'br', zlib.brotliDecompressSync],
+      ['gzip;q=1, br;q=0', 'gzip', zlib.gunzipSync],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/content/policies', headers: { 'accept-encoding': accept } })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-encoding']).toBe(coding)
+      expect(res.headers.vary).toMatch(/Accept-Encoding/)
+      expect(res.headers.etag).toBe(plain.headers.etag)
+      expect(decode(res.rawPayload).equals(plain.rawPayload)).toBe(true)
+      expect(res.rawPayload.length * 3).toBeLessThan(plain.rawPayload.length)
+    }
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    const identityOnly = await t.app.inject({ method: 'GET', url: '/api/v1/content/policies', headers: { 'accept-encoding': 'identity, *;q=0' } })
+    expect(identityOnly.headers['content-encoding']).toBeUndefined()
+    // a 304 stays a 304 whatever the encoding of the copy the client holds
+    const again = await t.app.inject({ method: 'GET', url: '/api/v1/content/policies', headers: { 'accept-encoding': 'br', 'if-none-match': String(plain.headers.etag) } })
+    expect(again.statusCode).toBe(304)
   })
 })
 

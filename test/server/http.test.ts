@@ -5,6 +5,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
+import zlib from 'node:zlib'
+import { precompressDir } from '../../scripts/precompress'
 import { buildApp } from '../../server/app'
 import { type TestApp, createTestApp, createTestDatabase, testConfig, testDialects } from './helpers'
 
@@ -94,6 +96,7 @@ describe('serving the H5 app', () => {
   let t: TestApp
   let dist: string
   const inline = '!function(){document.documentElement.style.fontSize="20px"}()'
+  const bigScript = Array.from({ length: 400 }, (_, i) => `console.log("第${i}行：最低生活保障");`).join('\n')
   beforeAll(async () => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-dist-'))
     fs.mkdirSync(path.join(dist, 'js'))
@@ -104,6 +107,9 @@ describe('serving the H5 app', () => {
     )
     fs.writeFileSync(path.join(dist, 'js/app.26488730.js'), 'console.log(1)')
     fs.writeFileSync(path.join(dist, 'css/app.26488730ecf60750bdb7.css'), 'body{}')
+    fs.writeFileSync(path.join(dist, 'js/page.1234abcd.js'), bigScript)
+    fs.writeFileSync(path.join(dist, 'sw.js'), `self.addEventListener('fetch', () => {})\n${bigScript}`)
+    precompressDir(dist)
     t = await createTestApp('sqlite', { staticDir: dist })
   })
   afterAll(async () => {
@@ -132,6 +138,31 @@ describe('serving the H5 app', () => {
       expect(res.statusCode).toBe(200)
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     }
+  })
+
+  test('bundles go out brotli- or gzip-compressed from the build\'s copies, as the client accepts', async () => {
+    const url = '/js/page.1234abcd.js'
+    const br = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(bigScript)
+    expect(br.headers['content-type']).toMatch(/javascript/)
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(br.headers.vary).toMatch(/Accept-Encoding/)
+    const gz = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(bigScript)
+    const plain = await t.app.inject({ method: 'GET', url })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(bigScript)
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/)
+    expect(br.rawPayload.length * 4).toBeLessThan(plain.rawPayload.length)
+  })
+
+  test('the offline shell\'s service worker is always revalidated, so a fix reaches phones', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/sw.js' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(res.headers['content-type']).toMatch(/javascript/)
   })
 
   test('other paths fall back to index.html; a missing file or API path is a 404', async () => {
