@@ -11,6 +11,8 @@ function appVersion(): string {
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // separate outputs so weapp and h5 builds can coexist (CI builds both)
+  const outputRoot = process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jdz-huimintong',
     date: '2026-1-1',
@@ -28,8 +30,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    // separate outputs so weapp and h5 builds can coexist (CI builds both)
-    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: [],
     defineConstants: {},
     // process.env.* values compiled into the app (a .env file's TARO_APP_* values take precedence).
@@ -38,7 +39,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_VERSION: JSON.stringify(appVersion()),
     },
-    copy: { patterns: [], options: {} },
+    // the H5 offline shell (src/sw/service-worker.js) is served as /sw.js so its scope is the whole app
+    copy: {
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/sw/service-worker.js', to: `${outputRoot}/sw.js` }] : [],
+      options: {},
+    },
     // Taro's terser default escapes every non-ASCII character (\uXXXX: 6 bytes for a Chinese
     // character instead of 3), which nearly doubles the bundled content pack and every Chinese string
     // and brought the weapp main package to ~950 KB of its 1 MB limit. WeChat reads code as UTF-8.

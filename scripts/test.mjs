@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 
 const steps = [
   ['bundled content is up to date', 'npx', ['tsx', 'scripts/build-content.ts', '--check']],
-  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['unit, component and server tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
 ]
 

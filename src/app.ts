@@ -6,6 +6,7 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { startContentSync } from './hooks/use-content'
 import { getElderState } from './services/elder-store'
+import { installOfflineShell } from './services/offline-shell'
 import './app.scss'
 
 dayjs.locale('zh-cn')
@@ -16,6 +17,7 @@ function App({ children }: PropsWithChildren) {
     getElderState()
     // pages render the cached or bundled content at once; this checks the server once per launch
     startContentSync()
+    installOfflineShell()
   })
   return children
 }

@@ -231,7 +231,16 @@ interface ShellCopy {
   body: Buffer
 }
 
-export async function openBrowser(base: string): Promise<Browser> {
+export interface BrowserOptions {
+  /**
+   * The H5 app installs a service worker (its offline shell). Blocked by default: page requests a
+   * worker answers bypass the request recording and the offline emulation above, which the other
+   * scenarios rely on. test/e2e/offline-shell.test.ts allows it and proves the worker itself.
+   */
+  serviceWorkers?: 'allow' | 'block'
+}
+
+export async function openBrowser(base: string, options: BrowserOptions = {}): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -244,6 +253,7 @@ export async function openBrowser(base: string): Promise<Browser> {
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   })
   const foreignRequests: string[] = []
   const errors: string[] = []

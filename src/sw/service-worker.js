@@ -1,0 +1,130 @@
+// @ts-check
+/// <reference lib="webworker" />
+// The H5 app's offline shell. A phone that has opened the app once opens it again without a network
+// (and, online, without waiting for one): the page (index.html) and the hashed JS/CSS are answered
+// from this worker's cache. The page is served stale-while-revalidate — the copy kept last time at
+// once, a fresh one fetched behind it for the next launch — so a deploy reaches users one launch
+// later. The API is never touched here: the app keeps its content in its own versioned store
+// (src/services/content-cache) and shows it, marked offline, when the network fails.
+//
+// Each build of the app gets its own cache (named after a hash of its index.html); the two newest are
+// kept, so a page of the previous build that is still open can finish loading its chunks.
+
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self))
+
+const CACHE_PREFIX = 'jdz-shell-'
+const BUILDS_KEPT = 2
+const PAGE_PATH = '/index.html'
+/** hashed, immutable bundles: js/app.3db490db.js, css/app.3db490db0a2f6487d4e0.css, static/… */
+const ASSET = /^\/(js|css|static)\/[^?#]+[.-][0-9a-f]{8,}\.[a-z0-9]+$/i
+
+/** @param {string} text */
+function buildIdOf(text) {
+  // FNV-1a over the page: a new build references new hashed bundles, so its index.html differs
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash.toString(16).padStart(8, '0')
+}
+
+async function buildCaches() {
+  // CacheStorage lists caches in the order they were created: the last one is the newest build
+  return (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX))
+}
+
+async function newestCache() {
+  const names = await buildCaches()
+  return names.length ? caches.open(names[names.length - 1]) : null
+}
+
+function pageUrl() {
+  return new URL(PAGE_PATH, sw.registration.scope).href
+}
+
+/** Fetch index.html from the network and keep it in its build's cache (a new cache for a new build). */
+async function refreshPage() {
+  const response = await fetch(pageUrl(), { cache: 'no-cache', credentials: 'same-origin' })
+  if (!response.ok || response.type !== 'basic') return response
+  const text = await response.clone().text()
+  const name = CACHE_PREFIX + buildIdOf(text)
+  const names = await buildCaches()
+  // a build seen before that is not the newest (a rollback) starts over as the newest
+  if (names.includes(name) && names[names.length - 1] !== name) await caches.delete(name)
+  const cache = await caches.open(name)
+  await cache.put(pageUrl(), response.clone())
+  const stale = (await buildCaches()).slice(0, -BUILDS_KEPT)
+  await Promise.all(stale.map((old) => caches.delete(old)))
+  return response
+}
+
+/** @param {FetchEvent} event */
+async function answerPage(event) {
+  const cache = await newestCache()
+  const kept = cache ? await cache.match(pageUrl()) : undefined
+  if (kept) {
+    event.waitUntil(refreshPage().catch(() => undefined))
+    return kept
+  }
+  return refreshPage()
+}
+
+/** @param {Request} request */
+async function answerAsset(request) {
+  const kept = await caches.match(request)
+  if (kept) return kept
+  const response = await fetch(request)
+  if (response.ok && response.type === 'basic') {
+    const cache = await newestCache()
+    if (cache) await cache.put(request, response.clone())
+  }
+  return response
+}
+
+/**
+ * Bundles the page loaded before this worker took control (the first launch) are copied into the
+ * cache from the browser's HTTP cache — immutable files, so this costs no download.
+ * @param {readonly string[]} urls
+ */
+async function keepLoaded(urls) {
+  const cache = await newestCache()
+  if (!cache) return
+  const own = urls.filter((url) => {
+    const parsed = new URL(url, sw.registration.scope)
+    return parsed.origin === sw.location.origin && ASSET.test(parsed.pathname)
+  })
+  await Promise.all(own.map(async (url) => {
+    if (await cache.match(url)) return
+    const response = await fetch(url)
+    if (response.ok) await cache.put(url, response)
+  }))
+}
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(refreshPage().then(() => sw.skipWaiting()))
+})
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(sw.clients.claim())
+})
+
+sw.addEventListener('message', (event) => {
+  const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data ?? {})
+  if (data.type === 'keep-loaded' && Array.isArray(data.urls)) {
+    event.waitUntil(keepLoaded(data.urls.filter((url) => typeof url === 'string')).catch(() => undefined))
+  }
+})
+
+sw.addEventListener('fetch', (event) => {
+  const request = event.request
+  if (request.method !== 'GET') return
+  const url = new URL(request.url)
+  if (url.origin !== sw.location.origin) return
+  if (request.mode === 'navigate' && (url.pathname === '/' || url.pathname === PAGE_PATH)) {
+    event.respondWith(answerPage(event))
+  } else if (ASSET.test(url.pathname)) {
+    event.respondWith(answerAsset(request))
+  }
+  // everything else — the API above all — goes to the network as if this worker did not exist
+})
