@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { type SearchHit, type SearchKind, search } from '../../src/domain/search'
-import { serialize } from '../content/snapshot'
+import { derive } from '../content/snapshot'
 import { errorBodySchema } from '../lib/errors'
 import { qParam } from './catalog'
 import { DERIVED_CACHE, type RouteOptions, requireSnapshot, sendJsonBytes } from './context'
@@ -77,12 +77,11 @@ export const searchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     async (request, reply) => {
       const snapshot = requireSnapshot(ctx.store)
       const { q, kinds, limit } = request.query
-      const hits: SearchHit[] = search(snapshot.searchIndex, q, { limit, ...(kinds ? { kinds } : {}) })
-      const payload = serialize({
-        q,
-        contentVersion: snapshot.version,
-        total: hits.length,
-        results: hits.map((h) => ({ ...h, href: HREF[h.kind](h.id) })),
+      // the same words are searched again and again (each keystroke's prefix): answer them from memory
+      const key = `search:${JSON.stringify([q, kinds ?? null, limit])}`
+      const payload = derive(snapshot, key, () => {
+        const hits: SearchHit[] = search(snapshot.searchIndex, q, { limit, ...(kinds ? { kinds } : {}) })
+        return { q, contentVersion: snapshot.version, total: hits.length, results: hits.map((h) => ({ ...h, href: HREF[h.kind](h.id) })) }
       })
       return sendJsonBytes(request, reply, payload, DERIVED_CACHE)
     },
