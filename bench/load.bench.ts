@@ -1,34 +1,53 @@
-// Load benchmark of the API's two hottest reads, against a baseline that serves the very same bytes
-// with plain node:http in the same run: what do Fastify, the hooks (helmet, CORS, rate-limit
-// plumbing, conditional GET) and the in-memory snapshot cost per request?
+// Load benchmark of the API against a baseline that serves the very same bytes with plain node:http
+// in the same run: what do Fastify, the hooks (helmet, CORS, rate-limit plumbing, conditional GET,
+// compression), validation and the rules themselves cost per request? On SQLite and PostgreSQL.
 //
-//   npx tsx bench/load.bench.ts            (writes its table into docs/BENCHMARKS.md)
-//   BENCH_SECONDS=10 BENCH_CONNECTIONS=20 npx tsx bench/load.bench.ts
+//   npx tsx bench/load.bench.ts            (writes its section of docs/BENCHMARKS.md)
+//   BENCH_SECONDS=5 BENCH_RUNS=5 BENCH_CONNECTIONS=20 LOAD_DIALECTS=sqlite npx tsx bench/load.bench.ts
 //
 // The servers run in a child process so autocannon (in this process) does not share their event
-// loop; on a 2-core machine that is one core each.
+// loop; on a 2-core machine that is one core each. Rows of the server and of its baseline alternate
+// run by run, so a noisy neighbour slows both rather than one.
 import { type ChildProcess, fork } from 'node:child_process'
-import fs from 'node:fs'
 import http from 'node:http'
-import os from 'node:os'
 import path from 'node:path'
+import { type DialectName, type TestDatabase, createTestDatabase, postgresReachable } from '../test/server/helpers'
+import { type Spread, fmt, machineLine, medianWithRange, ratio, spread, table, writeSection } from './lib/report'
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2)
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
-const DOC = path.resolve(__dirname, '../docs/BENCHMARKS.md')
-const BEGIN = '<!-- load:begin -->'
-const END = '<!-- load:end -->'
+const DIALECTS = (process.env.LOAD_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as DialectName[]
 
 interface Endpoint {
   label: string
+  method: 'GET' | 'POST'
   path: string
+  headers?: Record<string, string>
+  body?: string
+  note: string
 }
+
+/** The requests a phone or a community worker's PC makes most. */
+const ENDPOINTS: Endpoint[] = [
+  { label: 'GET /api/v1/content/policies', method: 'GET', path: '/api/v1/content/policies', note: 'largest section, identity' },
+  { label: 'GET /api/v1/content/policies (br)', method: 'GET', path: '/api/v1/content/policies', headers: { 'accept-encoding': 'br' }, note: 'as a phone asks for it' },
+  { label: 'GET /api/v1/standards', method: 'GET', path: '/api/v1/standards', note: 'in force today' },
+  { label: 'GET /api/v1/search?q=低保标准', method: 'GET', path: `/api/v1/search?q=${encodeURIComponent('低保标准')}`, note: 'ranked, with snippets' },
+  {
+    label: 'POST /api/v1/assess (低保)',
+    method: 'POST',
+    path: '/api/v1/assess',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ program: 'dibao', area: 'urban', householdSize: 3, monthlyIncome: 1500 }),
+    note: 'validated, computed',
+  },
+]
 
 interface Ready {
   app: number
   baseline: number
-  bytes: Record<string, number>
-  endpoints: Endpoint[]
+  bytes: number[]
 }
 
 // ---------------------------------------------------------------- child: the servers under test
@@ -39,62 +58,46 @@ async function serve(): Promise<void> {
   const { ContentRepository } = await import('../server/content/repository')
   const { seedIfEmpty } = await import('../server/content/seed')
   const { openDatabase } = await import('../server/db/database')
-  const { migrateToLatest } = await import('../server/db/migrate')
-  const { SECTION_NAMES } = await import('../src/domain')
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-bench-'))
   const config = {
-    ...loadConfig({ DATABASE_URL: `sqlite://${path.join(dir, 'bench.sqlite')}`, LOG_LEVEL: 'silent' }),
+    ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_ASSESS: '1000000', CONTENT_POLL_MS: '0', CONTENT_LISTEN: '0' }),
     host: '127.0.0.1',
   }
   const database = await openDatabase(config.database)
-  await migrateToLatest(database)
-  const silent = { info: () => undefined }
-  await seedIfEmpty(new ContentRepository(database), silent)
+  await seedIfEmpty(new ContentRepository(database), { info: () => undefined })
   const app = await buildApp({ config, db: database })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const appPort = (app.server.address() as { port: number }).port
 
-  // The largest section, and the standards in force today (the app's home screen).
-  const manifest = (await app.inject({ method: 'GET', url: '/api/v1/content/manifest' })).json() as {
-    sections: Record<string, { bytes: number }>
-  }
-  const largest = [...SECTION_NAMES].sort((a, b) => manifest.sections[b].bytes - manifest.sections[a].bytes)[0]
-  const endpoints: Endpoint[] = [
-    { label: `GET /api/v1/content/${largest}`, path: `/api/v1/content/${largest}` },
-    { label: 'GET /api/v1/standards', path: '/api/v1/standards' },
-  ]
-
-  // Baseline: the same bodies and the same content headers, from a plain node:http server.
-  const canned = new Map<string, { body: Buffer; headers: Record<string, string> }>()
-  const bytes: Record<string, number> = {}
-  for (const e of endpoints) {
-    const res = await app.inject({ method: 'GET', url: e.path })
-    const headers: Record<string, string> = { 'content-type': String(res.headers['content-type']) }
-    if (res.headers.etag) headers.etag = String(res.headers.etag)
-    if (res.headers['cache-control']) headers['cache-control'] = String(res.headers['cache-control'])
-    canned.set(e.path, { body: res.rawPayload, headers })
-    bytes[e.path] = res.rawPayload.length
+  // Baseline: the same status, bodies and content headers, from a plain node:http server.
+  const canned: { status: number; body: Buffer; headers: Record<string, string> }[] = []
+  for (const e of ENDPOINTS) {
+    const res = await app.inject({ method: e.method, url: e.path, headers: e.headers, payload: e.body })
+    if (res.statusCode >= 300) throw new Error(`${e.label} answered ${res.statusCode}: ${res.body.slice(0, 300)}`)
+    const headers: Record<string, string> = {}
+    for (const name of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']) {
+      if (res.headers[name] !== undefined) headers[name] = String(res.headers[name])
+    }
+    canned.push({ status: res.statusCode, body: res.rawPayload, headers })
   }
   const baseline = http.createServer((req, res) => {
-    const hit = canned.get(req.url ?? '')
+    // requests carry their endpoint's index, since two endpoints share a path
+    const hit = canned[Number(req.headers['x-endpoint'])]
+    req.resume()
     if (!hit) {
       res.writeHead(404).end()
       return
     }
-    res.writeHead(200, { ...hit.headers, 'content-length': hit.body.length })
+    res.writeHead(hit.status, { ...hit.headers, 'content-length': hit.body.length })
     res.end(hit.body)
   })
   await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve))
-  const baselinePort = (baseline.address() as { port: number }).port
-
-  const ready: Ready = { app: appPort, baseline: baselinePort, bytes, endpoints }
+  const ready: Ready = { app: appPort, baseline: (baseline.address() as { port: number }).port, bytes: canned.map((c) => c.body.length) }
   process.send?.(ready)
   process.on('message', async () => {
     baseline.close()
     await app.close()
     await database.close()
-    fs.rmSync(dir, { recursive: true, force: true })
     process.exit(0)
   })
 }
@@ -104,99 +107,129 @@ async function serve(): Promise<void> {
 interface AutocannonResult {
   requests: { average: number }
   latency: { p50: number; p99: number }
-  throughput: { average: number }
   non2xx: number
   errors: number
   timeouts: number
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number }) => Promise<AutocannonResult>
+interface AutocannonOptions {
+  url: string
+  connections: number
+  duration: number
+  method: string
+  headers: Record<string, string>
+  body?: string
+}
+type Autocannon = (opts: AutocannonOptions) => Promise<AutocannonResult>
 // autocannon ships no type declarations; this is the part of its API used here.
 const autocannon = require('autocannon') as Autocannon
 
-interface Row {
-  endpoint: string
-  server: string
-  rps: number
-  p50: number
-  p99: number
-  mbps: number
+interface Measured {
+  rps: Spread
+  p50: Spread
+  p99: Spread
   failures: number
 }
 
-async function load(url: string): Promise<AutocannonResult> {
-  // A short warm-up so the JIT and the snapshot's memoized answers are in place.
-  await autocannon({ url, connections: CONNECTIONS, duration: 1 })
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS })
+interface DialectResult {
+  dialect: DialectName
+  bytes: number[]
+  app: Measured[]
+  baseline: Measured[]
 }
 
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+async function once(port: number, index: number, duration: number): Promise<AutocannonResult> {
+  const e = ENDPOINTS[index]
+  return autocannon({
+    url: `http://127.0.0.1:${port}${e.path}`,
+    connections: CONNECTIONS,
+    duration,
+    method: e.method,
+    headers: { ...e.headers, 'x-endpoint': String(index) },
+    body: e.body,
+  })
+}
+
+async function measureDialect(dialect: DialectName): Promise<DialectResult> {
+  const db: TestDatabase = await createTestDatabase(dialect)
+  const child: ChildProcess = fork(__filename, ['--serve'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...db.env },
+    execArgv: process.execArgv,
+  })
+  try {
+    const ready = await new Promise<Ready>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as Ready))
+      child.once('exit', (code) => reject(new Error(`server process exited (${code})`)))
+    })
+    const app: Measured[] = []
+    const baseline: Measured[] = []
+    for (let i = 0; i < ENDPOINTS.length; i++) {
+      const samples = { app: [] as AutocannonResult[], baseline: [] as AutocannonResult[] }
+      // warm-up: the JIT, and the snapshot's memoized answers and compressed bodies
+      await once(ready.app, i, 1)
+      await once(ready.baseline, i, 1)
+      for (let run = 0; run < RUNS; run++) {
+        samples.app.push(await once(ready.app, i, SECONDS))
+        samples.baseline.push(await once(ready.baseline, i, SECONDS))
+      }
+      const summarize = (rs: AutocannonResult[]): Measured => ({
+        rps: spread(rs.map((r) => r.requests.average)),
+        p50: spread(rs.map((r) => r.latency.p50)),
+        p99: spread(rs.map((r) => r.latency.p99)),
+        failures: rs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
+      })
+      app.push(summarize(samples.app))
+      baseline.push(summarize(samples.baseline))
+      process.stdout.write(
+        `${dialect.padEnd(8)} ${ENDPOINTS[i].label.padEnd(36)} ${fmt(app[i].rps.median).padStart(7)} req/s vs ${fmt(baseline[i].rps.median).padStart(7)} (${ratio(app[i].rps.median, baseline[i].rps.median)}), p99 ${app[i].p99.median} ms\n`,
+      )
+    }
+    return { dialect, bytes: ready.bytes, app, baseline }
+  } finally {
+    child.send('stop')
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))
+    await db.cleanup()
+  }
+}
+
+function report(results: DialectResult[], skipped: string[]): string {
+  const rows = results.flatMap((r) =>
+    ENDPOINTS.flatMap((e, i) => [
+      [r.dialect, e.label, e.note, fmt(r.bytes[i]), 'this server', medianWithRange(r.app[i].rps), fmt(r.app[i].p50.median), fmt(r.app[i].p99.median), r.app[i].failures, ratio(r.app[i].rps.median, r.baseline[i].rps.median)],
+      ['', '', '', '', 'node:http, same bytes', medianWithRange(r.baseline[i].rps), fmt(r.baseline[i].p50.median), fmt(r.baseline[i].p99.median), r.baseline[i].failures, ''],
+    ]),
+  )
+  const worst = results.flatMap((r) => ENDPOINTS.map((e, i) => ({ label: `${e.label} (${r.dialect})`, value: r.app[i].rps.median / r.baseline[i].rps.median })))
+    .sort((a, b) => a.value - b.value)[0]
+  const failures = results.reduce((n, r) => n + r.app.reduce((m, a) => m + a.failures, 0), 0)
+  return [
+    '## API load (`bench/load.bench.ts`)',
+    '',
+    machineLine(),
+    `Run with \`npx tsx bench/load.bench.ts\`: autocannon, ${CONNECTIONS} connections, ${RUNS} runs of ${SECONDS} s per row after a 1 s warm-up, the server and its baseline alternating run by run; the server (content seeded from content/, logging off) runs in a child process on each database.`,
+    'The baseline is a plain `node:http` server in the same child process answering with the very same status, bytes and content headers (Content-Type, Content-Encoding, ETag, Cache-Control, Vary) and no work at all: the ratio (server ÷ baseline requests/s, medians) is what routing, validation, the security headers, the conditional-GET check and the rules cost. req/s is the median with the range over the runs.',
+    ...(skipped.length ? ['', `Skipped: ${skipped.join('; ')}.`] : []),
+    '',
+    table(['database', 'endpoint', 'what', 'body bytes', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'ratio'], rows, ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']),
+    '',
+    `Every read is answered from memory (the current version is serialized, and compressed, once per publish; derived answers are memoized per version), so the database is not on the read path and both dialects serve alike; PostgreSQL matters for publishing and for several servers sharing one database (see docs/RELIABILITY.md). Failed requests: ${failures}. The costliest endpoint relative to its baseline is ${worst ? `${worst.label} at ${worst.value.toFixed(2)}×` : '—'}. A CDN honouring the ETags and Cache-Control absorbs the public reads; /assess is computed on the phone in the app, so this endpoint serves other clients only.`,
+  ].join('\n')
 }
 
 async function main(): Promise<void> {
-  const child: ChildProcess = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as Ready))
-    child.once('exit', (code) => reject(new Error(`server process exited (${code})`)))
-  })
-
-  const rows: Row[] = []
-  for (const e of ready.endpoints) {
-    for (const [server, port] of [
-      ['this server (Fastify)', ready.app],
-      ['node:http, same bytes', ready.baseline],
-    ] as const) {
-      process.stdout.write(`${e.label} — ${server}: ${SECONDS} s × ${CONNECTIONS} connections … `)
-      const r = await load(`http://127.0.0.1:${port}${e.path}`)
-      const row: Row = {
-        endpoint: e.label,
-        server,
-        rps: r.requests.average,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        mbps: r.throughput.average / 1024 / 1024,
-        failures: r.non2xx + r.errors + r.timeouts,
-      }
-      rows.push(row)
-      process.stdout.write(`${fmt(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms\n`)
+  const results: DialectResult[] = []
+  const skipped: string[] = []
+  for (const dialect of DIALECTS) {
+    if (dialect === 'postgres' && !postgresReachable()) {
+      const message = 'PostgreSQL not reachable at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)'
+      process.stdout.write(`⚠ ${message}: PostgreSQL rows skipped\n`)
+      skipped.push(message)
+      continue
     }
+    results.push(await measureDialect(dialect))
   }
-  child.send('stop')
-  await new Promise((resolve) => child.once('exit', resolve))
-
-  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU'
-  const lines = [
-    BEGIN,
-    '## API load (`bench/load.bench.ts`)',
-    '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${os.cpus().length} cores, Node ${process.version} (${process.platform} ${process.arch}); the machine was shared with other jobs, so treat the figures as indicative.`,
-    `Run with \`npx tsx bench/load.bench.ts\`: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row after a 1 s warm-up, against the server (SQLite, content seeded from content/, logging off) in a child process.`,
-    'The baseline is a plain `node:http` server in the same process serving the very same bytes with the same Content-Type, ETag and Cache-Control; the server adds routing, the security headers (helmet, CORS check), the conditional-GET check and request logging plumbing. Ratio = server ÷ baseline requests/s.',
-    '',
-    '| endpoint | body bytes | server | req/s | p50 ms | p99 ms | MB/s | failed | ratio |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ]
-  for (let i = 0; i < rows.length; i += 2) {
-    const [app, base] = [rows[i], rows[i + 1]]
-    const e = ready.endpoints[i / 2]
-    for (const r of [app, base]) {
-      lines.push(
-        `| ${r.endpoint} | ${fmt(ready.bytes[e.path])} | ${r.server} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.mbps, 1)} | ${r.failures} | ${r === app ? `${fmt(app.rps / base.rps, 2)}×` : ''} |`,
-      )
-    }
-  }
-  lines.push(
-    '',
-    'Both reads come from memory (the current version is serialized once per publish; standards on a date are memoized per version), so neither touches the database: the gap to the baseline is the framework and header cost per request, which a CDN honouring the ETags and Cache-Control absorbs for public traffic.',
-    END,
-  )
-  const table = lines.join('\n')
-  const current = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Benchmarks\n\nEach benchmark script rewrites only its own section, between its markers.\n'
-  const start = current.indexOf(BEGIN)
-  const end = current.indexOf(END)
-  const next = start >= 0 && end > start ? current.slice(0, start) + table + current.slice(end + END.length) : `${current.trimEnd()}\n\n${table}\n`
-  fs.writeFileSync(DOC, next)
-  process.stdout.write(`\nwrote ${path.relative(process.cwd(), DOC)}\n`)
+  writeSection('load', report(results, skipped))
+  process.stdout.write(`\nwrote the load section of ${path.relative(process.cwd(), path.resolve(__dirname, '../docs/BENCHMARKS.md'))}\n`)
 }
 
 if (process.argv.includes('--serve')) {
