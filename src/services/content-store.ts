@@ -5,6 +5,7 @@
 import bundledJson from '../generated/bundled-content.json'
 import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain'
 import { type ApiClient, createApiClient } from './api-client'
+import { type NetworkWatch, platformNetwork } from './network'
 import {
   type SectionData,
   clearContentCache,
@@ -72,8 +73,11 @@ const quote = (hash: string) => `"${hash}"`
 /** An ETag's hash: W/"abc" or "abc" → abc. */
 const unquote = (etag: string) => etag.replace(/^W\//, '').replace(/^"|"$/g, '')
 
-export function createContentStore(options: { api?: ApiClient; bundled?: BundledContent; now?: () => Date } = {}): ContentStore {
+export function createContentStore(
+  options: { api?: ApiClient; bundled?: BundledContent; now?: () => Date; network?: NetworkWatch } = {},
+): ContentStore {
   const api = options.api ?? createApiClient()
+  const network = options.network ?? platformNetwork()
   const bundled = options.bundled ?? bundledDefault
   const now = options.now ?? (() => new Date())
 
@@ -179,6 +183,11 @@ export function createContentStore(options: { api?: ApiClient; bundled?: Bundled
     getState()
     patchStatus({ refreshing: true })
     const base = current
+    // the phone says there is no network: no request that can only fail (the network's return retries)
+    if (await network.isOffline()) {
+      if (gen !== generation) return 'unchanged'
+      return failed('offline', '无法连接网络')
+    }
     const manifestResult = await api.get('/v1/content/manifest', manifestSchema, { etag: base.etag })
     if (gen !== generation) return 'unchanged'
     if (!manifestResult.ok) return failed(manifestResult.kind, manifestResult.message)
@@ -290,6 +299,10 @@ export function createContentStore(options: { api?: ApiClient; bundled?: Bundled
       if (started) return
       started = true
       void refresh()
+      // a check that found no network runs again once there is one
+      network.onReconnect(() => {
+        if (getState().status.offline) void refresh()
+      })
     },
     refresh,
     clear() {

@@ -2,9 +2,10 @@
 /// <reference lib="webworker" />
 // The H5 app's offline shell. A phone that has opened the app once opens it again without a network
 // (and, online, without waiting for one): the page (index.html) and the hashed JS/CSS are answered
-// from this worker's cache. The page is served stale-while-revalidate — the copy kept last time at
-// once, a fresh one fetched behind it for the next launch — so a deploy reaches users one launch
-// later. The API is never touched here: the app keeps its content in its own versioned store
+// from this worker's cache. The page is served stale-while-revalidate — the copy kept at once, a
+// fresh one fetched behind it for the next launch once the kept one is PAGE_CHECK_MS old — so a
+// launch costs no request for the shell, and a deploy reaches a phone within that time plus a launch
+// (content is another matter: the app checks its manifest on every launch). The API is never touched here: the app keeps its content in its own versioned store
 // (src/services/content-cache) and shows it, marked offline, when the network fails.
 //
 // Each build of the app gets its own cache (named after a hash of its index.html); the two newest are
@@ -15,6 +16,10 @@ const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self
 const CACHE_PREFIX = 'jdz-shell-'
 const BUILDS_KEPT = 2
 const PAGE_PATH = '/index.html'
+/** how old the kept index.html may get before a launch fetches a fresh one behind it */
+const PAGE_CHECK_MS = 6 * 60 * 60 * 1000
+/** when the kept copy was fetched (a header of our own on the cached response) */
+const FETCHED_AT = 'x-shell-fetched-at'
 /** hashed, immutable bundles: js/app.3db490db.js, css/app.3db490db0a2f6487d4e0.css, static/… */
 const ASSET = /^\/(js|css|static)\/[^?#]+[.-][0-9a-f]{8,}\.[a-z0-9]+$/i
 
@@ -53,7 +58,12 @@ async function refreshPage() {
   // a build seen before that is not the newest (a rollback) starts over as the newest
   if (names.includes(name) && names[names.length - 1] !== name) await caches.delete(name)
   const cache = await caches.open(name)
-  await cache.put(pageUrl(), response.clone())
+  const headers = new Headers(response.headers)
+  // the body is stored decoded, whatever encoding it travelled in
+  headers.delete('content-encoding')
+  headers.delete('content-length')
+  headers.set(FETCHED_AT, String(Date.now()))
+  await cache.put(pageUrl(), new Response(text, { status: response.status, statusText: response.statusText, headers }))
   const stale = (await buildCaches()).slice(0, -BUILDS_KEPT)
   await Promise.all(stale.map((old) => caches.delete(old)))
   return response
@@ -64,7 +74,8 @@ async function answerPage(event) {
   const cache = await newestCache()
   const kept = cache ? await cache.match(pageUrl()) : undefined
   if (kept) {
-    event.waitUntil(refreshPage().catch(() => undefined))
+    const age = Date.now() - Number(kept.headers.get(FETCHED_AT) ?? 0)
+    if (!(age >= 0 && age < PAGE_CHECK_MS)) event.waitUntil(refreshPage().catch(() => undefined))
     return kept
   }
   return refreshPage()

@@ -386,9 +386,9 @@ d('景德镇惠民通 H5 on a phone', () => {
       await expectText(community, publishedAnswer)
       await shoot(page, 'scenario-08-offline-community')
 
+      // the browser says it is offline, so the app does not even try the API
       const api = since(b.requests, from).filter((r) => r.url.includes('/api/'))
-      expect(api.length).toBeGreaterThan(0)
-      expect(api.every((r) => r.aborted || r.failure !== null)).toBe(true)
+      expect(api.map((r) => r.url)).toEqual([])
     } finally {
       await b.setOffline(false)
     }

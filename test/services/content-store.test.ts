@@ -4,6 +4,7 @@ import bundledJson from '../../src/generated/bundled-content.json'
 import type { ContentPack, Manifest, Parameter, SectionName } from '../../src/domain'
 import { createApiClient } from '../../src/services/api-client'
 import { createContentStore } from '../../src/services/content-store'
+import type { NetworkWatch } from '../../src/services/network'
 import {
   CHUNK_CHARS,
   MANIFEST_KEY,
@@ -281,6 +282,37 @@ describe('content store', () => {
     store.start()
     await new Promise((r) => setTimeout(r, 20))
     expect(calls.filter((c) => c.url.endsWith('/manifest'))).toHaveLength(1)
+  })
+
+  it('when the phone knows it is offline: no request at all, 离线 at once; the check runs when the network returns', async () => {
+    await primeCache()
+    const { calls } = mockServer(contentServer())
+    let offline = true
+    const reconnect = new Set<() => void>()
+    const network: NetworkWatch = {
+      isOffline: async () => offline,
+      onReconnect: (listener) => {
+        reconnect.add(listener)
+        return () => reconnect.delete(listener)
+      },
+    }
+    const store = createContentStore({ api: createApiClient({ base: BASE, timeoutMs: 200, retryDelayMs: 1 }), network })
+    store.start()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(calls).toEqual([])
+    expect(store.getState().status).toMatchObject({ origin: 'cache', offline: true, refreshing: false })
+    expect(urbanAmounts(store.getState().pack)).toEqual([60000, 66000, 70000])
+
+    offline = false
+    reconnect.forEach((listener) => listener())
+    await new Promise((r) => setTimeout(r, 20))
+    expect(calls.map((c) => c.url)).toEqual([`${BASE}/v1/content/manifest`])
+    expect(store.getState().status).toMatchObject({ offline: false })
+    expect(store.getState().cache.lastResult).toBe('unchanged')
+    // online again and up to date: another reconnect does not check again
+    reconnect.forEach((listener) => listener())
+    await new Promise((r) => setTimeout(r, 20))
+    expect(calls).toHaveLength(1)
   })
 
   it('clear() drops the cache and goes back to the bundled pack', async () => {
