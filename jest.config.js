@@ -27,7 +27,7 @@ const node = {
   displayName: 'node',
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/content/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/weapp/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/reliability/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/content/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/weapp/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/reliability/**/*.test.ts', '<rootDir>/test/budgets/**/*.test.ts'],
   transform: {
     '^.+\\.(ts|tsx|js)$': ['babel-jest', {
       babelrc: false,

@@ -71,3 +71,34 @@ export function writeSection(name: string, body: string, doc = BENCHMARKS_DOC): 
   const next = start >= 0 && stop > start ? current.slice(0, start) + section + current.slice(stop + end.length) : `${current.trimEnd()}\n\n${section}\n`
   fs.writeFileSync(doc, next)
 }
+
+/** A target of the performance issue, as one benchmark measured it. */
+export interface TargetCheck {
+  bench: string
+  target: string
+  measured: string
+  /** null: could not be measured in this run (e.g. no Chromium) */
+  met: boolean | null
+}
+
+const RESULTS_DIR = path.resolve(__dirname, '../../test-results/bench')
+
+/** Leave this benchmark's verdicts for `npm run bench` (bench/run.ts) to gather into one table. */
+export function recordTargets(bench: string, checks: readonly Omit<TargetCheck, 'bench'>[]): void {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  fs.writeFileSync(path.join(RESULTS_DIR, `${bench}.json`), JSON.stringify(checks.map((c) => ({ bench, ...c })), null, 2))
+}
+
+export function clearTargets(): void {
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true })
+}
+
+export function readTargets(): TargetCheck[] {
+  if (!fs.existsSync(RESULTS_DIR)) return []
+  return fs.readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json')).sort()
+    .flatMap((f) => JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, f), 'utf8')) as TargetCheck[])
+}
+
+export function verdict(met: boolean | null): string {
+  return met === null ? 'not measured' : met ? 'met' : '**not met**'
+}

@@ -231,6 +231,23 @@ interface ShellCopy {
   body: Buffer
 }
 
+/**
+ * Debian's Chromium as a phone: 375×812 at 2×, touch, zh-CN, China Standard Time. The browser tests
+ * and the browser benchmarks (bench/lib/browser.ts) launch it alike.
+ */
+export const PHONE_CONTEXT: NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]> = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
+
 export interface BrowserOptions {
   /**
    * The H5 app installs a service worker (its offline shell). Blocked by default: page requests a
@@ -243,16 +260,7 @@ export interface BrowserOptions {
 export async function openBrowser(base: string, options: BrowserOptions = {}): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...PHONE_CONTEXT,
     serviceWorkers: options.serviceWorkers ?? 'block',
   })
   const foreignRequests: string[] = []

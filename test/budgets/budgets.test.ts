@@ -1,0 +1,110 @@
+// Byte budgets: what a phone downloads for the H5 app and the content pack, so a change that makes
+// the app heavier fails here with the size and the budget it broke. Sizes are per file, gzip level 9
+// (as the server sends them, scripts/precompress.ts), computed by bench/lib/h5-bundle.ts — the same
+// code as bench/bytes.bench.ts, whose docs/BENCHMARKS.md section "bytes" has the full figures.
+//
+// The WeChat packages (main ≤ 1 MB, each subpackage ≤ 2 MB) are not checked again here:
+// test/weapp/weapp-build.test.ts checks them on its PRERENDER build, whose main package is the
+// production one plus the home page's inlined markup (772 KB vs 704 KB on 2026-11-29), so its
+// check is the stricter of the two.
+//
+// The H5 first-screen target is 1.5× the baseline's first-screen JS (the minimal Taro + NutUI app
+// in bench/baseline-app). The baseline is measured here, not recorded: it is built by the same Taro
+// and node_modules when its build is missing or stale (≈18 s, then reused), so a Taro or NutUI
+// upgrade moves both sides together instead of drifting away from a stored number.
+import bundledJson from '../../src/generated/bundled-content.json'
+import { distDir, ensureBuilt } from '../../bench/lib/builds'
+import { type AssetSize, type FirstScreen, compressedSizes, h5Bytes, total } from '../../bench/lib/h5-bundle'
+import { ensureH5Built } from '../e2e/harness'
+
+const KB = 1024
+
+/**
+ * Budgets, with the sizes measured on 2026-11-29 (gzip -9, KB of 1,024 bytes) and why each headroom.
+ * Raise one only on purpose, in the same change as what needs it, and say why there.
+ */
+const BUDGET = {
+  /**
+   * The issue's target is ≤ 1.5× the baseline's first-screen JS; today it is 1.99× (232.0 KB gzip vs
+   * the baseline's 116.9 KB), a known shortfall written down in docs/BENCHMARKS.md: the entry script
+   * carries the whole content pack (45.9 KB gzip), so a first visit shows the standards with no
+   * network round trip (several at slow-4G latency), and zod (≈30 KB gzip), which validates what is
+   * cached and downloaded. This guard keeps it from growing: 2.1× is ≈245 KB, ≈13 KB of headroom —
+   * one more NutUI component or a few KB of content, not a new library or a second copy of the pack.
+   */
+  firstScreenGuardRatio: 2.1,
+  /**
+   * Every .js the H5 build ships, gzip: 566.6 KB today over 18 files. Each page's chunk is ≈25 KB
+   * gzip (NutUI is copied into every page chunk), so 620 KB (+9%) lets about two pages be added;
+   * more than that, or a new heavy dependency, should be a decision.
+   */
+  totalJsGzip: 620 * KB,
+  /**
+   * The content pack (src/generated/bundled-content.json's pack, compact JSON): 182.8 KB raw and
+   * 45.9 KB gzip today. It is compiled into the H5 entry script and the weapp main package, so it is
+   * first-screen bytes on both. One more full policy document is ≈25 KB raw / 7 KB gzip: 210 KB raw
+   * and 53 KB gzip (+15%) leave room for about one, after which the budget is raised knowingly (or
+   * the pack stops being bundled whole).
+   */
+  packRaw: 210 * KB,
+  packGzip: 53 * KB,
+}
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB (${bytes.toLocaleString('en-US')} bytes)`
+
+/** Fails with the size, the budget and what was measured, rather than jest's bare "expected ≤". */
+function expectWithin(what: string, size: number, budget: number, detail = ''): void {
+  if (size > budget) {
+    throw new Error(`${what} is ${kb(size)}, over its budget of ${kb(budget)} by ${kb(size - budget)}.${detail ? `\n${detail}` : ''}`)
+  }
+  expect(size).toBeLessThanOrEqual(budget)
+}
+
+interface Measured {
+  screen: FirstScreen
+  firstJsGzip: number
+  firstFiles: AssetSize[]
+  allJsGzip: number
+  allJsFiles: number
+  baseFirstJsGzip: number
+}
+
+let m: Measured
+
+beforeAll(async () => {
+  await ensureH5Built()
+  const baseDist = ensureBuilt('baseline', 'h5')
+  const app = h5Bytes(distDir('app', 'h5'))
+  const base = h5Bytes(baseDist)
+  m = {
+    screen: app.firstScreen,
+    firstJsGzip: total(app.firstScreenSizes, 'js').gzip,
+    firstFiles: app.firstScreenSizes,
+    allJsGzip: total(app.allSizes, 'js').gzip,
+    allJsFiles: total(app.allSizes, 'js').files,
+    baseFirstJsGzip: total(base.firstScreenSizes, 'js').gzip,
+  }
+  console.log(`byte budgets: H5 first-screen JS ${kb(m.firstJsGzip)} gzip = ${(m.firstJsGzip / m.baseFirstJsGzip).toFixed(2)}× the baseline's ${kb(m.baseFirstJsGzip)}; all JS ${kb(m.allJsGzip)} gzip in ${m.allJsFiles} files`)
+}, 420_000)
+
+const firstScreenDetail = () =>
+  `First screen of ${m.screen.route} (chunks ${m.screen.chunkIds.join(', ')}): ${m.firstFiles.filter((f) => f.kind === 'js').map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}. ` +
+  `Baseline first-screen JS: ${kb(m.baseFirstJsGzip)}. See docs/BENCHMARKS.md, section "bytes" (npx tsx bench/bytes.bench.ts).`
+
+it('keeps the H5 first-screen JS (gzip) within 2.1× the baseline app\'s', () => {
+  const budget = Math.round(BUDGET.firstScreenGuardRatio * m.baseFirstJsGzip)
+  expectWithin(`H5 first-screen JS (gzip) at ${(m.firstJsGzip / m.baseFirstJsGzip).toFixed(2)}× the baseline`, m.firstJsGzip, budget,
+    `Budget: ${BUDGET.firstScreenGuardRatio}× the baseline's first-screen JS. ${firstScreenDetail()}`)
+})
+
+it('keeps all the H5 JavaScript (gzip) within budget', () => {
+  expectWithin(`H5 JavaScript in total (gzip, ${m.allJsFiles} files)`, m.allJsGzip, BUDGET.totalJsGzip)
+})
+
+it('keeps the content pack (raw and gzip) within budget', () => {
+  const pack = Buffer.from(JSON.stringify((bundledJson as { pack: unknown }).pack))
+  const sections = Object.entries((bundledJson as { pack: Record<string, unknown> }).pack)
+    .map(([name, data]) => `${name} ${kb(Buffer.byteLength(JSON.stringify(data)))}`).join(', ')
+  expectWithin('The content pack (compact JSON, raw)', pack.length, BUDGET.packRaw, `Sections: ${sections}.`)
+  expectWithin('The content pack (compact JSON, gzip)', compressedSizes(pack, false).gzip, BUDGET.packGzip, `Sections: ${sections}.`)
+})
