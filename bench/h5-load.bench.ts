@@ -1074,6 +1074,7 @@ function reportDom(dom: { rows: DomRow[]; baseline: DomRow }): void {
       : `Every page is within WeChat's ${fmt(WECHAT_NODE_LIMIT)}-node audit bound${largest?.figures ? `; the largest is ${largest.name} with ${fmt(largest.figures.pageNodes)} nodes (${kb(largest.figures.pageBytes)})` : ''}.`,
     home && base ? `The home page has ${ratio(home.pageNodes, base.pageNodes)} the baseline home page's nodes and ${ratio(home.pageBytes, base.pageBytes)} its serialized size.` : 'The home page or the baseline could not be measured.',
     shadow ? `Taro's components also hold up to ${fmt(shadow)} nodes in shadow roots on a page, not counted above.` : 'No Taro component rendered a shadow root, so the counts are complete.',
+    'On weapp Taro sends a page\'s rendered node tree through setData, not the React state behind it; pages read the content pack from the one app-wide store (useSyncExternalStore in src/hooks/use-content.ts) and keep only small UI state of their own (a query, a filter, a date, the self-check answers), and every list is short by nature (7 policies, 7 service items, 14 FAQ, at most 40 search results), so none needs virtualising: the node counts above are what a first setData carries.',
     ...failed.map((f) => `Not measured: ${f}`),
   ]
   const body = [
