@@ -70,11 +70,17 @@ function infoOf(row: VersionRow): VersionInfo {
   }
 }
 
-/** Strip quotes and a weak prefix from an If-Match value: `"v3"`, `v3` and `W/"v3"` all mean v3. */
+/**
+ * Strip quotes and a weak prefix from an If-Match value: `"v3"`, `v3` and `W/"v3"` all mean v3.
+ * Only a bare `*` is the wildcard (RFC 9110 §13.1.1); a quoted `"*"` is a tag like any other, which
+ * names no version.
+ */
 export function parseIfMatch(header: string): string {
   const trimmed = header.trim()
+  if (trimmed === '*') return '*'
   const unweak = trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed
-  return unweak.replace(/^"(.*)"$/, '$1').trim()
+  const tag = unweak.replace(/^"(.*)"$/, '$1').trim()
+  return tag === '*' ? '"*"' : tag
 }
 
 export class ContentRepository {

@@ -215,7 +215,10 @@ describe('security headers and the H5 page’s CSP', () => {
       if (!m[1].trim()) continue
       expect(scriptSrc).toContain(`'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
     }
-    const external = [...builtIndex.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/gi)].map((m) => m[1])
+    // what the page loads as code: <script src> and <link rel=stylesheet> (the icon is an inline data: URL)
+    const scripts = [...builtIndex.matchAll(/<script[^>]+src="([^"]+)"/gi)].map((m) => m[1])
+    const styles = [...builtIndex.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => /\brel="?stylesheet/i.test(tag)).map((tag) => /\bhref="([^"]+)"/i.exec(tag)?.[1] ?? '')
+    const external = [...scripts, ...styles]
     expect(external.length).toBeGreaterThan(0)
     for (const url of external) {
       expect(url).toMatch(/^\/(?!\/)/) // same origin: a path, not //host or https://host

@@ -62,6 +62,17 @@ describe.each(testDialects())('admin (%s)', (dialect) => {
       expect(await currentVersion()).toBe(before)
     })
 
+    test('a quoted "*" names no version → 412; only a bare * is the wildcard', async () => {
+      const before = await currentVersion()
+      for (const tag of ['"*"', 'W/"*"', ' "*" ']) {
+        const res = await publish(editedPack('2019.6-star'), { 'if-match': tag })
+        expect(res.statusCode).toBe(412)
+      }
+      expect(await currentVersion()).toBe(before)
+      const wildcard = await publish(editedPack('2019.6-star'), { 'if-match': '*' })
+      expect(wildcard.statusCode).toBe(201)
+    })
+
     test('an invalid pack → 422 listing every problem in fields', async () => {
       const pack = editedPack('2019.6-bad') as unknown as { meta: { asOf: string }; parameters: { values: { amountFen: number }[] }[] }
       pack.meta.asOf = '2019-02-30'
