@@ -6,10 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { COMPRESS_MIN_BYTES, PRECOMPRESSED_FILE } from '../server/lib/compression'
 
-const COMPRESSIBLE = /\.(js|css|svg|json|txt)$/i
-/** below this, compression saves less than the headers it adds */
-const MIN_BYTES = 1024
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -28,9 +26,9 @@ export interface PrecompressResult {
 export function precompressDir(dir: string): PrecompressResult {
   const result: PrecompressResult = { files: 0, raw: 0, brotli: 0, gzip: 0 }
   for (const file of filesUnder(dir)) {
-    if (!COMPRESSIBLE.test(file) || file.endsWith('.LICENSE.txt')) continue
+    if (!PRECOMPRESSED_FILE.test(file) || file.endsWith('.LICENSE.txt')) continue
     const body = fs.readFileSync(file)
-    if (body.length < MIN_BYTES) continue
+    if (body.length < COMPRESS_MIN_BYTES) continue
     const brotli = zlib.brotliCompressSync(body, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
     })

@@ -11,6 +11,9 @@ export type Coding = 'br' | 'gzip'
 /** Below this, compression saves less than it costs. */
 export const COMPRESS_MIN_BYTES = 1024
 
+/** Static files the H5 build ships compressed copies of (scripts/precompress.ts writes them). */
+export const PRECOMPRESSED_FILE = /\.(js|css|svg|json|txt)$/i
+
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 // brotli 6 is within 2% of brotli 9 on the policies section at a sixth of the time

@@ -5,13 +5,10 @@
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
-import { addVary } from '../lib/compression'
+import { PRECOMPRESSED_FILE, addVary } from '../lib/compression'
 
 /** js/app.26488730.js, css/app.26488730ecf60750bdb7.css, static/img.1a2b3c4d.png */
 const HASHED = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i
-
-/** what scripts/precompress.ts writes .br/.gz copies of */
-const COMPRESSED_PATH = /\.(js|css|svg|json|txt)$/i
 
 export function cacheControlFor(relativePath: string): string {
   const p = relativePath.split(path.sep).join('/')
@@ -41,6 +38,6 @@ export async function registerStaticApp(app: FastifyInstance, root: string): Pro
   // Caches in between must keep the compressed and plain copies apart. (Set here, not in setHeaders:
   // the reply's own `vary: Origin` from CORS would replace it.)
   app.addHook('onSend', async (request, reply) => {
-    if (COMPRESSED_PATH.test(request.url.split('?')[0])) addVary(reply, 'Accept-Encoding')
+    if (PRECOMPRESSED_FILE.test(request.url.split('?')[0])) addVary(reply, 'Accept-Encoding')
   })
 }
