@@ -11,7 +11,7 @@ import type { ContentPack, Manifest, SectionName } from '../src/domain/schema'
 import { ensureH5Built, startServer } from '../test/e2e/harness'
 import { chromiumAvailable, openPhone } from './lib/browser'
 import { ROOT, distDir, ensureBuilt } from './lib/builds'
-import { type AssetSize, type Totals, HOME_ROUTE, compressedSizes, h5Bytes, largestModules, total } from './lib/h5-bundle'
+import { type AssetSize, type Totals, HOME_ROUTE, compressedSizes, h5Bytes, largestModules, total } from '../scripts/h5-bundle'
 import { kb, machineLine, ratio, recordTargets, table, writeSection } from './lib/report'
 
 const MAIN_PACKAGE_LIMIT = 1024 * 1024
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
     '',
     '### H5',
     '',
-    `First screen = what the browser loads to show \`/#/${HOME_ROUTE}\`: the scripts and stylesheets of \`index.html\` plus the chunks the H5 router's route entry for the home page requests (\`__webpack_require__.e(…)\` in the route table compiled into the entry script, mapped to files by the webpack runtime's chunk maps) — computed statically by bench/lib/h5-bundle.ts, which test/budgets uses too. Total = every .js and .css in the build.`,
+    `First screen = what the browser loads to show \`/#/${HOME_ROUTE}\`: the scripts and stylesheets of \`index.html\` plus the chunks the H5 router's route entry for the home page requests (\`__webpack_require__.e(…)\` in the route table compiled into the entry script, mapped to files by the webpack runtime's chunk maps) — computed statically by scripts/h5-bundle.ts, which the build (home-page preload) and test/budgets use too. Total = every .js and .css in the build.`,
     '',
     table(['H5', 'this app', 'baseline', 'ratio'], [
       ...sizeRows('first-screen JS', appFirst.js, baseFirst.js),

@@ -1,8 +1,6 @@
 // Writes a brotli (.br) and a gzip (.gz) copy next to every JS and CSS file of a built H5 app, so
 // the server (@fastify/static's preCompressed) sends phones a third to a fifth of the bytes without
-// compressing on every request. Run after `taro build --type h5` (package.json's build:h5 does).
-//
-//   tsx scripts/precompress.ts [dir]      (default: dist/h5)
+// compressing on every request. Part of scripts/after-build-h5.ts (package.json's build:h5).
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -41,11 +39,4 @@ export function precompressDir(dir: string): PrecompressResult {
     result.gzip += gzip.length
   }
   return result
-}
-
-if (require.main === module) {
-  const dir = path.resolve(process.argv[2] ?? 'dist/h5')
-  const r = precompressDir(dir)
-  const kb = (n: number) => `${Math.round(n / 1024)} KB`
-  process.stdout.write(`precompressed ${r.files} files in ${path.relative(process.cwd(), dir) || '.'}: ${kb(r.raw)} → brotli ${kb(r.brotli)}, gzip ${kb(r.gzip)}\n`)
 }

@@ -1,11 +1,11 @@
 // The builds a benchmark compares: this app, and the baseline — the minimal Taro + NutUI app of
 // ../shared/toolchain/recipe, copied into bench/baseline-app — built the same way (production, same
-// Taro, same node_modules, H5 precompressed as package.json's build:h5 does). Builds are reused when
+// Taro, same node_modules, H5 finished as package.json's build:h5 does). Builds are reused when
 // newer than their sources.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { precompressDir } from '../../scripts/precompress'
+import { finishH5Build } from '../../scripts/after-build-h5'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const BASELINE_ROOT = path.join(ROOT, 'bench/baseline-app')
@@ -51,8 +51,8 @@ export function ensureBuilt(app: App, target: Target): string {
       maxBuffer: 64 * 1024 * 1024,
     })
     if (result.status !== 0) throw new Error(`taro build --type ${target} (${app}) failed:\n${(result.stdout + result.stderr).slice(-4000)}`)
-    // served the same way as `npm run build:h5` leaves it: with brotli and gzip copies
-    if (target === 'h5') precompressDir(distDir(app, target))
+    // finished as `npm run build:h5` finishes it: home page preloaded, brotli and gzip copies
+    if (target === 'h5') finishH5Build(distDir(app, target))
     console.error(`bench: built ${app} ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
   return distDir(app, target)

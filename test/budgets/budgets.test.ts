@@ -1,6 +1,6 @@
 // Byte budgets: what a phone downloads for the H5 app and the content pack, so a change that makes
 // the app heavier fails here with the size and the budget it broke. Sizes are per file, gzip level 9
-// (as the server sends them, scripts/precompress.ts), computed by bench/lib/h5-bundle.ts — the same
+// (as the server sends them, scripts/precompress.ts), computed by scripts/h5-bundle.ts — the same
 // code as bench/bytes.bench.ts, whose docs/BENCHMARKS.md section "bytes" has the full figures.
 //
 // The WeChat packages (main ≤ 1 MB, each subpackage ≤ 2 MB) are not checked again here:
@@ -12,9 +12,11 @@
 // in bench/baseline-app). The baseline is measured here, not recorded: it is built by the same Taro
 // and node_modules when its build is missing or stale (≈18 s, then reused), so a Taro or NutUI
 // upgrade moves both sides together instead of drifting away from a stored number.
+import fs from 'node:fs'
+import path from 'node:path'
 import bundledJson from '../../src/generated/bundled-content.json'
 import { distDir, ensureBuilt } from '../../bench/lib/builds'
-import { type AssetSize, type FirstScreen, compressedSizes, h5Bytes, total } from '../../bench/lib/h5-bundle'
+import { type AssetSize, type FirstScreen, compressedSizes, h5Bytes, htmlAssets, total } from '../../scripts/h5-bundle'
 import { ensureH5Built } from '../e2e/harness'
 
 const KB = 1024
@@ -107,4 +109,12 @@ it('keeps the content pack (raw and gzip) within budget', () => {
     .map(([name, data]) => `${name} ${kb(Buffer.byteLength(JSON.stringify(data)))}`).join(', ')
   expectWithin('The content pack (compact JSON, raw)', pack.length, BUDGET.packRaw, `Sections: ${sections}.`)
   expectWithin('The content pack (compact JSON, gzip)', compressedSizes(pack, false).gzip, BUDGET.packGzip, `Sections: ${sections}.`)
+})
+
+it('index.html preloads the home page\'s chunks, so they download alongside the entry script', () => {
+  const html = fs.readFileSync(path.join(distDir('app', 'h5'), 'index.html'), 'utf8')
+  const preloaded = [...html.matchAll(/<link rel="preload" href="\/([^"]+)"/g)].map((m) => m[1])
+  const entry = new Set(htmlAssets(distDir('app', 'h5')))
+  expect(preloaded.length).toBeGreaterThan(0)
+  expect(preloaded.sort()).toEqual(m.screen.files.filter((f) => !entry.has(f)).sort())
 })

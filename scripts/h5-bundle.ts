@@ -3,7 +3,8 @@
 //    chunks the route's `load` asks webpack for (`__webpack_require__.e(id)` in the router's route
 //    table, compiled into the entry script), with their CSS (the runtime's miniCssF map);
 //  - everything: every .js and .css file under the dist folder.
-// Shared by bench/bytes.bench.ts and test/budgets/budgets.test.ts. Dynamic imports made later by the
+// Shared by the build (scripts/after-build-h5.ts preloads the home page), bench/bytes.bench.ts and
+// test/budgets/budgets.test.ts. Dynamic imports made later by the
 // runtime itself (e.g. Stencil's scoped-CSS polyfill, loaded only by browsers without Shadow DOM) are
 // not part of a first screen; bench/bytes.bench.ts cross-checks the static answer in Chromium.
 import fs from 'node:fs'
