@@ -3,9 +3,9 @@
 // Taro, same node_modules, H5 finished as package.json's build:h5 does). Builds are reused when
 // newer than their sources.
 import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import { finishH5Build } from '../../scripts/after-build-h5'
+import { staleReason } from '../../server/cli/build-freshness'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const BASELINE_ROOT = path.join(ROOT, 'bench/baseline-app')
@@ -21,23 +21,10 @@ export function distDir(app: App, target: Target): string {
   return path.join(appRoot(app), 'dist', target)
 }
 
-function newestMtime(p: string): number {
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(p)
-  } catch {
-    return 0
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return fs.readdirSync(p).reduce((newest, name) => Math.max(newest, newestMtime(path.join(p, name))), 0)
-}
-
 function isStale(app: App, target: Target): boolean {
-  const marker = path.join(distDir(app, target), target === 'h5' ? 'index.html' : 'app.json')
-  if (!fs.existsSync(marker)) return true
   // a PRERENDER weapp build (test/weapp) writes elsewhere; dist/weapp is always a plain production build
-  const built = fs.statSync(marker).mtimeMs
-  return ['src', 'config'].some((dir) => newestMtime(path.join(appRoot(app), dir)) > built)
+  const sources = ['src', 'config'].map((dir) => path.join(appRoot(app), dir))
+  return staleReason(distDir(app, target), sources, target === 'h5' ? 'index.html' : 'app.json') !== null
 }
 
 /** Build `app` for `target` in production mode unless an up-to-date build exists; returns its dist folder. */

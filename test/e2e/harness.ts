@@ -11,6 +11,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, type Page, chromium } from 'playwright-core'
+import { staleReason } from '../../server/cli/build-freshness'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots')
@@ -55,23 +56,9 @@ const H5_DIST = path.join(ROOT, 'dist/h5')
 const H5_SOURCES = ['src', 'config'].map((d) => path.join(ROOT, d))
 const BUILD_LOCK = path.join(ROOT, 'dist/.e2e-h5-build.lock')
 
-function newestMtime(p: string): number {
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(p)
-  } catch {
-    return 0
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return fs.readdirSync(p).reduce((newest, name) => Math.max(newest, newestMtime(path.join(p, name))), 0)
-}
-
 /** Same rule as `npm start` (server/cli/start.ts): dist/h5 missing or older than src/ or config/. */
 function h5IsStale(): boolean {
-  const index = path.join(H5_DIST, 'index.html')
-  if (!fs.existsSync(index)) return true
-  const built = fs.statSync(index).mtimeMs
-  return H5_SOURCES.some((dir) => newestMtime(dir) > built)
+  return staleReason(H5_DIST, H5_SOURCES) !== null
 }
 
 /**
