@@ -12,10 +12,7 @@ const app = defineJestConfig({
   transform: {
     '^.+\\.(mjs|cjs|js|jsx|ts|tsx)$': require.resolve('@tarojs/test-utils-react/dist/jest/babel-transformer.js'),
   },
-  setupFiles: [
-    require.resolve('@tarojs/test-utils-react/dist/jest/jest.setup.js'),
-    '<rootDir>/test/setup/taro-setup.js',
-  ],
+  setupFiles: [require.resolve('@tarojs/test-utils-react/dist/jest/jest.setup.js'), '<rootDir>/test/setup/taro-setup.js'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '\\.(css|less|sass|scss|styl)$': '<rootDir>/test/setup/style-mock.js',
@@ -27,16 +24,24 @@ const node = {
   displayName: 'node',
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/content/**/*.test.ts', '<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/weapp/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/reliability/**/*.test.ts', '<rootDir>/test/budgets/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/test/domain/**/*.test.ts',
+    '<rootDir>/test/content/**/*.test.ts',
+    '<rootDir>/test/server/**/*.test.ts',
+    '<rootDir>/test/weapp/**/*.test.ts',
+    '<rootDir>/test/e2e/**/*.test.ts',
+    '<rootDir>/test/reliability/**/*.test.ts',
+    '<rootDir>/test/budgets/**/*.test.ts',
+  ],
   transform: {
-    '^.+\\.(ts|tsx|js)$': ['babel-jest', {
-      babelrc: false,
-      configFile: false,
-      presets: [
-        ['@babel/preset-env', { targets: { node: 'current' }, modules: 'commonjs' }],
-        '@babel/preset-typescript',
-      ],
-    }],
+    '^.+\\.(ts|tsx|js)$': [
+      'babel-jest',
+      {
+        babelrc: false,
+        configFile: false,
+        presets: [['@babel/preset-env', { targets: { node: 'current' }, modules: 'commonjs' }], '@babel/preset-typescript'],
+      },
+    ],
   },
   // cookie 2 (light-my-request, behind app.inject) and content-disposition 3 are ESM-only: Node 20.19+
   // loads them with require(esm), jest's CommonJS runtime needs them compiled.

@@ -40,7 +40,10 @@ function walk(dir: string): string[] {
 function weappPackages(dist: string): WeappPackage[] {
   const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> }
   const roots = (app.subPackages ?? []).map((s) => s.root.replace(/\/+$/, ''))
-  const packages = new Map<string, WeappPackage>([['main', { root: 'main', files: 0, bytes: 0 }], ...roots.map((r): [string, WeappPackage] => [r, { root: r, files: 0, bytes: 0 }])])
+  const packages = new Map<string, WeappPackage>([
+    ['main', { root: 'main', files: 0, bytes: 0 }],
+    ...roots.map((r): [string, WeappPackage] => [r, { root: r, files: 0, bytes: 0 }]),
+  ])
   for (const file of walk(dist)) {
     const rel = path.relative(dist, file).split(path.sep).join('/')
     const root = roots.find((r) => rel.startsWith(`${r}/`)) ?? 'main'
@@ -79,8 +82,12 @@ async function loadContentCache(): Promise<{ cache: CacheModule; storage: FakeSt
   const storage: FakeStorage = { entries: new Map() }
   const fakeTaro = {
     getStorageSync: (key: string) => (storage.entries.has(key) ? storage.entries.get(key) : ''),
-    setStorageSync: (key: string, value: unknown) => { storage.entries.set(key, value) },
-    removeStorageSync: (key: string) => { storage.entries.delete(key) },
+    setStorageSync: (key: string, value: unknown) => {
+      storage.entries.set(key, value)
+    },
+    removeStorageSync: (key: string) => {
+      storage.entries.delete(key)
+    },
     getStorageInfoSync: () => ({ keys: [...storage.entries.keys()] }),
   }
   const taroStub: Plugin = {
@@ -130,20 +137,27 @@ async function contentFootprints(): Promise<Footprint[]> {
       ...bundled.manifest,
       version: `${bundled.manifest.version}-u${n}`,
       publishedAt: new Date(Date.UTC(2026, 0, n)).toISOString(),
-      sections: Object.fromEntries(names.map((s) => [s, { ...bundled.manifest.sections[s], hash: renamed(bundled.manifest.sections[s].hash, n) }])) as Manifest['sections'],
+      sections: Object.fromEntries(
+        names.map((s) => [s, { ...bundled.manifest.sections[s], hash: renamed(bundled.manifest.sections[s].hash, n) }]),
+      ) as Manifest['sections'],
     },
     etag: `"${renamed(bundled.manifest.sections.policies.hash, n)}"`,
     syncedAt: new Date().toISOString(),
   })
   const writeAll = (n: number) => {
     for (const name of names) {
-      if (!cache.writeSection(name, renamed(bundled.manifest.sections[name].hash, n), bundled.pack[name] as readonly unknown[])) throw new Error(`could not store ${name}`)
+      if (!cache.writeSection(name, renamed(bundled.manifest.sections[name].hash, n), bundled.pack[name] as readonly unknown[]))
+        throw new Error(`could not store ${name}`)
     }
   }
   const results: Footprint[] = []
   // the server has the bundled version: content-store.ts stores no section equal to a bundled one,
   // only the manifest record
-  cache.writeManifestRecord({ manifest: bundled.manifest, etag: `"${bundled.manifest.sections.policies.hash}"`, syncedAt: new Date().toISOString() })
+  cache.writeManifestRecord({
+    manifest: bundled.manifest,
+    etag: `"${bundled.manifest.sections.policies.hash}"`,
+    syncedAt: new Date().toISOString(),
+  })
   results.push(footprint('content current (bundled version): manifest record only', cache, storage))
   storage.entries.clear()
   writeAll(1)
@@ -176,17 +190,19 @@ async function firstScreenInChromium(): Promise<Loaded[] | string> {
     phone.page.on('requestfinished', (request) => {
       const type = request.resourceType()
       if (type !== 'script' && type !== 'stylesheet') return
-      pending.push((async () => {
-        const response = await request.response()
-        const sizes = await request.sizes().catch(() => null)
-        const headers = response ? await response.allHeaders() : {}
-        seen.push({
-          file: new URL(request.url()).pathname.replace(/^\/+/, ''),
-          kind: type === 'script' ? 'js' : 'css',
-          transferred: sizes ? sizes.responseBodySize : null,
-          encoding: headers['content-encoding'] ?? 'identity',
-        })
-      })())
+      pending.push(
+        (async () => {
+          const response = await request.response()
+          const sizes = await request.sizes().catch(() => null)
+          const headers = response ? await response.allHeaders() : {}
+          seen.push({
+            file: new URL(request.url()).pathname.replace(/^\/+/, ''),
+            kind: type === 'script' ? 'js' : 'css',
+            transferred: sizes ? sizes.responseBodySize : null,
+            encoding: headers['content-encoding'] ?? 'identity',
+          })
+        })(),
+      )
     })
     await phone.page.goto(`${server.base}/#/${HOME_ROUTE}`, { waitUntil: 'networkidle' })
     await phone.page.getByText('城市低保').first().waitFor({ timeout: 30_000 })
@@ -267,21 +283,41 @@ async function main(): Promise<void> {
     const missing = expected.filter((f) => !loaded.includes(f))
     const wire = browser.reduce((n, b) => n + (b.transferred ?? 0), 0)
     const encodings = [...new Set(browser.map((b) => b.encoding))].join(', ')
-    crossCheck = extra.length === 0 && missing.length === 0
-      ? `Cross-checked in Chromium (cold profile, \`npm start\` server, ${HOME_ROUTE} until the standards show and the network is idle): it fetched exactly these ${loaded.length} JS/CSS files, ${kb(wire)} on the wire (content-encoding ${encodings}).`
-      : `Chromium cross-check (cold profile, \`npm start\` server, ${HOME_ROUTE} until the standards show and the network is idle) **differs** from the static list: fetched in addition ${extra.map((f) => `\`${f}\``).join(', ') || 'nothing'}; not fetched ${missing.map((f) => `\`${f}\``).join(', ') || 'nothing'}. ${kb(wire)} JS/CSS on the wire (content-encoding ${encodings}).`
+    crossCheck =
+      extra.length === 0 && missing.length === 0
+        ? `Cross-checked in Chromium (cold profile, \`npm start\` server, ${HOME_ROUTE} until the standards show and the network is idle): it fetched exactly these ${loaded.length} JS/CSS files, ${kb(wire)} on the wire (content-encoding ${encodings}).`
+        : `Chromium cross-check (cold profile, \`npm start\` server, ${HOME_ROUTE} until the standards show and the network is idle) **differs** from the static list: fetched in addition ${extra.map((f) => `\`${f}\``).join(', ') || 'nothing'}; not fetched ${missing.map((f) => `\`${f}\``).join(', ') || 'nothing'}. ${kb(wire)} JS/CSS on the wire (content-encoding ${encodings}).`
   }
 
   const packageRows = appPackages.map((p) => {
     const b = p.root === 'main' ? baseMain : undefined
     const limit = p.root === 'main' ? MAIN_PACKAGE_LIMIT : SUBPACKAGE_LIMIT
-    return [p.root === 'main' ? 'main package' : `\`${p.root}\``, String(p.files), kb(p.bytes), b ? kb(b.bytes) : '—', b ? ratio(p.bytes, b.bytes) : '—', `${(100 * p.bytes / limit).toFixed(0)}% of ${limit / 1024 / 1024} MB`]
+    return [
+      p.root === 'main' ? 'main package' : `\`${p.root}\``,
+      String(p.files),
+      kb(p.bytes),
+      b ? kb(b.bytes) : '—',
+      b ? ratio(p.bytes, b.bytes) : '—',
+      `${((100 * p.bytes) / limit).toFixed(0)}% of ${limit / 1024 / 1024} MB`,
+    ]
   })
 
   const targets = [
-    { target: 'weapp main package ≤ 1.0 MB', measured: `${kb(appMain.bytes)} (${(100 * appMain.bytes / MAIN_PACKAGE_LIMIT).toFixed(0)}%)`, met: mainMet },
-    { target: 'each weapp subpackage ≤ 2 MB', measured: `largest ${kb(Math.max(...appPackages.filter((p) => p.root !== 'main').map((p) => p.bytes)))}`, met: subsMet },
-    { target: `H5 first-screen JS ≤ ${FIRST_SCREEN_TARGET}× the baseline's`, measured: `gzip ${ratio(appFirst.js.gzip, baseFirst.js.gzip)}, raw ${ratio(appFirst.js.raw, baseFirst.js.raw)}, brotli ${ratio(br(appFirst.js), br(baseFirst.js))}`, met: firstMet },
+    {
+      target: 'weapp main package ≤ 1.0 MB',
+      measured: `${kb(appMain.bytes)} (${((100 * appMain.bytes) / MAIN_PACKAGE_LIMIT).toFixed(0)}%)`,
+      met: mainMet,
+    },
+    {
+      target: 'each weapp subpackage ≤ 2 MB',
+      measured: `largest ${kb(Math.max(...appPackages.filter((p) => p.root !== 'main').map((p) => p.bytes)))}`,
+      met: subsMet,
+    },
+    {
+      target: `H5 first-screen JS ≤ ${FIRST_SCREEN_TARGET}× the baseline's`,
+      measured: `gzip ${ratio(appFirst.js.gzip, baseFirst.js.gzip)}, raw ${ratio(appFirst.js.raw, baseFirst.js.raw)}, brotli ${ratio(br(appFirst.js), br(baseFirst.js))}`,
+      met: firstMet,
+    },
   ]
   const body = [
     '## Bytes (`bench/bytes.bench.ts`)',
@@ -293,12 +329,15 @@ async function main(): Promise<void> {
     '',
     `First screen = what the browser loads to show \`/#/${HOME_ROUTE}\`: the scripts and stylesheets of \`index.html\` plus the chunks the H5 router's route entry for the home page requests (\`__webpack_require__.e(…)\` in the route table compiled into the entry script, mapped to files by the webpack runtime's chunk maps) — computed statically by scripts/h5-bundle.ts, which the build (home-page preload) and test/budgets use too. Total = every .js and .css in the build.`,
     '',
-    table(['H5', 'this app', 'baseline', 'ratio'], [
-      ...sizeRows('first-screen JS', appFirst.js, baseFirst.js),
-      ...sizeRows('first-screen CSS', appFirst.css, baseFirst.css),
-      ...sizeRows(`all JS (${appAll.js.files} vs ${baseAll.js.files} files)`, appAll.js, baseAll.js),
-      ...sizeRows(`all CSS (${appAll.css.files} vs ${baseAll.css.files} files)`, appAll.css, baseAll.css),
-    ]),
+    table(
+      ['H5', 'this app', 'baseline', 'ratio'],
+      [
+        ...sizeRows('first-screen JS', appFirst.js, baseFirst.js),
+        ...sizeRows('first-screen CSS', appFirst.css, baseFirst.css),
+        ...sizeRows(`all JS (${appAll.js.files} vs ${baseAll.js.files} files)`, appAll.js, baseAll.js),
+        ...sizeRows(`all CSS (${appAll.css.files} vs ${baseAll.css.files} files)`, appAll.css, baseAll.css),
+      ],
+    ),
     '',
     `First-screen files — this app (chunk ${app.firstScreen.chunkIds.join(', ')}): ${fileRows(app.firstScreenSizes)}. Baseline (chunk ${base.firstScreen.chunkIds.join(', ')}): ${fileRows(base.firstScreenSizes)}.`,
     '',
@@ -310,7 +349,9 @@ async function main(): Promise<void> {
     '',
     table(['package', 'files', 'this app', 'baseline', 'ratio', 'of its limit'], packageRows),
     '',
-    `Largest main-package files: ${largestFiles(appWeapp, true, 6).map((f) => `\`${f.file}\` ${kb(f.bytes)}`).join(', ')}.`,
+    `Largest main-package files: ${largestFiles(appWeapp, true, 6)
+      .map((f) => `\`${f.file}\` ${kb(f.bytes)}`)
+      .join(', ')}.`,
     '',
     '### Content pack',
     '',
@@ -318,23 +359,48 @@ async function main(): Promise<void> {
     '',
     table(['section', 'raw', 'gzip'], sectionRows),
     '',
-    'Cached footprint in storage — computed by running the app\'s own `src/services/content-cache.ts` (bundled with esbuild against an in-memory stand-in for Taro storage) the way `content-store.ts` uses it: a section equal to the bundled one is never stored; an updated one is stored under a key versioned by its hash, beside the old one until the manifest record (the commit point) is written. WeChat column: the app\'s own `contentCacheBytes()` (UTF-8 of key + value JSON, what WeChat\'s 10 MB / 1 MB-a-key limits count, and what 我的 shows). H5 column: Taro H5 stores `JSON.stringify({data: value})` in localStorage, which counts UTF-16 units, so 2 × (key + stored string) characters.',
+    "Cached footprint in storage — computed by running the app's own `src/services/content-cache.ts` (bundled with esbuild against an in-memory stand-in for Taro storage) the way `content-store.ts` uses it: a section equal to the bundled one is never stored; an updated one is stored under a key versioned by its hash, beside the old one until the manifest record (the commit point) is written. WeChat column: the app's own `contentCacheBytes()` (UTF-8 of key + value JSON, what WeChat's 10 MB / 1 MB-a-key limits count, and what 我的 shows). H5 column: Taro H5 stores `JSON.stringify({data: value})` in localStorage, which counts UTF-16 units, so 2 × (key + stored string) characters.",
     '',
-    table(['state', 'keys', 'WeChat (UTF-8)', 'H5 localStorage (UTF-16)'], footprints.map((f) => [f.label, String(f.keys), kb(f.weapp), kb(f.h5)])),
+    table(
+      ['state', 'keys', 'WeChat (UTF-8)', 'H5 localStorage (UTF-16)'],
+      footprints.map((f) => [f.label, String(f.keys), kb(f.weapp), kb(f.h5)]),
+    ),
     '',
     '### Where the first-screen JS goes',
     '',
-    `Largest webpack modules of each first-screen script (labelled by the names they export, or their first string; each compressed alone, so the gzip figures are indicative). This app: ${app.firstScreen.files.filter((f) => f.endsWith('.js')).map((f) => `\`${f}\` — ${largestModules(appH5, f, 4).map((mod) => `${mod.label} ${kb(mod.raw)} / ${kb(mod.gzip)}`).join('; ')}`).join('. ')}. Baseline: ${base.firstScreen.files.filter((f) => f.endsWith('.js')).map((f) => `\`${f}\` — ${largestModules(baseH5, f, 3).map((mod) => `${mod.label} ${kb(mod.raw)} / ${kb(mod.gzip)}`).join('; ')}`).join('. ')}.`,
+    `Largest webpack modules of each first-screen script (labelled by the names they export, or their first string; each compressed alone, so the gzip figures are indicative). This app: ${app.firstScreen.files
+      .filter((f) => f.endsWith('.js'))
+      .map(
+        (f) =>
+          `\`${f}\` — ${largestModules(appH5, f, 4)
+            .map((mod) => `${mod.label} ${kb(mod.raw)} / ${kb(mod.gzip)}`)
+            .join('; ')}`,
+      )
+      .join('. ')}. Baseline: ${base.firstScreen.files
+      .filter((f) => f.endsWith('.js'))
+      .map(
+        (f) =>
+          `\`${f}\` — ${largestModules(baseH5, f, 3)
+            .map((mod) => `${mod.label} ${kb(mod.raw)} / ${kb(mod.gzip)}`)
+            .join('; ')}`,
+      )
+      .join('. ')}.`,
     '',
     `The content pack compiled into the entry script is ≈${kb(packCompressed.gzip)} of the first-screen gzip (its JSON compressed alone); without it the first-screen JS would be ≈${kb(appFirst.js.gzip - packCompressed.gzip)} gzip = ${ratio(appFirst.js.gzip - packCompressed.gzip, baseFirst.js.gzip)} the baseline's.`,
     '',
     '### Targets',
     '',
-    table(['target', 'figure', 'result'], targets.map((t) => [t.target, t.measured, met(t.met)]), ['l', 'r', 'l']),
-    ...(firstMet ? [] : [
-      '',
-      `Why the H5 first-screen target is not met, and what would meet it: the entry script carries the whole content pack (≈${kb(packCompressed.gzip)} gzip) so that a first visit shows today's standards, and every page works, before any API answer — on slow 4G each API round trip is about half a second, and a first visit is often one with a poor signal — and zod, which validates what the app reads from storage and the network. The user-facing target, today's standards on screen within 1.5× the baseline on a cold load, is met (section "H5 load" below), and revisits load nothing from the network (the offline shell). Meeting this byte target would take bundling only the sections the first screen needs (meta, parameters, sources) and loading the rest (policies, services, FAQ, news) after the first render, with a loading state on every page that reads them (a shared policy link opened on a first visit must not say "not found" while they load); the byte budget in test/budgets keeps the first screen from growing meanwhile.`,
-    ]),
+    table(
+      ['target', 'figure', 'result'],
+      targets.map((t) => [t.target, t.measured, met(t.met)]),
+      ['l', 'r', 'l'],
+    ),
+    ...(firstMet
+      ? []
+      : [
+          '',
+          `Why the H5 first-screen target is not met, and what would meet it: the entry script carries the whole content pack (≈${kb(packCompressed.gzip)} gzip) so that a first visit shows today's standards, and every page works, before any API answer — on slow 4G each API round trip is about half a second, and a first visit is often one with a poor signal — and zod, which validates what the app reads from storage and the network. The user-facing target, today's standards on screen within 1.5× the baseline on a cold load, is met (section "H5 load" below), and revisits load nothing from the network (the offline shell). Meeting this byte target would take bundling only the sections the first screen needs (meta, parameters, sources) and loading the rest (policies, services, FAQ, news) after the first render, with a loading state on every page that reads them (a shared policy link opened on a first visit must not say "not found" while they load); the byte budget in test/budgets keeps the first screen from growing meanwhile.`,
+        ]),
     '',
     `Measured in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   ].join('\n')

@@ -149,7 +149,14 @@ class CountingProxy {
       this.lastActivity = Date.now()
     }
     const upstream = http.request(
-      { host: this.upstream.hostname, port: this.upstream.port, path: req.url, method: req.method, headers: endToEnd(headers), agent: this.agent },
+      {
+        host: this.upstream.hostname,
+        port: this.upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: endToEnd(headers),
+        agent: this.agent,
+      },
       (upRes) => {
         hit.status = upRes.statusCode ?? 0
         hit.headersAt = Date.now()
@@ -157,7 +164,9 @@ class CountingProxy {
         const encoding = upRes.headers['content-encoding']
         hit.encoding = typeof encoding === 'string' ? encoding : null
         res.writeHead(upRes.statusCode ?? 502, endToEnd(upRes.headers))
-        upRes.on('data', (chunk: Buffer) => { hit.bodyBytes += chunk.length })
+        upRes.on('data', (chunk: Buffer) => {
+          hit.bodyBytes += chunk.length
+        })
         upRes.on('end', finish)
         upRes.on('error', finish)
         upRes.pipe(res)
@@ -214,7 +223,17 @@ class NetLog {
     cdp.on('Network.requestWillBeSent', (e) => {
       this.offset = e.wallTime - e.timestamp
       if (skip(e.request.url)) return
-      this.records.set(e.requestId, { gen: this.gen, url: e.request.url, from: 'page', isDocument: e.type === 'Document', responseAt: null, status: null, cached: false, viaServiceWorker: false, failure: null })
+      this.records.set(e.requestId, {
+        gen: this.gen,
+        url: e.request.url,
+        from: 'page',
+        isDocument: e.type === 'Document',
+        responseAt: null,
+        status: null,
+        cached: false,
+        viaServiceWorker: false,
+        failure: null,
+      })
     })
     cdp.on('Network.requestServedFromCache', (e) => {
       const r = this.records.get(e.requestId)
@@ -239,7 +258,17 @@ class NetLog {
         const e = params as Protocol.Network.requestWillBeSentPayload
         swOffsets.set(session, e.wallTime - e.timestamp)
         if (skip(e.request.url)) return
-        this.swRecords.set(`${session}/${e.requestId}`, { gen: this.gen, url: e.request.url, from: 'service worker', isDocument: false, responseAt: null, status: null, cached: false, viaServiceWorker: false, failure: null })
+        this.swRecords.set(`${session}/${e.requestId}`, {
+          gen: this.gen,
+          url: e.request.url,
+          from: 'service worker',
+          isDocument: false,
+          responseAt: null,
+          status: null,
+          cached: false,
+          viaServiceWorker: false,
+          failure: null,
+        })
         return
       }
       const e = params as { requestId?: string }
@@ -266,7 +295,9 @@ class NetLog {
 
   /** Requests of this visit that went to the network (tried to, when offline). */
   network(): NetRecord[] {
-    const page = [...this.records.values()].filter((r) => r.gen === this.gen && !r.cached && !r.viaServiceWorker && r.failure !== 'canceled')
+    const page = [...this.records.values()].filter(
+      (r) => r.gen === this.gen && !r.cached && !r.viaServiceWorker && r.failure !== 'canceled',
+    )
     const sw = [...this.swRecords.values()].filter((r) => r.gen === this.gen && !r.cached && r.failure !== 'canceled')
     return [...page, ...sw]
   }
@@ -332,7 +363,11 @@ function appProbe(pack: ContentPack): Probe {
   const urban = standards.ok ? standards.value.inForce.find((v) => v.parameter.id === 'dibao-urban-standard') : undefined
   if (!urban) throw new Error(`the bundled content has no urban 低保 standard in force on ${today}`)
   const amount = `${formatYuan(urban.current.amountFen)}元`
-  return { selector: '.standard-card', texts: [urban.parameter.shortLabel, amount], description: `the home page's ${urban.parameter.shortLabel} card showing ${amount}` }
+  return {
+    selector: '.standard-card',
+    texts: [urban.parameter.shortLabel, amount],
+    description: `the home page's ${urban.parameter.shortLabel} card showing ${amount}`,
+  }
 }
 
 const BASELINE_PROBE: Probe = { selector: '.title', texts: ['HelloNutUI'], description: 'the baseline\'s "Hello NutUI" title' }
@@ -402,9 +437,17 @@ async function visit(phone: PhoneBrowser, log: NetLog, subject: Subject, go: () 
   }
   if (!reason) {
     try {
-      await page.waitForFunction(() => (window as ProbeWindow).__benchProbe?.contentVisible != null, undefined, { polling: 200, timeout: timeoutMs })
+      await page.waitForFunction(() => (window as ProbeWindow).__benchProbe?.contentVisible != null, undefined, {
+        polling: 200,
+        timeout: timeoutMs,
+      })
       // the paint entry is queued after the frame the probe saw
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { polling: 100, timeout: 5000 }).catch(() => undefined)
+      await page
+        .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, {
+          polling: 100,
+          timeout: 5000,
+        })
+        .catch(() => undefined)
     } catch {
       reason = `not on screen within ${timeoutMs / 1000} s`
     }
@@ -435,11 +478,14 @@ async function visit(phone: PhoneBrowser, log: NetLog, subject: Subject, go: () 
   return {
     shown,
     fcp: times?.fcp ?? null,
-    content: shown ? times?.content ?? null : null,
+    content: shown ? (times?.content ?? null) : null,
     reason,
     firstNetwork,
     firstPageNetwork,
-    networkRequests: network.map((r) => `${shortUrl(r.url)}${r.from === 'service worker' ? ' (by the service worker)' : ''}${r.failure ? ` ✗ ${r.failure}` : r.status !== null ? ` ${r.status}` : ''}`),
+    networkRequests: network.map(
+      (r) =>
+        `${shortUrl(r.url)}${r.from === 'service worker' ? ' (by the service worker)' : ''}${r.failure ? ` ✗ ${r.failure}` : r.status !== null ? ` ${r.status}` : ''}`,
+    ),
     document: log.documentSource(),
     timeOrigin: times?.timeOrigin ?? null,
     server: { requests: hits.length, bytes: hits.reduce((s, h) => s + h.bodyBytes, 0), hits },
@@ -459,7 +505,9 @@ function shortUrl(url: string): string {
 async function settle(subject: Subject, page: Page, proxy: CountingProxy): Promise<void> {
   await page.waitForLoadState('load', { timeout: 30_000 }).catch(() => undefined)
   if (subject.hasStatusLine) {
-    await page.waitForFunction(() => !document.body.innerText.includes('正在检查更新'), undefined, { polling: 250, timeout: 30_000 }).catch(() => undefined)
+    await page
+      .waitForFunction(() => !document.body.innerText.includes('正在检查更新'), undefined, { polling: 250, timeout: 30_000 })
+      .catch(() => undefined)
   }
   await proxy.idle(800, 20_000)
 }
@@ -552,7 +600,9 @@ function revisitStep(v: Visit): RevisitStep {
     reason: v.reason,
     shell: { requests: shell.length, bytes: shell.reduce((s, h) => s + h.bodyBytes, 0) },
     api: { requests: api.length, bytes: api.reduce((s, h) => s + h.bodyBytes, 0) },
-    apiCalls: api.map((h) => `${h.method} ${h.path.replace(/^\/api\/v1\//, '')} ${h.status}${h.conditional ? ' (conditional)' : ''}, ${size(h.bodyBytes)}`),
+    apiCalls: api.map(
+      (h) => `${h.method} ${h.path.replace(/^\/api\/v1\//, '')} ${h.status}${h.conditional ? ' (conditional)' : ''}, ${size(h.bodyBytes)}`,
+    ),
     apiPattern: api.map((h) => `${h.method} ${h.path} ${h.status}`).join('; '),
     shellCalls: shell.map((h) => `${h.method} ${h.path} ${h.status}${h.conditional ? ' (conditional)' : ''}, ${size(h.bodyBytes)}`),
     sectionsDownloaded: api
@@ -560,7 +610,9 @@ function revisitStep(v: Visit): RevisitStep {
       .map((h) => sectionOf(h.path))
       .filter((s): s is string => s !== null && s !== 'manifest' && (SECTION_NAMES as readonly string[]).includes(s)),
     networkRequests: v.networkRequests,
-    uncompressed: shell.filter((h) => /javascript|css/.test(h.contentType) && !h.encoding && h.bodyBytes > 0).map((h) => ({ path: h.path, bytes: h.bodyBytes })),
+    uncompressed: shell
+      .filter((h) => /javascript|css/.test(h.contentType) && !h.encoding && h.bodyBytes > 0)
+      .map((h) => ({ path: h.path, bytes: h.bodyBytes })),
     storedFaq: null,
     document: v.document,
   }
@@ -586,7 +638,11 @@ async function publishFaqChange(server: RunningServer, base: ContentPack, tag: s
   }
 }
 
-async function revisitRun(subject: Subject, pack: ContentPack | null, tag: string): Promise<Partial<Record<RevisitKind, RevisitStep>> & { publishProblem?: string }> {
+async function revisitRun(
+  subject: Subject,
+  pack: ContentPack | null,
+  tag: string,
+): Promise<Partial<Record<RevisitKind, RevisitStep>> & { publishProblem?: string }> {
   const { phone, log } = await newPhone(subject)
   const { page } = phone
   const url = homeUrl(subject)
@@ -609,13 +665,15 @@ async function revisitRun(subject: Subject, pack: ContentPack | null, tag: strin
         await page.goto('about:blank')
         const changed = await visit(phone, log, subject, () => page.goto(url, { waitUntil: 'commit' }), TIMEOUT_MS.warm)
         out.changed = revisitStep(changed)
-        out.changed.storedFaq = await page.evaluate((t) => {
-          for (let i = 0; i < localStorage.length; i++) {
-            const key = localStorage.key(i) ?? ''
-            if (key.includes('section:faq:') && (localStorage.getItem(key) ?? '').includes(t)) return key
-          }
-          return null
-        }, `基准测试修订 ${tag}`).catch(() => null)
+        out.changed.storedFaq = await page
+          .evaluate((t) => {
+            for (let i = 0; i < localStorage.length; i++) {
+              const key = localStorage.key(i) ?? ''
+              if (key.includes('section:faq:') && (localStorage.getItem(key) ?? '').includes(t)) return key
+            }
+            return null
+          }, `基准测试修订 ${tag}`)
+          .catch(() => null)
       }
     }
 
@@ -640,7 +698,8 @@ interface DomFigures {
 async function domFigures(page: Page, pagePath: string): Promise<DomFigures> {
   const documentFigures = await page.evaluate(() => {
     let shadowNodes = 0
-    for (const el of Array.from(document.querySelectorAll('*'))) if (el.shadowRoot) shadowNodes += el.shadowRoot.querySelectorAll('*').length
+    for (const el of Array.from(document.querySelectorAll('*')))
+      if (el.shadowRoot) shadowNodes += el.shadowRoot.querySelectorAll('*').length
     return { documentNodes: document.querySelectorAll('*').length, shadowNodes }
   })
   const pageFigures = await view(page, pagePath).evaluate((el) => ({
@@ -677,7 +736,10 @@ async function measureDom(app: Subject, baseline: Subject): Promise<{ rows: DomR
   let baseRow: DomRow
   try {
     await basePhone.page.goto(routeUrl(baseline.server.base, HOME))
-    await basePhone.page.waitForFunction(() => (window as ProbeWindow).__benchProbe?.contentVisible != null, undefined, { polling: 100, timeout: 20_000 })
+    await basePhone.page.waitForFunction(() => (window as ProbeWindow).__benchProbe?.contentVisible != null, undefined, {
+      polling: 100,
+      timeout: 20_000,
+    })
     await basePhone.page.waitForTimeout(300)
     baseRow = { name: 'baseline home', path: HOME, figures: await domFigures(basePhone.page, HOME), problem: null }
   } catch (error) {
@@ -755,7 +817,9 @@ function distinct(values: readonly string[]): string[] {
 
 async function main(): Promise<void> {
   if (!chromiumAvailable()) {
-    console.log(`Chromium not found at ${CHROMIUM}: the H5 load benchmark needs it. Install it with \`apt-get install -y chromium fonts-noto-cjk\` (or set CHROMIUM_PATH). docs/BENCHMARKS.md left unchanged.`)
+    console.log(
+      `Chromium not found at ${CHROMIUM}: the H5 load benchmark needs it. Install it with \`apt-get install -y chromium fonts-noto-cjk\` (or set CHROMIUM_PATH). docs/BENCHMARKS.md left unchanged.`,
+    )
     return
   }
   const started = Date.now()
@@ -765,12 +829,22 @@ async function main(): Promise<void> {
   const probe = appProbe(pack)
 
   const baselineDist = ensureBuilt('baseline', 'h5')
-  const [appServer, baseServer] = await Promise.all([startServer({ LOG_LEVEL: 'warn' }), startServer({ STATIC_DIR: baselineDist, LOG_LEVEL: 'warn' })])
+  const [appServer, baseServer] = await Promise.all([
+    startServer({ LOG_LEVEL: 'warn' }),
+    startServer({ STATIC_DIR: baselineDist, LOG_LEVEL: 'warn' }),
+  ])
   const appProxy = new CountingProxy(appServer.base)
   const baseProxy = new CountingProxy(baseServer.base)
   await Promise.all([appProxy.start(), baseProxy.start()])
   const app: Subject = { key: 'app', label: 'this app', server: appServer, proxy: appProxy, probe, hasStatusLine: true }
-  const baseline: Subject = { key: 'baseline', label: 'baseline', server: baseServer, proxy: baseProxy, probe: BASELINE_PROBE, hasStatusLine: false }
+  const baseline: Subject = {
+    key: 'baseline',
+    label: 'baseline',
+    server: baseServer,
+    proxy: baseProxy,
+    probe: BASELINE_PROBE,
+    hasStatusLine: false,
+  }
   console.error(`bench: servers up after ${elapsed()}; ${RUNS} runs`)
 
   const load: Record<'app' | 'baseline', LoadRun[]> = { app: [], baseline: [] }
@@ -785,9 +859,13 @@ async function main(): Promise<void> {
         if (VERBOSE) {
           for (const mode of MODES) {
             const v = result.visits[mode]
-            console.error(`  ${subject.key} ${mode}: fcp ${fmt(v.fcp ?? Number.NaN)} content ${fmt(v.content ?? Number.NaN)} first net ${v.firstNetwork ? `${fmt(v.firstNetwork.at)} ${shortUrl(v.firstNetwork.url)}` : '—'} server ${v.server.requests}/${v.server.bytes} ${v.reason ?? ''}`)
+            console.error(
+              `  ${subject.key} ${mode}: fcp ${fmt(v.fcp ?? Number.NaN)} content ${fmt(v.content ?? Number.NaN)} first net ${v.firstNetwork ? `${fmt(v.firstNetwork.at)} ${shortUrl(v.firstNetwork.url)}` : '—'} server ${v.server.requests}/${v.server.bytes} ${v.reason ?? ''}`,
+            )
             console.error(`    document from ${v.document}; network: ${v.networkRequests.join(', ')}`)
-            console.error(`    server: ${v.server.hits.map((h) => `${h.path} ${h.status} ${h.bodyBytes}${h.encoding ? ` ${h.encoding}` : ''} +${h.startedAt - (v.server.hits[0]?.startedAt ?? 0)}ms`).join(', ')}`)
+            console.error(
+              `    server: ${v.server.hits.map((h) => `${h.path} ${h.status} ${h.bodyBytes}${h.encoding ? ` ${h.encoding}` : ''} +${h.startedAt - (v.server.hits[0]?.startedAt ?? 0)}ms`).join(', ')}`,
+            )
           }
         }
       }
@@ -828,15 +906,34 @@ function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: Probe): 
     ratios.set(mode, { fcp: fcpRatio, content: contentRatio })
     rows.push([
       mode,
-      timeCell(fcpA, RUNS), timeCell(fcpB, RUNS), fcpRatio.text,
-      timeCell(contentA, RUNS), timeCell(contentB, RUNS), contentRatio.text,
-      serverCell(load.app.map((r) => r.visits[mode])), serverCell(load.baseline.map((r) => r.visits[mode])),
+      timeCell(fcpA, RUNS),
+      timeCell(fcpB, RUNS),
+      fcpRatio.text,
+      timeCell(contentA, RUNS),
+      timeCell(contentB, RUNS),
+      contentRatio.text,
+      serverCell(load.app.map((r) => r.visits[mode])),
+      serverCell(load.baseline.map((r) => r.visits[mode])),
     ])
-    consoleRows.push([mode, fmtMedian(fcpA), fmtMedian(fcpB), fcpRatio.text.split(' ')[0], fmtMedian(contentA), fmtMedian(contentB), contentRatio.text.split(' ')[0]])
+    consoleRows.push([
+      mode,
+      fmtMedian(fcpA),
+      fmtMedian(fcpB),
+      fcpRatio.text.split(' ')[0],
+      fmtMedian(contentA),
+      fmtMedian(contentB),
+      contentRatio.text.split(' ')[0],
+    ])
   }
 
   // warm: was our content on screen before the first network response of that visit arrived?
-  interface WarmSummary { before: number; pageBefore: number; total: number; firstUrls: string[]; firstPageUrls: string[] }
+  interface WarmSummary {
+    before: number
+    pageBefore: number
+    total: number
+    firstUrls: string[]
+    firstPageUrls: string[]
+  }
   const warmSummary: Record<'app' | 'baseline', WarmSummary> = {
     app: { before: 0, pageBefore: 0, total: 0, firstUrls: [], firstPageUrls: [] },
     baseline: { before: 0, pageBefore: 0, total: 0, firstUrls: [], firstPageUrls: [] },
@@ -848,7 +945,8 @@ function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: Probe): 
     for (const r of runs) {
       const v = r.visits.warm
       s.total++
-      if (v.firstNetwork) s.firstUrls.push(`${shortUrl(v.firstNetwork.url)}${v.firstNetwork.from === 'service worker' ? ' (by the service worker)' : ''}`)
+      if (v.firstNetwork)
+        s.firstUrls.push(`${shortUrl(v.firstNetwork.url)}${v.firstNetwork.from === 'service worker' ? ' (by the service worker)' : ''}`)
       if (v.firstPageNetwork) s.firstPageUrls.push(shortUrl(v.firstPageNetwork.url))
       if (v.content !== null && (v.firstNetwork === null || v.content < v.firstNetwork.at)) s.before++
       if (v.content !== null && (v.firstPageNetwork === null || v.content < v.firstPageNetwork.at)) s.pageBefore++
@@ -869,7 +967,8 @@ function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: Probe): 
     ])
   }
 
-  const offlineReasons = (key: 'app' | 'baseline') => distinct(load[key].map((r) => r.visits.offline.reason).filter((x): x is string => x !== null))
+  const offlineReasons = (key: 'app' | 'baseline') =>
+    distinct(load[key].map((r) => r.visits.offline.reason).filter((x): x is string => x !== null))
   const offlineShown = (key: 'app' | 'baseline') => load[key].filter((r) => r.visits.offline.shown).length
   const sw = distinct(load.app.map((r) => r.serviceWorker))
   const cold = ratios.get('cold') ?? { fcp: pairedRatio([], []), content: pairedRatio([], []) }
@@ -879,7 +978,8 @@ function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: Probe): 
   const coldBase = load.baseline.map((r) => r.visits.cold)
   const coldAppBytes = spread(coldApp.map((v) => v.server.bytes)).median
   const coldBaseBytes = spread(coldBase.map((v) => v.server.bytes)).median
-  const uncompressedCold = coldApp[0]?.server.hits.filter((h) => /javascript|css/.test(h.contentType) && !h.encoding && h.bodyBytes > 0) ?? []
+  const uncompressedCold =
+    coldApp[0]?.server.hits.filter((h) => /javascript|css/.test(h.contentType) && !h.encoding && h.bodyBytes > 0) ?? []
 
   const findings: string[] = []
   const waterfall = (key: 'app' | 'baseline') => {
@@ -900,19 +1000,37 @@ function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: Probe): 
     return { waves, largest, requests: before.length, bytes: before.reduce((sum, h) => sum + h.bodyBytes, 0), content: v.content ?? 0 }
   }
   const describe = (label: string, w: ReturnType<typeof waterfall>) =>
-    w ? `${label}: ${w.requests} requests (${size(w.bytes)}) before the content showed at ${fmt(w.content)} ms, JS/CSS requested in ${w.waves.length} wave(s) at ${w.waves.map((x) => `${fmt(x)} ms`).join(', ')}; largest ${w.largest ? `${shortUrl(w.largest.path)} ${size(w.largest.bodyBytes)}${w.largest.encoding ? ` (${w.largest.encoding})` : ' (not compressed)'}` : '—'}` : `${label}: no cold run showed its content`
-  findings.push(`Cold request waterfall (the median run): ${describe('this app', waterfall('app'))}; ${describe('baseline', waterfall('baseline'))}. Each wave after the first waits for the previous one to arrive and run — one ${Math.round(SLOW_4G.latency)} ms round trip more on slow 4G.`)
-  findings.push(`Cold, target ≤ ${COLD_TARGET}× the baseline: ${verdict(coldMet)} for the standards on screen (${cold.content.text}); first contentful paint ${cold.fcp.text} (${coldFcpMet ? 'within' : 'over'} ${COLD_TARGET}×). A cold visit downloads ${kb(coldAppBytes)} of response bodies from the server (baseline ${kb(coldBaseBytes)}, ${ratio(coldAppBytes, coldBaseBytes)})${uncompressedCold.length ? `, ${uncompressedCold.length} JS/CSS files (${kb(uncompressedCold.reduce((s, h) => s + h.bodyBytes, 0))}) without any content-encoding` : ''}.`)
+    w
+      ? `${label}: ${w.requests} requests (${size(w.bytes)}) before the content showed at ${fmt(w.content)} ms, JS/CSS requested in ${w.waves.length} wave(s) at ${w.waves.map((x) => `${fmt(x)} ms`).join(', ')}; largest ${w.largest ? `${shortUrl(w.largest.path)} ${size(w.largest.bodyBytes)}${w.largest.encoding ? ` (${w.largest.encoding})` : ' (not compressed)'}` : '—'}`
+      : `${label}: no cold run showed its content`
+  findings.push(
+    `Cold request waterfall (the median run): ${describe('this app', waterfall('app'))}; ${describe('baseline', waterfall('baseline'))}. Each wave after the first waits for the previous one to arrive and run — one ${Math.round(SLOW_4G.latency)} ms round trip more on slow 4G.`,
+  )
+  findings.push(
+    `Cold, target ≤ ${COLD_TARGET}× the baseline: ${verdict(coldMet)} for the standards on screen (${cold.content.text}); first contentful paint ${cold.fcp.text} (${coldFcpMet ? 'within' : 'over'} ${COLD_TARGET}×). A cold visit downloads ${kb(coldAppBytes)} of response bodies from the server (baseline ${kb(coldBaseBytes)}, ${ratio(coldAppBytes, coldBaseBytes)})${uncompressedCold.length ? `, ${uncompressedCold.length} JS/CSS files (${kb(uncompressedCold.reduce((s, h) => s + h.bodyBytes, 0))}) without any content-encoding` : ''}.`,
+  )
   const warmDocs = distinct(load.app.map((r) => r.visits.warm.document))
   const w = warmSummary.app
-  const warmWhy = w.before === w.total
-    ? ''
-    : warmDocs.includes('network')
-      ? ` — the document itself (index.html, served \`no-cache\`) came from the network, so nothing could render before that response`
-      : ` — the document came from the ${warmDocs.join(' / ')}, so rendering did not wait on the network; the first network response (${distinct(w.firstUrls).join(' / ')}) ran alongside and arrived while the page was still rendering`
-  findings.push(`Warm: our standards were on screen before the first network response of the visit in ${w.before}/${w.total} runs${warmWhy}. Before the first response to the page's own requests (${distinct(w.firstPageUrls).join(' / ') || 'none had arrived when the content showed'}): ${w.pageBefore}/${w.total}. The baseline's title: ${warmSummary.baseline.before}/${warmSummary.baseline.total} (its document came from the ${distinct(load.baseline.map((r) => r.visits.warm.document)).join(' / ')}).`)
+  const warmWhy =
+    w.before === w.total
+      ? ''
+      : warmDocs.includes('network')
+        ? ` — the document itself (index.html, served \`no-cache\`) came from the network, so nothing could render before that response`
+        : ` — the document came from the ${warmDocs.join(' / ')}, so rendering did not wait on the network; the first network response (${distinct(w.firstUrls).join(' / ')}) ran alongside and arrived while the page was still rendering`
+  findings.push(
+    `Warm: our standards were on screen before the first network response of the visit in ${w.before}/${w.total} runs${warmWhy}. Before the first response to the page's own requests (${distinct(w.firstPageUrls).join(' / ') || 'none had arrived when the content showed'}): ${w.pageBefore}/${w.total}. The baseline's title: ${warmSummary.baseline.before}/${warmSummary.baseline.total} (its document came from the ${distinct(load.baseline.map((r) => r.visits.warm.document)).join(' / ')}).`,
+  )
   const appOfflineShown = offlineShown('app')
-  findings.push(`Offline: our standards ${appOfflineShown ? `showed in ${appOfflineShown}/${RUNS} runs, after ${timeCell(load.app.map((r) => r.visits.offline.content), RUNS)} ms` : 'did not show'}${offlineReasons('app').length ? ` (${offlineReasons('app').join('; ')})` : ''}; the baseline ${offlineShown('baseline') ? `showed in ${offlineShown('baseline')}/${RUNS}` : 'did not show'}${offlineReasons('baseline').length ? ` (${offlineReasons('baseline').join('; ')})` : ''}. Service worker after the cold visit: ${sw.join(', ')}.`)
+  findings.push(
+    `Offline: our standards ${
+      appOfflineShown
+        ? `showed in ${appOfflineShown}/${RUNS} runs, after ${timeCell(
+            load.app.map((r) => r.visits.offline.content),
+            RUNS,
+          )} ms`
+        : 'did not show'
+    }${offlineReasons('app').length ? ` (${offlineReasons('app').join('; ')})` : ''}; the baseline ${offlineShown('baseline') ? `showed in ${offlineShown('baseline')}/${RUNS}` : 'did not show'}${offlineReasons('baseline').length ? ` (${offlineReasons('baseline').join('; ')})` : ''}. Service worker after the cold visit: ${sw.join(', ')}.`,
+  )
 
   const body = [
     '## H5 load on a mid-range phone (`bench/h5-load.bench.ts`)',
@@ -921,18 +1039,51 @@ function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: Probe): 
     `Run with \`npx tsx bench/h5-load.bench.ts\` (\`BENCH_RUNS\`, default 5; this run: ${RUNS}). Debian Chromium (headless, playwright-core) at a 375×812 touch viewport, with ${CPU_SLOWDOWN}× CPU slowdown and Lighthouse's slow 4G (${Math.round(SLOW_4G.latency)} ms RTT, ${fmt((SLOW_4G.downloadThroughput * 8) / 1024, 0)} kbps down) applied through the DevTools protocol, to the page and to any service worker's own requests alike. Each app is served by the real server (\`npm start\`, SQLite) behind a counting pass-through proxy; runs alternate which app goes first. The baseline is the minimal Taro + NutUI app of \`bench/baseline-app\`, built and served the same way. For each run and app, a fresh profile opens the home page (**cold**: empty cache), then opens it again in the same profile (**warm**: a new document, caches filled by the cold visit), then reloads it with the network offline (**offline**).`,
     `FCP is the page's \`first-contentful-paint\` entry; "content on screen" is the first animation frame in which ${probe.description} (baseline: the "Hello NutUI" title) is laid out inside the viewport, both in ms from navigation start. Cells are median (min–max) over the runs; ratios are this app ÷ baseline (ratio of the medians, with the range of the per-run ratios). "To server" is the requests that reached the server and their response body bytes (median).`,
     '',
-    table(['visit', 'FCP ms, this app', 'FCP ms, baseline', 'FCP ratio', 'content on screen ms, this app', 'baseline', 'content ratio', 'to server, this app', 'to server, baseline'], rows),
+    table(
+      [
+        'visit',
+        'FCP ms, this app',
+        'FCP ms, baseline',
+        'FCP ratio',
+        'content on screen ms, this app',
+        'baseline',
+        'content ratio',
+        'to server, this app',
+        'to server, baseline',
+      ],
+      rows,
+    ),
     '',
-    'Warm revisit: was the content on screen before the first response of that visit that came from the network (not from the memory or disk cache, not answered by a service worker; a service worker\'s own fetches that reach the network count)? Times in ms from navigation start, median (min–max); the last two columns count only the page\'s own requests.',
+    "Warm revisit: was the content on screen before the first response of that visit that came from the network (not from the memory or disk cache, not answered by a service worker; a service worker's own fetches that reach the network count)? Times in ms from navigation start, median (min–max); the last two columns count only the page's own requests.",
     '',
-    table(['app', 'document answered by', 'content on screen', 'first network response', 'on screen before it', 'first response to a page request', 'on screen before it'], warmRows, ['l', 'l', 'r', 'l', 'r', 'l', 'r']),
+    table(
+      [
+        'app',
+        'document answered by',
+        'content on screen',
+        'first network response',
+        'on screen before it',
+        'first response to a page request',
+        'on screen before it',
+      ],
+      warmRows,
+      ['l', 'l', 'r', 'l', 'r', 'l', 'r'],
+    ),
     '',
     ...findings.map((f) => `- ${f}`),
   ].join('\n')
   writeSection('h5-load', body)
   recordTargets('h5-load', [
-    { target: `cold load: standards on screen within ${COLD_TARGET}× the baseline (4× CPU, slow 4G)`, measured: `${cold.content.text}; FCP ${cold.fcp.text}`, met: coldMet },
-    { target: 'warm revisit: content on screen before any network response', measured: `${w.before}/${w.total} runs`, met: w.total > 0 ? w.before === w.total : null },
+    {
+      target: `cold load: standards on screen within ${COLD_TARGET}× the baseline (4× CPU, slow 4G)`,
+      measured: `${cold.content.text}; FCP ${cold.fcp.text}`,
+      met: coldMet,
+    },
+    {
+      target: 'warm revisit: content on screen before any network response',
+      measured: `${w.before}/${w.total} runs`,
+      met: w.total > 0 ? w.before === w.total : null,
+    },
     { target: 'offline: the app opens with its content', measured: `${appOfflineShown}/${RUNS} runs`, met: appOfflineShown === RUNS },
   ])
 
@@ -958,7 +1109,8 @@ function printTable(head: readonly string[], rows: readonly (readonly string[])[
 type RevisitResult = Partial<Record<RevisitKind, RevisitStep>> & { publishProblem?: string }
 
 function reportRevisit(revisit: { app: RevisitResult[]; baseline: RevisitResult[] }): void {
-  const steps = (results: RevisitResult[], kind: RevisitKind) => results.map((r) => r[kind]).filter((s): s is RevisitStep => s !== undefined)
+  const steps = (results: RevisitResult[], kind: RevisitKind) =>
+    results.map((r) => r[kind]).filter((s): s is RevisitStep => s !== undefined)
   const rows: string[][] = []
   const consoleRows: string[][] = []
   const findings: string[] = []
@@ -975,7 +1127,9 @@ function reportRevisit(revisit: { app: RevisitResult[]; baseline: RevisitResult[
       countCell(list.map((s) => s.api.requests)),
       bytesCell(list.map((s) => s.api.bytes)),
       `${last.apiCalls.join('; ') || 'none'}${patterns.length > 1 ? ` (the runs differed: ${patterns.length} patterns)` : ''}`,
-      kind === 'offline' ? `${countCell(list.map((s) => s.networkRequests.length))}: ${counted(last.networkRequests) || 'none'}; shown ${list.filter((s) => s.shown).length}/${list.length}` : `${last.shown ? 'shown' : 'not shown'}`,
+      kind === 'offline'
+        ? `${countCell(list.map((s) => s.networkRequests.length))}: ${counted(last.networkRequests) || 'none'}; shown ${list.filter((s) => s.shown).length}/${list.length}`
+        : `${last.shown ? 'shown' : 'not shown'}`,
       target,
       met === null ? '—' : verdict(met),
     ]
@@ -984,20 +1138,27 @@ function reportRevisit(revisit: { app: RevisitResult[]; baseline: RevisitResult[
   }
 
   const appUnchanged = steps(revisit.app, 'unchanged')
-  const unchangedMet = appUnchanged.length > 0 && appUnchanged.every((s) => s.shell.requests === 0 && s.api.requests === 1 && s.apiCalls[0]?.includes(' 304') && s.shell.bytes + s.api.bytes === 0)
+  const unchangedMet =
+    appUnchanged.length > 0 &&
+    appUnchanged.every(
+      (s) => s.shell.requests === 0 && s.api.requests === 1 && s.apiCalls[0]?.includes(' 304') && s.shell.bytes + s.api.bytes === 0,
+    )
   row('this app', 'unchanged', appUnchanged, 'one conditional API request answered 304, no content bytes', unchangedMet)
   const appChanged = steps(revisit.app, 'changed')
-  const changedMet = appChanged.length > 0 && appChanged.every((s) => s.sectionsDownloaded.length === 1 && s.sectionsDownloaded[0] === 'faq')
+  const changedMet =
+    appChanged.length > 0 && appChanged.every((s) => s.sectionsDownloaded.length === 1 && s.sectionsDownloaded[0] === 'faq')
   row('this app', 'changed', appChanged, 'only the faq section downloaded', appChanged.length ? changedMet : null)
   const appOffline = steps(revisit.app, 'offline')
-  const offlineMet = appOffline.length > 0 && appOffline.every((s) => s.networkRequests.length === 0 && s.shell.requests + s.api.requests === 0)
+  const offlineMet =
+    appOffline.length > 0 && appOffline.every((s) => s.networkRequests.length === 0 && s.shell.requests + s.api.requests === 0)
   row('this app', 'offline', appOffline, 'zero requests sent to the network', offlineMet)
   row('baseline', 'unchanged', steps(revisit.baseline, 'unchanged'), '(comparison)', null)
   row('baseline', 'offline', steps(revisit.baseline, 'offline'), '(comparison)', null)
 
   // findings, computed from the figures
   const publishProblems = distinct(revisit.app.map((r) => r.publishProblem).filter((x): x is string => x !== undefined))
-  if (publishProblems.length) findings.push(`Publishing the changed faq section failed, so (b) was not measured: ${publishProblems.join('; ')}`)
+  if (publishProblems.length)
+    findings.push(`Publishing the changed faq section failed, so (b) was not measured: ${publishProblems.join('; ')}`)
   if (appUnchanged.length) {
     const last = appUnchanged[appUnchanged.length - 1]
     const shellNet = distinct(appUnchanged.flatMap((s) => s.networkRequests.filter((n) => !n.includes('/api/'))))
@@ -1008,20 +1169,27 @@ function reportRevisit(revisit: { app: RevisitResult[]; baseline: RevisitResult[
       : documentFrom.includes('network')
         ? ` The shell request is the page's own revalidation of index.html (${shellCalls.join(', ')}): it is served \`no-cache\`, so every open waits for it before anything can render.`
         : ` The page itself was answered by the ${documentFrom.join(' / ')}; the shell request (${shellCalls.join(', ')}) is ${shellNet.some((n) => n.includes('service worker')) ? 'the worker refreshing its copy of index.html in the background, which does not delay rendering but still reaches the server' : shellNet.join(', ')}.`
-    findings.push(`(a) Warm revisit, content unchanged: ${verdict(unchangedMet)}. ${last.shell.requests} shell request(s) (${bytesCell(appUnchanged.map((s) => s.shell.bytes))} of body) and ${last.api.requests} API request(s) reached the server: ${last.apiCalls.join('; ') || 'no API call'}.${why}`)
+    findings.push(
+      `(a) Warm revisit, content unchanged: ${verdict(unchangedMet)}. ${last.shell.requests} shell request(s) (${bytesCell(appUnchanged.map((s) => s.shell.bytes))} of body) and ${last.api.requests} API request(s) reached the server: ${last.apiCalls.join('; ') || 'no API call'}.${why}`,
+    )
   }
   if (appChanged.length) {
     const last = appChanged[appChanged.length - 1]
     const stored = appChanged.filter((s) => s.storedFaq !== null).length
-    findings.push(`(b) Revisit after only the faq section was republished: ${verdict(changedMet)}. Sections downloaded: ${distinct(appChanged.map((s) => s.sectionsDownloaded.join(', ') || 'none')).join(' / ')}; API bodies ${bytesCell(appChanged.map((s) => s.api.bytes))} (${last.apiCalls.join('; ')}); the new faq was in the app's storage afterwards in ${stored}/${appChanged.length} runs. Shell requests besides: ${counted(appChanged.flatMap((s) => s.shellCalls)) || 'none'} over ${appChanged.length} runs.`)
+    findings.push(
+      `(b) Revisit after only the faq section was republished: ${verdict(changedMet)}. Sections downloaded: ${distinct(appChanged.map((s) => s.sectionsDownloaded.join(', ') || 'none')).join(' / ')}; API bodies ${bytesCell(appChanged.map((s) => s.api.bytes))} (${last.apiCalls.join('; ')}); the new faq was in the app's storage afterwards in ${stored}/${appChanged.length} runs. Shell requests besides: ${counted(appChanged.flatMap((s) => s.shellCalls)) || 'none'} over ${appChanged.length} runs.`,
+    )
   }
   if (appOffline.length) {
     const shown = appOffline.filter((s) => s.shown).length
     const lastOffline = appOffline[appOffline.length - 1]
-    findings.push(`(c) Offline reload: ${verdict(offlineMet)}. Nothing reached the server (it cannot), but the browser still sent ${countCell(appOffline.map((s) => s.networkRequests.length))} request(s) towards the network, each failing at once (last run: ${counted(lastOffline.networkRequests) || 'none'}); the document came from the ${distinct(appOffline.map((s) => s.document)).join(' / ')}; the standards showed in ${shown}/${appOffline.length} runs${shown < appOffline.length ? ` (${distinct(appOffline.map((s) => s.reason).filter((x): x is string => x !== null)).join('; ')})` : ''}.`)
+    findings.push(
+      `(c) Offline reload: ${verdict(offlineMet)}. Nothing reached the server (it cannot), but the browser still sent ${countCell(appOffline.map((s) => s.networkRequests.length))} request(s) towards the network, each failing at once (last run: ${counted(lastOffline.networkRequests) || 'none'}); the document came from the ${distinct(appOffline.map((s) => s.document)).join(' / ')}; the standards showed in ${shown}/${appOffline.length} runs${shown < appOffline.length ? ` (${distinct(appOffline.map((s) => s.reason).filter((x): x is string => x !== null)).join('; ')})` : ''}.`,
+    )
   }
   const uncompressed = appUnchanged.concat(appChanged).flatMap((s) => s.uncompressed)
-  if (uncompressed.length) findings.push(`JS/CSS sent without content-encoding on these revisits: ${distinct(uncompressed.map((u) => u.path)).join(', ')}.`)
+  if (uncompressed.length)
+    findings.push(`JS/CSS sent without content-encoding on these revisits: ${distinct(uncompressed.map((u) => u.path)).join(', ')}.`)
 
   const body = [
     '## Network on revisit (`bench/h5-load.bench.ts`)',
@@ -1029,15 +1197,44 @@ function reportRevisit(revisit: { app: RevisitResult[]; baseline: RevisitResult[
     machineLine(),
     `Unthrottled, ${RUNS} runs, each in a fresh profile: a first visit to the home page (fills the caches and the app's content store), then (a) the home page opened again, (b) the home page opened again after a new content version was published through the admin API (\`POST /api/v1/admin/content\` with If-Match) with only the faq section changed, (c) a reload with the network offline. Counted by a pass-through proxy in front of the server: the requests that reached it, split into shell (HTML/JS/CSS) and API (\`/api/…\`), and their response body bytes as sent (encoded). Offline, nothing can reach the server, so the column "network / shown" lists the requests the browser still sent towards the network (not answered by its cache or a service worker; each fails) and whether the standards showed. The baseline (\`bench/baseline-app\`, no API) is shown for comparison. Cells are median (min–max) when the runs differ.`,
     '',
-    table(['app', 'visit', 'shell requests', 'shell bytes', 'API requests', 'API bytes', 'API calls (last run)', 'network / shown', 'target', 'verdict'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l', 'l']),
+    table(
+      [
+        'app',
+        'visit',
+        'shell requests',
+        'shell bytes',
+        'API requests',
+        'API bytes',
+        'API calls (last run)',
+        'network / shown',
+        'target',
+        'verdict',
+      ],
+      rows,
+      ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l', 'l'],
+    ),
     '',
     ...findings.map((f) => `- ${f}`),
   ].join('\n')
   writeSection('revisit', body)
   recordTargets('revisit', [
-    { target: 'warm revisit, content unchanged: one conditional request answered 304, no content bytes', measured: appUnchanged.length ? `${appUnchanged[appUnchanged.length - 1].shell.requests + appUnchanged[appUnchanged.length - 1].api.requests} request(s): ${appUnchanged[appUnchanged.length - 1].apiCalls.join('; ') || 'none'}` : 'not measured', met: appUnchanged.length ? unchangedMet : null },
-    { target: 'one section changed: only that section downloaded', measured: appChanged.length ? distinct(appChanged.map((s) => s.sectionsDownloaded.join(', ') || 'none')).join(' / ') : 'not measured', met: appChanged.length ? changedMet : null },
-    { target: 'offline: zero requests to the network', measured: appOffline.length ? `${countCell(appOffline.map((s) => s.networkRequests.length))} request(s)` : 'not measured', met: appOffline.length ? offlineMet : null },
+    {
+      target: 'warm revisit, content unchanged: one conditional request answered 304, no content bytes',
+      measured: appUnchanged.length
+        ? `${appUnchanged[appUnchanged.length - 1].shell.requests + appUnchanged[appUnchanged.length - 1].api.requests} request(s): ${appUnchanged[appUnchanged.length - 1].apiCalls.join('; ') || 'none'}`
+        : 'not measured',
+      met: appUnchanged.length ? unchangedMet : null,
+    },
+    {
+      target: 'one section changed: only that section downloaded',
+      measured: appChanged.length ? distinct(appChanged.map((s) => s.sectionsDownloaded.join(', ') || 'none')).join(' / ') : 'not measured',
+      met: appChanged.length ? changedMet : null,
+    },
+    {
+      target: 'offline: zero requests to the network',
+      measured: appOffline.length ? `${countCell(appOffline.map((s) => s.networkRequests.length))} request(s)` : 'not measured',
+      met: appOffline.length ? offlineMet : null,
+    },
   ])
 
   console.log(`\nNetwork on revisit (requests and body bytes reaching the server, median of ${RUNS})`)
@@ -1061,9 +1258,29 @@ function reportDom(dom: { rows: DomRow[]; baseline: DomRow }): void {
     const f = r.figures
     const flag = f.pageNodes > WECHAT_NODE_LIMIT
     if (flag) over.push(`${r.name} (${fmt(f.pageNodes)})`)
-    rows.push([r.name, fmt(f.documentNodes), fmt(f.pageNodes), base ? ratio(f.pageNodes, base.pageNodes) : '—', kb(f.pageBytes), base ? ratio(f.pageBytes, base.pageBytes) : '—', flag ? `**over ${fmt(WECHAT_NODE_LIMIT)}**` : 'ok'])
+    rows.push([
+      r.name,
+      fmt(f.documentNodes),
+      fmt(f.pageNodes),
+      base ? ratio(f.pageNodes, base.pageNodes) : '—',
+      kb(f.pageBytes),
+      base ? ratio(f.pageBytes, base.pageBytes) : '—',
+      flag ? `**over ${fmt(WECHAT_NODE_LIMIT)}**` : 'ok',
+    ])
   }
-  rows.push(['*baseline home*', base ? fmt(base.documentNodes) : '—', base ? fmt(base.pageNodes) : '—', base ? '1.00×' : '—', base ? kb(base.pageBytes) : '—', base ? '1.00×' : '—', base ? (base.pageNodes > WECHAT_NODE_LIMIT ? `**over ${fmt(WECHAT_NODE_LIMIT)}**` : 'ok') : `not measured: ${dom.baseline.problem ?? ''}`])
+  rows.push([
+    '*baseline home*',
+    base ? fmt(base.documentNodes) : '—',
+    base ? fmt(base.pageNodes) : '—',
+    base ? '1.00×' : '—',
+    base ? kb(base.pageBytes) : '—',
+    base ? '1.00×' : '—',
+    base
+      ? base.pageNodes > WECHAT_NODE_LIMIT
+        ? `**over ${fmt(WECHAT_NODE_LIMIT)}**`
+        : 'ok'
+      : `not measured: ${dom.baseline.problem ?? ''}`,
+  ])
   const measured = dom.rows.filter((r) => r.figures !== null)
   const largest = [...measured].sort((a, b) => (b.figures?.pageNodes ?? 0) - (a.figures?.pageNodes ?? 0))[0]
   const shadow = Math.max(0, ...measured.map((r) => r.figures?.shadowNodes ?? 0))
@@ -1072,9 +1289,13 @@ function reportDom(dom: { rows: DomRow[]; baseline: DomRow }): void {
     over.length
       ? `Over WeChat's ${fmt(WECHAT_NODE_LIMIT)}-node audit bound: ${over.join(', ')}.`
       : `Every page is within WeChat's ${fmt(WECHAT_NODE_LIMIT)}-node audit bound${largest?.figures ? `; the largest is ${largest.name} with ${fmt(largest.figures.pageNodes)} nodes (${kb(largest.figures.pageBytes)})` : ''}.`,
-    home && base ? `The home page has ${ratio(home.pageNodes, base.pageNodes)} the baseline home page's nodes and ${ratio(home.pageBytes, base.pageBytes)} its serialized size.` : 'The home page or the baseline could not be measured.',
-    shadow ? `Taro's components also hold up to ${fmt(shadow)} nodes in shadow roots on a page, not counted above.` : 'No Taro component rendered a shadow root, so the counts are complete.',
-    'On weapp Taro sends a page\'s rendered node tree through setData, not the React state behind it; pages read the content pack from the one app-wide store (useSyncExternalStore in src/hooks/use-content.ts) and keep only small UI state of their own (a query, a filter, a date, the self-check answers), and every list is short by nature (7 policies, 7 service items, 14 FAQ, at most 40 search results), so none needs virtualising: the node counts above are what a first setData carries.',
+    home && base
+      ? `The home page has ${ratio(home.pageNodes, base.pageNodes)} the baseline home page's nodes and ${ratio(home.pageBytes, base.pageBytes)} its serialized size.`
+      : 'The home page or the baseline could not be measured.',
+    shadow
+      ? `Taro's components also hold up to ${fmt(shadow)} nodes in shadow roots on a page, not counted above.`
+      : 'No Taro component rendered a shadow root, so the counts are complete.',
+    "On weapp Taro sends a page's rendered node tree through setData, not the React state behind it; pages read the content pack from the one app-wide store (useSyncExternalStore in src/hooks/use-content.ts) and keep only small UI state of their own (a query, a filter, a date, the self-check answers), and every list is short by nature (7 policies, 7 service items, 14 FAQ, at most 40 search results), so none needs virtualising: the node counts above are what a first setData carries.",
     ...failed.map((f) => `Not measured: ${f}`),
   ]
   const body = [
@@ -1083,17 +1304,35 @@ function reportDom(dom: { rows: DomRow[]; baseline: DomRow }): void {
     machineLine(),
     `Every page of the app (\`ROUTES\` of \`test/e2e/helpers.ts\`, normal mode, detail pages with a real id), each opened as a fresh launch of the H5 app and measured once its content check was over; each page is measured once, as the counts did not change between runs of this script. "Document" is \`document.querySelectorAll('*').length\` (the tab bar and router included); "page" counts the elements of the visible Taro page container (\`.taro_page\` of the route) and its serialized size (\`outerHTML\`, UTF-8) — a proxy for what Taro sends through \`setData\` on weapp, where WeChat's audit flags pages over ${fmt(WECHAT_NODE_LIMIT)} nodes. Ratios are against the baseline's home page (the "Hello NutUI" page of \`bench/baseline-app\`).`,
     '',
-    table(['page', 'document nodes', 'page nodes', 'vs baseline', 'page outerHTML', 'vs baseline', `≤ ${fmt(WECHAT_NODE_LIMIT)} nodes`], rows),
+    table(
+      ['page', 'document nodes', 'page nodes', 'vs baseline', 'page outerHTML', 'vs baseline', `≤ ${fmt(WECHAT_NODE_LIMIT)} nodes`],
+      rows,
+    ),
     '',
     ...findings.map((f) => `- ${f}`),
   ].join('\n')
   writeSection('dom', body)
   recordTargets('dom', [
-    { target: `every page ≤ ${fmt(WECHAT_NODE_LIMIT)} DOM nodes (WeChat's audit bound)`, measured: largest?.figures ? `largest: ${largest.name}, ${fmt(largest.figures.pageNodes)} nodes` : 'not measured', met: largest?.figures ? over.length === 0 : null },
+    {
+      target: `every page ≤ ${fmt(WECHAT_NODE_LIMIT)} DOM nodes (WeChat's audit bound)`,
+      measured: largest?.figures ? `largest: ${largest.name}, ${fmt(largest.figures.pageNodes)} nodes` : 'not measured',
+      met: largest?.figures ? over.length === 0 : null,
+    },
   ])
 
   console.log('\nDOM size per page')
-  printTable(['page', 'doc nodes', 'page nodes', 'page KB', 'flag'], dom.rows.concat([dom.baseline]).map((r) => [r.name, r.figures ? fmt(r.figures.documentNodes) : '—', r.figures ? fmt(r.figures.pageNodes) : '—', r.figures ? fmt(r.figures.pageBytes / 1024, 1) : '—', r.figures ? (r.figures.pageNodes > WECHAT_NODE_LIMIT ? 'OVER' : 'ok') : (r.problem ?? '')]))
+  printTable(
+    ['page', 'doc nodes', 'page nodes', 'page KB', 'flag'],
+    dom.rows
+      .concat([dom.baseline])
+      .map((r) => [
+        r.name,
+        r.figures ? fmt(r.figures.documentNodes) : '—',
+        r.figures ? fmt(r.figures.pageNodes) : '—',
+        r.figures ? fmt(r.figures.pageBytes / 1024, 1) : '—',
+        r.figures ? (r.figures.pageNodes > WECHAT_NODE_LIMIT ? 'OVER' : 'ok') : (r.problem ?? ''),
+      ]),
+  )
   for (const f of findings) console.log(`- ${f}`)
 }
 

@@ -31,9 +31,20 @@ interface Endpoint {
 /** The requests a phone or a community worker's PC makes most. */
 const ENDPOINTS: Endpoint[] = [
   { label: 'GET /api/v1/content/policies', method: 'GET', path: '/api/v1/content/policies', note: 'largest section, identity' },
-  { label: 'GET /api/v1/content/policies (br)', method: 'GET', path: '/api/v1/content/policies', headers: { 'accept-encoding': 'br' }, note: 'as a phone asks for it' },
+  {
+    label: 'GET /api/v1/content/policies (br)',
+    method: 'GET',
+    path: '/api/v1/content/policies',
+    headers: { 'accept-encoding': 'br' },
+    note: 'as a phone asks for it',
+  },
   { label: 'GET /api/v1/standards', method: 'GET', path: '/api/v1/standards', note: 'in force today' },
-  { label: 'GET /api/v1/search?q=低保标准', method: 'GET', path: `/api/v1/search?q=${encodeURIComponent('低保标准')}`, note: 'ranked, with snippets' },
+  {
+    label: 'GET /api/v1/search?q=低保标准',
+    method: 'GET',
+    path: `/api/v1/search?q=${encodeURIComponent('低保标准')}`,
+    note: 'ranked, with snippets',
+  },
   {
     label: 'POST /api/v1/assess (低保)',
     method: 'POST',
@@ -195,11 +206,36 @@ async function measureDialect(dialect: DialectName): Promise<DialectResult> {
 function report(results: DialectResult[], skipped: string[]): string {
   const rows = results.flatMap((r) =>
     ENDPOINTS.flatMap((e, i) => [
-      [r.dialect, e.label, e.note, fmt(r.bytes[i]), 'this server', medianWithRange(r.app[i].rps), fmt(r.app[i].p50.median), fmt(r.app[i].p99.median), r.app[i].failures, ratio(r.app[i].rps.median, r.baseline[i].rps.median)],
-      ['', '', '', '', 'node:http, same bytes', medianWithRange(r.baseline[i].rps), fmt(r.baseline[i].p50.median), fmt(r.baseline[i].p99.median), r.baseline[i].failures, ''],
+      [
+        r.dialect,
+        e.label,
+        e.note,
+        fmt(r.bytes[i]),
+        'this server',
+        medianWithRange(r.app[i].rps),
+        fmt(r.app[i].p50.median),
+        fmt(r.app[i].p99.median),
+        r.app[i].failures,
+        ratio(r.app[i].rps.median, r.baseline[i].rps.median),
+      ],
+      [
+        '',
+        '',
+        '',
+        '',
+        'node:http, same bytes',
+        medianWithRange(r.baseline[i].rps),
+        fmt(r.baseline[i].p50.median),
+        fmt(r.baseline[i].p99.median),
+        r.baseline[i].failures,
+        '',
+      ],
     ]),
   )
-  const worst = results.flatMap((r) => ENDPOINTS.map((e, i) => ({ label: `${e.label} (${r.dialect})`, value: r.app[i].rps.median / r.baseline[i].rps.median })))
+  const worst = results
+    .flatMap((r) =>
+      ENDPOINTS.map((e, i) => ({ label: `${e.label} (${r.dialect})`, value: r.app[i].rps.median / r.baseline[i].rps.median })),
+    )
     .sort((a, b) => a.value - b.value)[0]
   const failures = results.reduce((n, r) => n + r.app.reduce((m, a) => m + a.failures, 0), 0)
   return [
@@ -210,7 +246,18 @@ function report(results: DialectResult[], skipped: string[]): string {
     'The baseline is a plain `node:http` server in the same child process answering with the very same status, bytes and content headers (Content-Type, Content-Encoding, ETag, Cache-Control, Vary) and no work at all: the ratio (server ÷ baseline requests/s, medians) is what routing, validation, the security headers, the conditional-GET check and the rules cost. req/s is the median with the range over the runs.',
     ...(skipped.length ? ['', `Skipped: ${skipped.join('; ')}.`] : []),
     '',
-    table(['database', 'endpoint', 'what', 'body bytes', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'ratio'], rows, ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']),
+    table(['database', 'endpoint', 'what', 'body bytes', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'ratio'], rows, [
+      'l',
+      'l',
+      'l',
+      'r',
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
     '',
     `Every read is answered from memory (the current version is serialized, and compressed, once per publish; derived answers are memoized per version), so the database is not on the read path and both dialects serve alike; PostgreSQL matters for publishing and for several servers sharing one database (see docs/RELIABILITY.md). Failed requests: ${failures}. The costliest endpoint relative to its baseline is ${worst ? `${worst.label} at ${worst.value.toFixed(2)}×` : '—'}. A CDN honouring the ETags and Cache-Control absorbs the public reads; /assess is computed on the phone in the app, so this endpoint serves other clients only.`,
   ].join('\n')

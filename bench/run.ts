@@ -20,7 +20,9 @@ const BENCHES = [
 ] as const
 
 function main(): void {
-  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean)
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const selected = BENCHES.filter((b) => !only || only.includes(b.name))
   clearTargets()
   const runs: { name: string; seconds: number; status: string }[] = []
@@ -34,20 +36,31 @@ function main(): void {
   }
   const total = Math.round((Date.now() - started) / 1000)
   const targets = readTargets()
-  const targetTable = table(['benchmark', 'target', 'this run', 'verdict'], targets.map((t) => [t.bench, t.target, t.measured, verdict(t.met)]), ['l', 'l', 'l', 'l'])
-  const runTable = table(['benchmark', 'seconds', 'status'], runs.map((r) => [r.name, r.seconds, r.status]), ['l', 'r', 'l'])
+  const targetTable = table(
+    ['benchmark', 'target', 'this run', 'verdict'],
+    targets.map((t) => [t.bench, t.target, t.measured, verdict(t.met)]),
+    ['l', 'l', 'l', 'l'],
+  )
+  const runTable = table(
+    ['benchmark', 'seconds', 'status'],
+    runs.map((r) => [r.name, r.seconds, r.status]),
+    ['l', 'r', 'l'],
+  )
   process.stdout.write(`\n${runTable}\n\n${targetTable}\n\nall benchmarks: ${total} s\n`)
   if (!only) {
-    writeSection('summary', [
-      '## Summary (`npm run bench`)',
-      '',
-      machineLine(),
-      `The whole run took ${total} s. Each section below says how it measures and against which baseline; this table gathers the targets of the performance issue and what this run measured.`,
-      '',
-      targetTable,
-      '',
-      runTable,
-    ].join('\n'))
+    writeSection(
+      'summary',
+      [
+        '## Summary (`npm run bench`)',
+        '',
+        machineLine(),
+        `The whole run took ${total} s. Each section below says how it measures and against which baseline; this table gathers the targets of the performance issue and what this run measured.`,
+        '',
+        targetTable,
+        '',
+        runTable,
+      ].join('\n'),
+    )
     process.stdout.write(`wrote ${path.relative(process.cwd(), path.join(ROOT, 'docs/BENCHMARKS.md'))}\n`)
   }
   if (runs.some((r) => r.status !== 'ok')) process.exit(1)

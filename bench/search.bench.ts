@@ -14,10 +14,39 @@ import { type SearchablePack, buildSearchIndex, normalizeQuery, search } from '.
 import { foldText } from '../src/domain/search/text'
 
 const QUERIES = [
-  '低', '低保', '低保标', '低保标准', '城市低保', '农村低保标准', '低保标准是多少', '一家三口收入多少能吃低保',
-  '补差', '特困', '特困人员供养', '特困和低保的区别', '照料护理补助', '全失能', '半失能', '精简退职',
-  '临时救助', '一次不跑', '只跑一次', '放管服', '赣服通', '12345', '35号', '景府办字〔2019〕35号', '660',
-  '2019年底', '去年和今年标准差多少', '到哪里申请', '授权书', '不服审核结果怎么办', '河长制', '黑臭水体', '保',
+  '低',
+  '低保',
+  '低保标',
+  '低保标准',
+  '城市低保',
+  '农村低保标准',
+  '低保标准是多少',
+  '一家三口收入多少能吃低保',
+  '补差',
+  '特困',
+  '特困人员供养',
+  '特困和低保的区别',
+  '照料护理补助',
+  '全失能',
+  '半失能',
+  '精简退职',
+  '临时救助',
+  '一次不跑',
+  '只跑一次',
+  '放管服',
+  '赣服通',
+  '12345',
+  '35号',
+  '景府办字〔2019〕35号',
+  '660',
+  '2019年底',
+  '去年和今年标准差多少',
+  '到哪里申请',
+  '授权书',
+  '不服审核结果怎么办',
+  '河长制',
+  '黑臭水体',
+  '保',
 ]
 const SCALE = 20
 const OUT = path.resolve(__dirname, '../docs/BENCHMARKS.md')
@@ -48,11 +77,28 @@ function stats(samples: number[]): Stats {
 /** Every text the index sees, per document: the naive scan gets exactly the same material. */
 function documentTexts(pack: SearchablePack): string[][] {
   return [
-    ...pack.policies.map((p) => [p.title, p.docNumber, p.summary, p.topics.join('、'), ...p.keyPoints.map((k) => k.text),
+    ...pack.policies.map((p) => [
+      p.title,
+      p.docNumber,
+      p.summary,
+      p.topics.join('、'),
+      ...p.keyPoints.map((k) => k.text),
       ...p.milestones.map((m) => `${m.title}：${m.quote}`),
-      ...p.sections.flatMap((s) => [s.heading, ...s.paragraphs, ...s.tables.flatMap((t) => [t.title ?? '', t.columns.join(' | '), ...t.rows.map((r) => r.join(' | '))])])]),
-    ...pack.services.map((s) => [s.name, s.department, s.applicants, ...s.conditions, ...s.materials.map((m) => `${m.name}：${m.note ?? ''}`),
-      ...s.steps.map((st) => `${st.title}：${st.detail}`), ...s.legalBasis]),
+      ...p.sections.flatMap((s) => [
+        s.heading,
+        ...s.paragraphs,
+        ...s.tables.flatMap((t) => [t.title ?? '', t.columns.join(' | '), ...t.rows.map((r) => r.join(' | '))]),
+      ]),
+    ]),
+    ...pack.services.map((s) => [
+      s.name,
+      s.department,
+      s.applicants,
+      ...s.conditions,
+      ...s.materials.map((m) => `${m.name}：${m.note ?? ''}`),
+      ...s.steps.map((st) => `${st.title}：${st.detail}`),
+      ...s.legalBasis,
+    ]),
     ...pack.parameters.map((p) => [p.label, p.shortLabel, p.description]),
     ...pack.faq.map((f) => [f.question, f.answer]),
   ]
@@ -132,7 +178,11 @@ function measure(label: string, pack: SearchablePack, rounds: number): Measured 
   const index = buildSearchIndex(pack)
   const texts = documentTexts(pack)
   const folded = texts.map((doc) => doc.map(foldText))
-  for (let i = 0; i < 3; i++) for (const q of QUERIES) { search(index, q); naiveSearch(folded, q) }
+  for (let i = 0; i < 3; i++)
+    for (const q of QUERIES) {
+      search(index, q)
+      naiveSearch(folded, q)
+    }
 
   const indexed: number[] = []
   const naive: number[] = []
@@ -228,7 +278,9 @@ async function serveBench(files: Record<string, { type: string; body: string }>)
   return { base: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
 }
 
-async function measureInChromium(packs: ReadonlyArray<{ label: string; pack: SearchablePack; rounds: number }>): Promise<{ rows: BrowserMeasured[]; resolutionMs: number; isolated: boolean } | string> {
+async function measureInChromium(
+  packs: ReadonlyArray<{ label: string; pack: SearchablePack; rounds: number }>,
+): Promise<{ rows: BrowserMeasured[]; resolutionMs: number; isolated: boolean } | string> {
   if (!chromiumAvailable()) return 'Chromium not found (set CHROMIUM_PATH)'
   const bundle = await build({
     stdin: { contents: PAGE_ENTRY, resolveDir: path.resolve(__dirname, '..'), loader: 'ts' },
@@ -241,19 +293,29 @@ async function measureInChromium(packs: ReadonlyArray<{ label: string; pack: Sea
     logLevel: 'silent',
   })
   const files: Record<string, { type: string; body: string }> = {
-    '/': { type: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><title>search bench</title><script src="/search.js"></script>' },
+    '/': {
+      type: 'text/html; charset=utf-8',
+      body: '<!doctype html><meta charset="utf-8"><title>search bench</title><script src="/search.js"></script>',
+    },
     '/search.js': { type: 'text/javascript; charset=utf-8', body: bundle.outputFiles[0].text },
   }
-  packs.forEach((p, i) => { files[`/pack-${i}.json`] = { type: 'application/json; charset=utf-8', body: JSON.stringify(p.pack) } })
+  packs.forEach((p, i) => {
+    files[`/pack-${i}.json`] = { type: 'application/json; charset=utf-8', body: JSON.stringify(p.pack) }
+  })
   const server = await serveBench(files)
   const phone = await openPhone()
   try {
     await phone.page.goto(`${server.base}/`)
     const isolated = await phone.page.evaluate(() => window.crossOriginIsolated)
     for (let i = 0; i < packs.length; i++) {
-      await phone.page.evaluate(([name, url]) => (window as unknown as { __jdzSearchBench: PageBench }).__jdzSearchBench.load(name, url), [String(i), `/pack-${i}.json`] as const)
+      await phone.page.evaluate(([name, url]) => (window as unknown as { __jdzSearchBench: PageBench }).__jdzSearchBench.load(name, url), [
+        String(i),
+        `/pack-${i}.json`,
+      ] as const)
     }
-    const resolutionMs = await phone.page.evaluate(() => (window as unknown as { __jdzSearchBench: PageBench }).__jdzSearchBench.resolution())
+    const resolutionMs = await phone.page.evaluate(() =>
+      (window as unknown as { __jdzSearchBench: PageBench }).__jdzSearchBench.resolution(),
+    )
     const rows: BrowserMeasured[] = []
     for (const throttled of [false, true]) {
       await phone.throttle(throttled)
@@ -262,7 +324,13 @@ async function measureInChromium(packs: ReadonlyArray<{ label: string; pack: Sea
           ([name, queries, rounds]) => (window as unknown as { __jdzSearchBench: PageBench }).__jdzSearchBench.run(name, queries, rounds),
           [String(i), QUERIES, packs[i].rounds] as const,
         )
-        rows.push({ label: packs[i].label, cpu: throttled ? `${CPU_SLOWDOWN}× slowdown` : 'unthrottled', buildMs: stats(result.build).p50, indexed: stats(result.samples), loopMs: result.loop })
+        rows.push({
+          label: packs[i].label,
+          cpu: throttled ? `${CPU_SLOWDOWN}× slowdown` : 'unthrottled',
+          buildMs: stats(result.build).p50,
+          indexed: stats(result.samples),
+          loopMs: result.loop,
+        })
       }
     }
     await phone.throttle(false)
@@ -285,40 +353,48 @@ function throttlingNote(rows: readonly BrowserMeasured[]): string {
     free: rows.find((r) => r.label === label && r.cpu === 'unthrottled'),
     slow: rows.find((r) => r.label === label && r.cpu !== 'unthrottled'),
   }))
-  const parts = pairs.flatMap(({ label, free, slow }) => (free && slow
-    ? [`${label}: throttled p50 ${(slow.indexed.p50 / free.indexed.p50).toFixed(1)}× and p95 ${(slow.indexed.p95 / free.indexed.p95).toFixed(1)}× the unthrottled ones, the whole loop ${(slow.loopMs / free.loopMs).toFixed(1)}×; an evenly ${CPU_SLOWDOWN}× slower CPU would give p50 ≈ ${ms(CPU_SLOWDOWN * free.indexed.p50)} ms, p95 ≈ ${ms(CPU_SLOWDOWN * free.indexed.p95)} ms`]
-    : []))
+  const parts = pairs.flatMap(({ label, free, slow }) =>
+    free && slow
+      ? [
+          `${label}: throttled p50 ${(slow.indexed.p50 / free.indexed.p50).toFixed(1)}× and p95 ${(slow.indexed.p95 / free.indexed.p95).toFixed(1)}× the unthrottled ones, the whole loop ${(slow.loopMs / free.loopMs).toFixed(1)}×; an evenly ${CPU_SLOWDOWN}× slower CPU would give p50 ≈ ${ms(CPU_SLOWDOWN * free.indexed.p50)} ms, p95 ≈ ${ms(CPU_SLOWDOWN * free.indexed.p95)} ms`,
+        ]
+      : [],
+  )
   return `Reading the ${CPU_SLOWDOWN}× rows: DevTools' CPU throttling suspends the renderer's main thread for part of each time slice instead of slowing every instruction, so a search much shorter than a slice either runs at full speed or waits out a suspension — the p50 understates and the p95 overstates an evenly slower phone (${parts.join('; ')}). A real mid-range phone lies between the two readings${rows.every((r) => r.indexed.p95 < FRAME_MS && CPU_SLOWDOWN * (rows.find((f) => f.label === r.label && f.cpu === 'unthrottled')?.indexed.p95 ?? 0) < FRAME_MS) ? `; both stay below one ${FRAME_MS} ms frame` : `; **at least one p95 reaches a ${FRAME_MS} ms frame**`}.`
 }
 
 function report(results: readonly Measured[], rounds: readonly number[], browser: Awaited<ReturnType<typeof measureInChromium>>): string {
-  const rows = results.map((r) =>
-    `| ${r.label} | ${r.docs} | ${r.chars.toLocaleString('en')} | ${ms(r.buildMs)} | ${ms(r.indexed.p50)} | ${ms(r.indexed.p95)} | ${ms(r.indexed.max)} | ${ms(r.naive.p50)} | ${ms(r.naive.p95)} | ${(r.naive.p50 / r.indexed.p50).toFixed(1)}× | ${(r.naive.p95 / r.indexed.p95).toFixed(1)}× |`)
+  const rows = results.map(
+    (r) =>
+      `| ${r.label} | ${r.docs} | ${r.chars.toLocaleString('en')} | ${ms(r.buildMs)} | ${ms(r.indexed.p50)} | ${ms(r.indexed.p95)} | ${ms(r.indexed.max)} | ${ms(r.naive.p50)} | ${ms(r.naive.p95)} | ${(r.naive.p50 / r.indexed.p50).toFixed(1)}× | ${(r.naive.p95 / r.indexed.p95).toFixed(1)}× |`,
+  )
   const nodeOf = (label: string) => results.find((r) => r.label === label)
-  const browserPart: string[] = typeof browser === 'string'
-    ? ['', `**In the browser: skipped** — ${browser}; only the Node figures above were measured.`]
-    : [
-      '',
-      '### In Chromium (per keystroke: one search per typed query)',
-      '',
-      `The same queries and rounds in headless Chromium at the phone viewport (bench/lib/browser.ts), \`src/domain/search.ts\` bundled by esbuild (minified, ES2020) and the packs fetched and parsed before timing. The page is ${browser.isolated ? 'cross-origin isolated (COOP/COEP), so' : '**not** cross-origin isolated, so'} \`performance.now()\` resolves ${ms(browser.resolutionMs)} ms. "4× slowdown" is DevTools' CPU throttling at Lighthouse's mobile rate, standing in for a mid-range phone; the network is irrelevant here (nothing is fetched while timing). Node p95 is the Node table's, for comparison; "effective slowdown" is the wall time of all the timed searches ÷ the same loop unthrottled (DevTools throttles by pausing the renderer in slices, so it checks that the 4× took hold). Single samples also catch garbage collection and, on this shared machine, other jobs: read p95 rather than max.`,
-      '',
-      '| pack | CPU | index build ms | search p50 ms | p95 ms | max ms | p95 ÷ Node p95 | effective slowdown |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...browser.rows.map((b) => {
-        const node = nodeOf(b.label)
-        const free = browser.rows.find((r) => r.label === b.label && r.cpu === 'unthrottled')
-        return `| ${b.label} | ${b.cpu} | ${ms(b.buildMs)} | ${ms(b.indexed.p50)} | ${ms(b.indexed.p95)} | ${ms(b.indexed.max)} | ${node ? `${(b.indexed.p95 / node.indexed.p95).toFixed(1)}×` : '—'} | ${free && free !== b ? `${(b.loopMs / free.loopMs).toFixed(1)}×` : '—'} |`
-      }),
-      '',
-      throttlingNote(browser.rows),
-    ]
+  const browserPart: string[] =
+    typeof browser === 'string'
+      ? ['', `**In the browser: skipped** — ${browser}; only the Node figures above were measured.`]
+      : [
+          '',
+          '### In Chromium (per keystroke: one search per typed query)',
+          '',
+          `The same queries and rounds in headless Chromium at the phone viewport (bench/lib/browser.ts), \`src/domain/search.ts\` bundled by esbuild (minified, ES2020) and the packs fetched and parsed before timing. The page is ${browser.isolated ? 'cross-origin isolated (COOP/COEP), so' : '**not** cross-origin isolated, so'} \`performance.now()\` resolves ${ms(browser.resolutionMs)} ms. "4× slowdown" is DevTools' CPU throttling at Lighthouse's mobile rate, standing in for a mid-range phone; the network is irrelevant here (nothing is fetched while timing). Node p95 is the Node table's, for comparison; "effective slowdown" is the wall time of all the timed searches ÷ the same loop unthrottled (DevTools throttles by pausing the renderer in slices, so it checks that the 4× took hold). Single samples also catch garbage collection and, on this shared machine, other jobs: read p95 rather than max.`,
+          '',
+          '| pack | CPU | index build ms | search p50 ms | p95 ms | max ms | p95 ÷ Node p95 | effective slowdown |',
+          '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...browser.rows.map((b) => {
+            const node = nodeOf(b.label)
+            const free = browser.rows.find((r) => r.label === b.label && r.cpu === 'unthrottled')
+            return `| ${b.label} | ${b.cpu} | ${ms(b.buildMs)} | ${ms(b.indexed.p50)} | ${ms(b.indexed.p95)} | ${ms(b.indexed.max)} | ${node ? `${(b.indexed.p95 / node.indexed.p95).toFixed(1)}×` : '—'} | ${free && free !== b ? `${(b.loopMs / free.loopMs).toFixed(1)}×` : '—'} |`
+          }),
+          '',
+          throttlingNote(browser.rows),
+        ]
   const slow = typeof browser === 'string' ? [] : browser.rows.filter((b) => b.cpu !== 'unthrottled')
   const slowReal = slow.find((b) => b.label === results[0].label)
   const slowBig = slow.find((b) => b.label === results[1].label)
-  const conclusion = slowReal && slowBig
-    ? `Search p95 is ${ms(results[0].indexed.p95)} ms in Node and ${ms(slowReal.indexed.p95)} ms in Chromium at 4× CPU slowdown on the real pack (${ms(results[1].indexed.p95)} ms and ${ms(slowBig.indexed.p95)} ms on the ${SCALE}× pack), against the ${FRAME_MS} ms of one frame: ${slowReal.indexed.p95 < FRAME_MS && slowBig.indexed.p95 < FRAME_MS ? 'searching on every keystroke is safe even on a slow phone' : '**the slowed-down p95 does not fit in one frame: debounce keystrokes or shrink the work per search**'}. Building the index is the expensive step (${ms(slowReal.buildMs)} ms on the real pack at 4× slowdown, ${ms(slowBig.buildMs)} ms on the ${SCALE}× pack): build it once per content version, not per query.`
-    : `Search p95 is ${ms(results[0].indexed.p95)} ms on the real pack and ${ms(results[1].indexed.p95)} ms on the ${SCALE}× pack, far inside the 16 ms of one frame, so searching on every keystroke is safe; a phone is several times slower than this machine, which still leaves a wide margin. Build the index once per content version, not per query.`
+  const conclusion =
+    slowReal && slowBig
+      ? `Search p95 is ${ms(results[0].indexed.p95)} ms in Node and ${ms(slowReal.indexed.p95)} ms in Chromium at 4× CPU slowdown on the real pack (${ms(results[1].indexed.p95)} ms and ${ms(slowBig.indexed.p95)} ms on the ${SCALE}× pack), against the ${FRAME_MS} ms of one frame: ${slowReal.indexed.p95 < FRAME_MS && slowBig.indexed.p95 < FRAME_MS ? 'searching on every keystroke is safe even on a slow phone' : '**the slowed-down p95 does not fit in one frame: debounce keystrokes or shrink the work per search**'}. Building the index is the expensive step (${ms(slowReal.buildMs)} ms on the real pack at 4× slowdown, ${ms(slowBig.buildMs)} ms on the ${SCALE}× pack): build it once per content version, not per query.`
+      : `Search p95 is ${ms(results[0].indexed.p95)} ms on the real pack and ${ms(results[1].indexed.p95)} ms on the ${SCALE}× pack, far inside the 16 ms of one frame, so searching on every keystroke is safe; a phone is several times slower than this machine, which still leaves a wide margin. Build the index once per content version, not per query.`
   return [
     '## Search (`src/domain/search.ts`)',
     '',
@@ -341,10 +417,7 @@ function report(results: readonly Measured[], rounds: readonly number[], browser
 async function main(): Promise<void> {
   const ROUNDS = [200, 30]
   const bigPack = scaledPack(realPack, SCALE)
-  const results = [
-    measure('real (bundled)', realPack, ROUNDS[0]),
-    measure(`${SCALE}× larger`, bigPack, ROUNDS[1]),
-  ]
+  const results = [measure('real (bundled)', realPack, ROUNDS[0]), measure(`${SCALE}× larger`, bigPack, ROUNDS[1])]
   const browser = await measureInChromium([
     { label: results[0].label, pack: realPack, rounds: ROUNDS[0] },
     { label: results[1].label, pack: bigPack, rounds: ROUNDS[1] },
@@ -355,7 +428,11 @@ async function main(): Promise<void> {
   writeSection('search', section)
   const slow = typeof browser === 'string' ? [] : browser.rows.filter((b) => b.cpu !== 'unthrottled')
   recordTargets('search', [
-    { target: `search p95 per keystroke < ${FRAME_MS} ms (one frame), Node`, measured: results.map((r) => `${r.label} ${ms(r.indexed.p95)} ms`).join(', '), met: results.every((r) => r.indexed.p95 < FRAME_MS) },
+    {
+      target: `search p95 per keystroke < ${FRAME_MS} ms (one frame), Node`,
+      measured: results.map((r) => `${r.label} ${ms(r.indexed.p95)} ms`).join(', '),
+      met: results.every((r) => r.indexed.p95 < FRAME_MS),
+    },
     {
       target: `search p95 per keystroke < ${FRAME_MS} ms, Chromium at ${CPU_SLOWDOWN}× CPU slowdown`,
       measured: slow.length ? slow.map((b) => `${b.label} ${ms(b.indexed.p95)} ms`).join(', ') : 'Chromium absent',

@@ -43,5 +43,7 @@ if (require.main === module) {
   const dir = path.resolve(process.argv[2] ?? 'dist/h5')
   const { preloaded, warning } = finishH5Build(dir)
   if (warning) process.stderr.write(`⚠ ${warning}\n`)
-  process.stdout.write(`${path.relative(process.cwd(), dir) || '.'}: preloads ${preloaded.join(', ') || 'nothing'}; JS and CSS precompressed (brotli, gzip)\n`)
+  process.stdout.write(
+    `${path.relative(process.cwd(), dir) || '.'}: preloads ${preloaded.join(', ') || 'nothing'}; JS and CSS precompressed (brotli, gzip)\n`,
+  )
 }

@@ -55,7 +55,10 @@ function kindOf(file: string): AssetKind | null {
 
 /** "/js/app.1234.js" (publicPath "/") → "js/app.1234.js" */
 function distRelative(url: string): string {
-  return url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/+/, '').split(/[?#]/)[0]
+  return url
+    .replace(/^https?:\/\/[^/]+/, '')
+    .replace(/^\/+/, '')
+    .split(/[?#]/)[0]
 }
 
 function attribute(tag: string, name: string): string | null {
@@ -158,8 +161,8 @@ export function compressedSizes(data: Buffer, withBrotli: boolean): { gzip: numb
     gzip: zlib.gzipSync(data, { level: 9 }).length,
     brotli: withBrotli
       ? zlib.brotliCompressSync(data, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-      }).length
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        }).length
       : null,
   }
 }
@@ -232,7 +235,11 @@ const SIGNATURES: ReadonlyArray<[RegExp, string]> = [
 
 export function largestModules(dist: string, file: string, n: number): ModuleSize[] {
   const source = fs.readFileSync(path.join(dist, file), 'utf8')
-  const starts = [...source.matchAll(/[{,]"?(\d+)"?:function\([\w$,]*\)\{/g)].map((m) => ({ id: m[1], at: m.index, body: m.index + m[0].length }))
+  const starts = [...source.matchAll(/[{,]"?(\d+)"?:function\([\w$,]*\)\{/g)].map((m) => ({
+    id: m[1],
+    at: m.index,
+    body: m.index + m[0].length,
+  }))
   return starts
     .map((start, i) => {
       const text = source.slice(start.at, starts[i + 1]?.at ?? source.length)

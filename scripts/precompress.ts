@@ -6,7 +6,6 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { COMPRESS_MIN_BYTES, PRECOMPRESSED_FILE } from '../server/lib/compression'
 
-
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
@@ -28,7 +27,10 @@ export function precompressDir(dir: string): PrecompressResult {
     const body = fs.readFileSync(file)
     if (body.length < COMPRESS_MIN_BYTES) continue
     const brotli = zlib.brotliCompressSync(body, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
     })
     const gzip = zlib.gzipSync(body, { level: zlib.constants.Z_BEST_COMPRESSION })
     fs.writeFileSync(`${file}.br`, brotli)

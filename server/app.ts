@@ -130,7 +130,8 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/') && !LOOKS_LIKE_FILE.test(path)
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/') && !LOOKS_LIKE_FILE.test(path)
     if (staticDir && isPage) {
       // SPA fallback (the H5 router is in hash mode, so this is mostly for typed-in paths).
       return reply.header('cache-control', 'no-cache').sendFile('index.html')

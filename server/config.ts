@@ -5,9 +5,7 @@ import { z } from 'zod'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
-export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string; schema: string | null }
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string | null }
 
 export interface AppConfig {
   port: number
@@ -55,9 +53,7 @@ const intFrom = (name: string, min: number, max: number, fallback: number) =>
       return n
     })
 
-const schemaName = z
-  .string()
-  .regex(/^[a-z_][a-z0-9_]{0,62}$/, '只能用小写字母、数字和下划线，且不以数字开头')
+const schemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, '只能用小写字母、数字和下划线，且不以数字开头')
 
 const envSchema = z.object({
   PORT: intFrom('PORT', 1, 65535, 8080),
@@ -115,7 +111,10 @@ export function parseDatabaseUrl(raw: string | undefined, schemaEnv: string | un
     url.searchParams.delete('schema')
     const schema = fromUrl ?? schemaEnv ?? null
     if (schema !== null && !schemaName.safeParse(schema).success) {
-      throw new ConfigError(fromUrl !== null ? 'DATABASE_URL' : 'DATABASE_SCHEMA', `数据库 schema 名“${schema}”无效：只能用小写字母、数字和下划线`)
+      throw new ConfigError(
+        fromUrl !== null ? 'DATABASE_URL' : 'DATABASE_SCHEMA',
+        `数据库 schema 名“${schema}”无效：只能用小写字母、数字和下划线`,
+      )
     }
     return { dialect: 'postgres', url: url.toString(), schema }
   }
@@ -124,7 +123,10 @@ export function parseDatabaseUrl(raw: string | undefined, schemaEnv: string | un
 
 export function parseOrigins(raw: string | undefined): string[] {
   if (!raw) return []
-  const origins = raw.split(',').map((s) => s.trim()).filter(Boolean)
+  const origins = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   for (const origin of origins) {
     let ok = false
     try {
@@ -133,7 +135,11 @@ export function parseOrigins(raw: string | undefined): string[] {
     } catch {
       ok = false
     }
-    if (!ok) throw new ConfigError('CORS_ORIGINS', `CORS_ORIGINS 中的“${origin}”不是一个来源（应写成 https://example.com，不带路径和结尾斜杠），多个用逗号分隔`)
+    if (!ok)
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `CORS_ORIGINS 中的“${origin}”不是一个来源（应写成 https://example.com，不带路径和结尾斜杠），多个用逗号分隔`,
+      )
   }
   return origins
 }

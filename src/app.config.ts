@@ -1,11 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/standards/index',
-    'pages/services/index',
-    'pages/policies/index',
-    'pages/mine/index',
-  ],
+  pages: ['pages/index/index', 'pages/standards/index', 'pages/services/index', 'pages/policies/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/assess', pages: ['dibao/index', 'tekun/index'] },
     { root: 'packages/standards', pages: ['detail/index'] },

@@ -65,7 +65,10 @@ class WorkerEmulation {
   private readonly listeners: WorkerEventListener[] = []
   private nextId = 1
 
-  constructor(private readonly browser: CDPSession | null, private readonly conditions: () => NetworkConditions) {}
+  constructor(
+    private readonly browser: CDPSession | null,
+    private readonly conditions: () => NetworkConditions,
+  ) {}
 
   async start(): Promise<void> {
     const browser = this.browser
@@ -74,13 +77,14 @@ class WorkerEmulation {
       const message = JSON.parse(e.message) as { id?: number; error?: { message?: string }; method?: string; params?: unknown }
       if (message.method !== undefined) {
         const url = [...this.sessions.values()].find((s) => s.sessionId === e.sessionId)?.url ?? ''
-        for (const listener of this.listeners) listener({ method: message.method, params: message.params, session: e.sessionId, workerUrl: url })
+        for (const listener of this.listeners)
+          listener({ method: message.method, params: message.params, session: e.sessionId, workerUrl: url })
         return
       }
       const done = message.id === undefined ? undefined : this.pending.get(message.id)
       if (done && message.id !== undefined) {
         this.pending.delete(message.id)
-        done(message.error ? message.error.message ?? 'error' : null)
+        done(message.error ? (message.error.message ?? 'error') : null)
       }
     })
     browser.on('Target.targetCreated', (e) => {
@@ -152,9 +156,8 @@ export async function openPhone(): Promise<PhoneBrowser> {
   await cdp.send('Network.enable')
   let throttled = false
   let offline = false
-  const conditions = (): NetworkConditions => (throttled
-    ? { ...SLOW_4G, offline }
-    : { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  const conditions = (): NetworkConditions =>
+    throttled ? { ...SLOW_4G, offline } : { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }
   const browser = context.browser()
   const workers = new WorkerEmulation(browser ? await browser.newBrowserCDPSession() : null, conditions)
   await workers.start()

@@ -37,7 +37,8 @@ export function ensureBuilt(app: App, target: Target): string {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     })
-    if (result.status !== 0) throw new Error(`taro build --type ${target} (${app}) failed:\n${(result.stdout + result.stderr).slice(-4000)}`)
+    if (result.status !== 0)
+      throw new Error(`taro build --type ${target} (${app}) failed:\n${(result.stdout + result.stderr).slice(-4000)}`)
     // finished as `npm run build:h5` finishes it: home page preloaded, brotli and gzip copies
     if (target === 'h5') finishH5Build(distDir(app, target))
     console.error(`bench: built ${app} ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -30,7 +30,13 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function spread(samples: readonly number[]): Spread {
   const sorted = [...samples].sort((a, b) => a - b)
-  return { n: sorted.length, median: percentile(sorted, 50), min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN, p95: percentile(sorted, 95) }
+  return {
+    n: sorted.length,
+    median: percentile(sorted, 50),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    p95: percentile(sorted, 95),
+  }
 }
 
 /** "1,234 (1,100–1,400)": median with the range over the runs. */
@@ -68,7 +74,10 @@ export function writeSection(name: string, body: string, doc = BENCHMARKS_DOC): 
   const current = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n'
   const start = current.indexOf(begin)
   const stop = current.indexOf(end)
-  const next = start >= 0 && stop > start ? current.slice(0, start) + section + current.slice(stop + end.length) : `${current.trimEnd()}\n\n${section}\n`
+  const next =
+    start >= 0 && stop > start
+      ? current.slice(0, start) + section + current.slice(stop + end.length)
+      : `${current.trimEnd()}\n\n${section}\n`
   fs.writeFileSync(doc, next)
 }
 
@@ -86,7 +95,14 @@ const RESULTS_DIR = path.resolve(__dirname, '../../test-results/bench')
 /** Leave this benchmark's verdicts for `npm run bench` (bench/run.ts) to gather into one table. */
 export function recordTargets(bench: string, checks: readonly Omit<TargetCheck, 'bench'>[]): void {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
-  fs.writeFileSync(path.join(RESULTS_DIR, `${bench}.json`), JSON.stringify(checks.map((c) => ({ bench, ...c })), null, 2))
+  fs.writeFileSync(
+    path.join(RESULTS_DIR, `${bench}.json`),
+    JSON.stringify(
+      checks.map((c) => ({ bench, ...c })),
+      null,
+      2,
+    ),
+  )
 }
 
 export function clearTargets(): void {
@@ -95,7 +111,10 @@ export function clearTargets(): void {
 
 export function readTargets(): TargetCheck[] {
   if (!fs.existsSync(RESULTS_DIR)) return []
-  return fs.readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json')).sort()
+  return fs
+    .readdirSync(RESULTS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .flatMap((f) => JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, f), 'utf8')) as TargetCheck[])
 }
 

@@ -41,7 +41,10 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
 class UsageError extends Error {}
 /** A validation failure or a conflict: exit 1. */
 class FailedError extends Error {
-  constructor(message: string, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message)
   }
 }
@@ -132,7 +135,8 @@ async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (repo: ContentReposit
 }
 
 function conflictMessage(result: Extract<WriteResult, { ok: false }>, expected: string | null): FailedError {
-  if (result.reason === 'stale') return new FailedError(`版本冲突：当前版本是 ${result.current ?? '（无）'}，不是 ${expected ?? '（无）'}；未做任何修改`)
+  if (result.reason === 'stale')
+    return new FailedError(`版本冲突：当前版本是 ${result.current ?? '（无）'}，不是 ${expected ?? '（无）'}；未做任何修改`)
   if (result.reason === 'already_current') return new FailedError('这个版本已经是当前版本，无需回滚')
   return new FailedError('没有这个版本；用 history 查看可选的版本')
 }
@@ -154,7 +158,9 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
     case 'validate': {
       expectOne(1, '要校验的内容包文件或目录')
       const pack = validated(positional[0])
-      io.out(`内容包校验通过：${pack.meta.version}（政策 ${pack.policies.length} 份，办事指南 ${pack.services.length} 项，救助标准 ${pack.parameters.length} 项）`)
+      io.out(
+        `内容包校验通过：${pack.meta.version}（政策 ${pack.policies.length} 份，办事指南 ${pack.services.length} 项，救助标准 ${pack.parameters.length} 项）`,
+      )
       return EXIT.ok
     }
     case 'publish': {
@@ -166,7 +172,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
           io.out(`内容与当前版本 ${current.version} 相同，未发布新版本（要强制发布请加 --force）`)
           return EXIT.ok
         }
-        const expected = typeof ifMatch === 'string' ? ifMatch : current?.version ?? null
+        const expected = typeof ifMatch === 'string' ? ifMatch : (current?.version ?? null)
         const result = await repo.publish(pack, expected)
         if (!result.ok) throw conflictMessage(result, expected)
         io.out(`已发布 ${result.version.version}（内容版本 ${result.version.packVersion}）到 ${db.describe}`)

@@ -92,11 +92,7 @@ export class ContentRepository {
 
   /** The current label only: what the periodic check asks, one indexed row. */
   async currentPointer(): Promise<{ seq: number; version: string } | null> {
-    const row = await this.db
-      .selectFrom('content_pointer')
-      .select(['current_seq', 'current_label'])
-      .where('id', '=', 1)
-      .executeTakeFirst()
+    const row = await this.db.selectFrom('content_pointer').select(['current_seq', 'current_label']).where('id', '=', 1).executeTakeFirst()
     return row ? { seq: row.current_seq, version: row.current_label } : null
   }
 
@@ -229,7 +225,10 @@ async function insertVersion(
   restoredFrom: string | null,
   pointerExists: boolean,
 ): Promise<StoredVersion> {
-  const max = await trx.selectFrom('content_version').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst()
+  const max = await trx
+    .selectFrom('content_version')
+    .select((eb) => eb.fn.max('seq').as('max'))
+    .executeTakeFirst()
   const seq = Number(max?.max ?? 0) + 1
   const label = labelOf(seq)
   const packJson = canonicalJson(pack)

@@ -2,15 +2,7 @@
 // (the ETag), the manifest, lookups by id and the search index. Content changes rarely, so requests
 // are answered from memory and never touch the database.
 import { createHash } from 'node:crypto'
-import {
-  type ContentPack,
-  type Manifest,
-  type Policy,
-  SECTION_NAMES,
-  type SectionName,
-  type Service,
-  type Source,
-} from '../../src/domain'
+import { type ContentPack, type Manifest, type Policy, SECTION_NAMES, type SectionName, type Service, type Source } from '../../src/domain'
 import { type SearchIndex, buildSearchIndex } from '../../src/domain/search'
 import { buildManifest, sectionHash } from './hash'
 import type { StoredVersion } from './repository'

@@ -56,7 +56,10 @@ export function compressed(body: Buffer, coding: Coding): Promise<Buffer> {
 /** Add a field to the reply's Vary header, keeping what other hooks (CORS: Origin) put there. */
 export function addVary(reply: FastifyReply, field: string): void {
   const current = reply.getHeader('vary')
-  const fields = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((v) => v.trim()).filter(Boolean)
+  const fields = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
   if (fields.some((v) => v === '*' || v.toLowerCase() === field.toLowerCase())) return
   reply.header('vary', [...fields, field].join(', '))
 }

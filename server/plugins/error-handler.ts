@@ -18,7 +18,7 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   const parts = (issue.instancePath ?? '').split('/').filter(Boolean)
   if (parts.length === 0) {
     const missing = issue.params?.missingProperty
-    return typeof missing === 'string' ? missing : context ?? 'body'
+    return typeof missing === 'string' ? missing : (context ?? 'body')
   }
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '')
 }
@@ -80,7 +80,8 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   }
   // Down, full, read-only or locked: a retry later will do, and nothing was half-written (every
   // write is one transaction).
-  if (isDatabaseUnavailable(error)) return new ApiError(503, DATABASE_UNAVAILABLE, '数据库暂时无法访问，请稍后再试；已发布的内容仍可正常查看')
+  if (isDatabaseUnavailable(error))
+    return new ApiError(503, DATABASE_UNAVAILABLE, '数据库暂时无法访问，请稍后再试；已发布的内容仍可正常查看')
   return new ApiError(500, 'internal_error', '服务器出了点问题，请稍后再试；如果一直这样，请拨打 12345 反映')
 }
 
@@ -98,7 +99,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     // A body parsed halfway or a 413 may leave the connection unusable; let the client reconnect.
     if (api.statusCode === 413) reply.header('connection', 'close')
-    reply.status(api.statusCode).type('application/json; charset=utf-8').send(errorBody(api.code, api.message, api.fields))
+    reply
+      .status(api.statusCode)
+      .type('application/json; charset=utf-8')
+      .send(errorBody(api.code, api.message, api.fields))
   })
 }
 

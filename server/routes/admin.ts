@@ -109,7 +109,14 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         security,
         headers: z.object({ 'if-match': z.string().optional().describe('当前内容版本，如 "v3"') }),
         body: contentPackSchema,
-        response: { 201: publishedSchema, ...authErrors, 412: errorBodySchema, 413: errorBodySchema, 422: errorBodySchema, 428: errorBodySchema },
+        response: {
+          201: publishedSchema,
+          ...authErrors,
+          412: errorBodySchema,
+          413: errorBodySchema,
+          422: errorBodySchema,
+          428: errorBodySchema,
+        },
       },
     },
     async (request, reply) => {
@@ -120,7 +127,10 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         throw new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
       }
       const versionProblem = packVersionProblem(validation.pack.meta.version)
-      if (versionProblem) throw new ApiError(422, 'invalid_pack', '内容包有 1 个问题，请逐条修改后再发布', [{ field: 'meta.version', message: versionProblem }])
+      if (versionProblem)
+        throw new ApiError(422, 'invalid_pack', '内容包有 1 个问题，请逐条修改后再发布', [
+          { field: 'meta.version', message: versionProblem },
+        ])
       const result = await ctx.repository.publish(validation.pack, expected)
       if (!result.ok) throw conflict(result, expected)
       ctx.store.accept(result.version)
@@ -157,11 +167,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         security,
         headers: z.object({ 'if-match': z.string().optional() }),
         body: z.object({
-          version: z
-            .string({ error: '请填写要回滚到的版本，如 v2' })
-            .trim()
-            .min(1, '请填写要回滚到的版本，如 v2')
-            .max(64, '版本号太长了'),
+          version: z.string({ error: '请填写要回滚到的版本，如 v2' }).trim().min(1, '请填写要回滚到的版本，如 v2').max(64, '版本号太长了'),
         }),
         response: { 201: publishedSchema, ...authErrors, 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema },
       },

@@ -44,7 +44,13 @@ const tekunBody = z.object({
 const assessBody = z.discriminatedUnion('program', [dibaoBody, tekunBody])
 
 const citationOut = z.object({ sourceId: z.string(), docNumber: z.string(), title: z.string(), article: z.string(), gist: z.string() })
-const stepOut = z.object({ id: z.string(), label: z.string(), text: z.string(), amount: z.number().nullable().describe('元'), citation: citationOut })
+const stepOut = z.object({
+  id: z.string(),
+  label: z.string(),
+  text: z.string(),
+  amount: z.number().nullable().describe('元'),
+  citation: citationOut,
+})
 const common = {
   on: z.string(),
   area: z.enum(['urban', 'rural']),

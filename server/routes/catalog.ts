@@ -8,11 +8,7 @@ import { DERIVED_CACHE, type RouteOptions, requireSnapshot, sendJsonBytes } from
 
 const MAX_Q = 200
 
-export const qParam = z
-  .string()
-  .trim()
-  .min(1, '请填写搜索词')
-  .max(MAX_Q, `搜索词太长了，最多 ${MAX_Q} 个字`)
+export const qParam = z.string().trim().min(1, '请填写搜索词').max(MAX_Q, `搜索词太长了，最多 ${MAX_Q} 个字`)
 
 const intParam = (label: string, min: number, max: number, fallback: number) =>
   z
@@ -136,7 +132,12 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       const snapshot = requireSnapshot(ctx.store)
       const policy = snapshot.policies.get(request.params.id)
       if (!policy) throw notFound('id', `没有编号为“${request.params.id}”的政策文件`)
-      return sendJsonBytes(request, reply, derive(snapshot, `policy:${policy.id}`, () => policy), DERIVED_CACHE)
+      return sendJsonBytes(
+        request,
+        reply,
+        derive(snapshot, `policy:${policy.id}`, () => policy),
+        DERIVED_CACHE,
+      )
     },
   )
 
@@ -149,7 +150,9 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         querystring: z.object({
           q: qParam.optional(),
           mode: z
-            .enum(serviceModeSchema.options, { error: '办理方式应为 yici-bupao（一次不跑）、zhi-pao-yici（只跑一次）或 onsite（现场办理）' })
+            .enum(serviceModeSchema.options, {
+              error: '办理方式应为 yici-bupao（一次不跑）、zhi-pao-yici（只跑一次）或 onsite（现场办理）',
+            })
             .optional()
             .describe('yici-bupao 一次不跑 | zhi-pao-yici 只跑一次 | onsite 现场办理'),
           department: z.string().trim().min(1, '请填写部门').max(100, '部门名称太长了').optional(),
@@ -205,7 +208,12 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       const snapshot = requireSnapshot(ctx.store)
       const service = snapshot.services.get(request.params.id)
       if (!service) throw notFound('id', `没有编号为“${request.params.id}”的办事指南`)
-      return sendJsonBytes(request, reply, derive(snapshot, `service:${service.id}`, () => service), DERIVED_CACHE)
+      return sendJsonBytes(
+        request,
+        reply,
+        derive(snapshot, `service:${service.id}`, () => service),
+        DERIVED_CACHE,
+      )
     },
   )
 }

@@ -33,7 +33,10 @@ const kindsParam = z
   .optional()
   .transform((raw, ctx) => {
     if (raw === undefined || raw.trim() === '') return undefined
-    const kinds = raw.split(',').map((k) => k.trim()).filter(Boolean)
+    const kinds = raw
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
     const bad = kinds.find((k) => !(KINDS as readonly string[]).includes(k))
     if (bad !== undefined) {
       ctx.addIssue({ code: 'custom', message: `没有“${bad}”这种类型，可选：${KINDS.join('、')}（多个用逗号分隔）` })

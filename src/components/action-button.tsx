@@ -18,8 +18,10 @@ export interface ActionButtonProps {
 export function ActionButton({ label, onClick, kind = 'secondary', ariaLabel, disabled = false, icon, className }: ActionButtonProps) {
   return (
     <View
-      className={['action-button', `action-button--${kind}`, disabled ? 'action-button--disabled' : '', className].filter(Boolean).join(' ')}
-      role='button'
+      className={['action-button', `action-button--${kind}`, disabled ? 'action-button--disabled' : '', className]
+        .filter(Boolean)
+        .join(' ')}
+      role="button"
       aria-label={ariaLabel ?? label}
       aria-disabled={disabled ? 'true' : undefined}
       onClick={() => {
@@ -27,7 +29,7 @@ export function ActionButton({ label, onClick, kind = 'secondary', ariaLabel, di
       }}
     >
       {icon}
-      <Text className='action-button__label'>{label}</Text>
+      <Text className="action-button__label">{label}</Text>
     </View>
   )
 }

@@ -28,7 +28,7 @@ export function ChoiceGroup<T extends string>({ label, options, value, onChange,
   return (
     <View
       className={`assess-choice assess-choice--${layout}${invalid ? ' assess-choice--invalid' : ''}`}
-      role='radiogroup'
+      role="radiogroup"
       aria-label={label}
       aria-invalid={invalid ? 'true' : undefined}
       aria-describedby={invalid ? errorId : undefined}
@@ -39,17 +39,19 @@ export function ChoiceGroup<T extends string>({ label, options, value, onChange,
           <View
             key={option.value}
             className={`assess-choice__option${selected ? ' assess-choice__option--selected' : ''}`}
-            role='radio'
+            role="radio"
             aria-checked={selected ? 'true' : 'false'}
             aria-label={`${option.label}${option.hint ? `，${option.hint}` : ''}${selected ? '，已选' : ''}`}
             onClick={() => onChange(option.value)}
           >
-            <View className='assess-choice__main'>
-              <Text className='assess-choice__mark' aria-hidden='true'>{selected ? '●' : '○'}</Text>
-              <Text className='assess-choice__label'>{option.label}</Text>
-              {selected && <Text className='assess-choice__state'>已选</Text>}
+            <View className="assess-choice__main">
+              <Text className="assess-choice__mark" aria-hidden="true">
+                {selected ? '●' : '○'}
+              </Text>
+              <Text className="assess-choice__label">{option.label}</Text>
+              {selected && <Text className="assess-choice__state">已选</Text>}
             </View>
-            {option.hint && <Text className='assess-choice__hint'>{option.hint}</Text>}
+            {option.hint && <Text className="assess-choice__hint">{option.hint}</Text>}
           </View>
         )
       })}

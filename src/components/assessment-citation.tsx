@@ -15,26 +15,35 @@ export interface StepCitationProps {
 export function StepCitation({ citation, parameterId }: StepCitationProps) {
   const [open, setOpen] = useState(false)
   if (parameterId) {
-    return <SourceLink className='assess-citation-link' docNumber={citation.docNumber} article={citation.article} target={{ kind: 'parameter', parameterId }} />
+    return (
+      <SourceLink
+        className="assess-citation-link"
+        docNumber={citation.docNumber}
+        article={citation.article}
+        target={{ kind: 'parameter', parameterId }}
+      />
+    )
   }
   const name = `${citation.title}${citation.article}（${citation.docNumber}）`
   return (
-    <View className='assess-citation'>
+    <View className="assess-citation">
       <View
-        className='assess-citation__toggle'
-        role='button'
+        className="assess-citation__toggle"
+        role="button"
         aria-expanded={open ? 'true' : 'false'}
         aria-label={`依据：${name}，${open ? '收起条文大意' : '点按看条文大意'}`}
         onClick={() => setOpen(!open)}
       >
         <Text>依据：{name}</Text>
-        <Text className='assess-citation__more' aria-hidden='true'>{open ? ' 收起 ▲' : ' 条文大意 ▼'}</Text>
+        <Text className="assess-citation__more" aria-hidden="true">
+          {open ? ' 收起 ▲' : ' 条文大意 ▼'}
+        </Text>
       </View>
       {open && (
-        <View className='assess-citation__gist'>
+        <View className="assess-citation__gist">
           <Text>{citation.gist}</Text>
-          <Text className='assess-citation__gist-note'>（条文大意，不是原文）</Text>
-          <SourceLink docNumber={citation.docNumber} target={{ kind: 'source', sourceId: citation.sourceId }} prefix='出处：' />
+          <Text className="assess-citation__gist-note">（条文大意，不是原文）</Text>
+          <SourceLink docNumber={citation.docNumber} target={{ kind: 'source', sourceId: citation.sourceId }} prefix="出处：" />
         </View>
       )}
     </View>

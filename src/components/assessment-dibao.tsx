@@ -6,8 +6,16 @@ import { type ReactNode, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
-  AREA_LABEL, type ContentPack, DIBAO_STANDARD_ID, type DibaoAssessment, type IsoDate, type Result,
-  amountOn, assessDibao, formatYuan, parseDibaoInput,
+  AREA_LABEL,
+  type ContentPack,
+  DIBAO_STANDARD_ID,
+  type DibaoAssessment,
+  type IsoDate,
+  type Result,
+  amountOn,
+  assessDibao,
+  formatYuan,
+  parseDibaoInput,
 } from '../domain'
 import { ChoiceGroup } from './assessment-choice'
 import { AssessmentField } from './assessment-field'
@@ -83,11 +91,11 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
   const stale = outcome !== null && (['area', 'householdSize', 'monthlyIncome'] as const).some((f) => outcome.answers[f] !== answers[f])
 
   return (
-    <View className='assess-estimator'>
-      <View className='assess-form'>
-        <AssessmentField label='1. 住在城市还是农村？' hint='按户口所在地选' error={errors.area} errorId={id('area-error')} id={id('area')}>
+    <View className="assess-estimator">
+      <View className="assess-form">
+        <AssessmentField label="1. 住在城市还是农村？" hint="按户口所在地选" error={errors.area} errorId={id('area-error')} id={id('area')}>
           <ChoiceGroup
-            label='住在城市还是农村'
+            label="住在城市还是农村"
             options={AREA_OPTIONS}
             value={answers.area}
             onChange={(v) => update('area', v)}
@@ -95,12 +103,18 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
             errorId={id('area-error')}
           />
         </AssessmentField>
-        <AssessmentField label='2. 家庭人口' hint='一起生活的家庭成员共几个人' error={errors.householdSize} errorId={id('householdSize-error')} id={id('householdSize')}>
+        <AssessmentField
+          label="2. 家庭人口"
+          hint="一起生活的家庭成员共几个人"
+          error={errors.householdSize}
+          errorId={id('householdSize-error')}
+          id={id('householdSize')}
+        >
           <NumberInput
-            kind='integer'
-            label='家庭人口'
-            unit='人'
-            placeholder='例如 3'
+            kind="integer"
+            label="家庭人口"
+            unit="人"
+            placeholder="例如 3"
             value={answers.householdSize}
             onChange={(v) => update('householdSize', v)}
             invalid={Boolean(errors.householdSize)}
@@ -108,17 +122,17 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
           />
         </AssessmentField>
         <AssessmentField
-          label='3. 家庭月收入'
-          hint='全家每月收入加在一起（工资、养老金、赡养费等），没有收入填 0'
+          label="3. 家庭月收入"
+          hint="全家每月收入加在一起（工资、养老金、赡养费等），没有收入填 0"
           error={errors.monthlyIncome}
           errorId={id('monthlyIncome-error')}
           id={id('monthlyIncome')}
         >
           <NumberInput
-            kind='money'
-            label='家庭月收入'
-            unit='元/月'
-            placeholder='例如 1500'
+            kind="money"
+            label="家庭月收入"
+            unit="元/月"
+            placeholder="例如 1500"
             value={answers.monthlyIncome}
             onChange={(v) => update('monthlyIncome', v)}
             invalid={Boolean(errors.monthlyIncome)}
@@ -127,27 +141,22 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
         </AssessmentField>
         {extra}
         {formError && (
-          <View className='assess-form__error' role='alert'>
+          <View className="assess-form__error" role="alert">
             <Text>{formError}</Text>
           </View>
         )}
-        <Button className='assess-submit' type='primary' block onClick={calculate}>
+        <Button className="assess-submit" type="primary" block onClick={calculate}>
           {outcome ? '重新计算' : '计算'}
         </Button>
       </View>
-      <View id={id('result')} className='assess-result-anchor' aria-live='polite'>
+      <View id={id('result')} className="assess-result-anchor" aria-live="polite">
         {outcome && (
-          <View className='assess-result'>
+          <View className="assess-result">
             {stale && <StaleResultNote />}
             {outcome.result.ok ? (
-              <DibaoResult
-                assessment={outcome.result.value}
-                effectiveFrom={outcome.effectiveFrom}
-                pack={pack}
-                compact={compact}
-              />
+              <DibaoResult assessment={outcome.result.value} effectiveFrom={outcome.effectiveFrom} pack={pack} compact={compact} />
             ) : (
-              <View className='assess-result__error' role='alert'>
+              <View className="assess-result__error" role="alert">
                 <Text>{outcome.result.error.message}</Text>
               </View>
             )}
@@ -170,32 +179,32 @@ export function DibaoResult({ assessment: a, effectiveFrom, pack, compact }: Dib
   const allowance = formatYuan(a.monthlyAllowanceFen)
   const thresholdFen = a.standardFen * a.householdSize
   return (
-    <View className='assess-result__body'>
+    <View className="assess-result__body">
       {a.meetsIncomeTest ? (
-        <View className='assess-headline assess-headline--yes'>
-          <Text className='assess-headline__lead'>按收入估算，您家可能符合低保的收入条件</Text>
-          <View className='assess-headline__amount' role='text' aria-label={`每月约${allowance}元`}>
+        <View className="assess-headline assess-headline--yes">
+          <Text className="assess-headline__lead">按收入估算，您家可能符合低保的收入条件</Text>
+          <View className="assess-headline__amount" role="text" aria-label={`每月约${allowance}元`}>
             <Text>每月约 </Text>
-            <Text className='assess-headline__number'>{allowance}</Text>
+            <Text className="assess-headline__number">{allowance}</Text>
             <Text> 元</Text>
           </View>
-          <Text className='assess-headline__sub'>{`这是全家每月的低保金（估算），${a.householdSize}人户合计`}</Text>
+          <Text className="assess-headline__sub">{`这是全家每月的低保金（估算），${a.householdSize}人户合计`}</Text>
         </View>
       ) : (
-        <View className='assess-headline assess-headline--no'>
-          <Text className='assess-headline__lead'>按收入这一项，暂不符合低保的收入条件</Text>
-          <Text className='assess-headline__sub'>
+        <View className="assess-headline assess-headline--no">
+          <Text className="assess-headline__lead">按收入这一项，暂不符合低保的收入条件</Text>
+          <Text className="assess-headline__sub">
             {`家庭人均月收入约 ${formatYuan(a.perCapitaIncomeFen)} 元，${a.monthlyIncomeFen === thresholdFen ? '等于' : '高于'}${areaLabel}低保标准 ${formatYuan(a.standardFen)} 元/人/月（要低于标准才符合）。`}
           </Text>
-          <Text className='assess-headline__sub'>这不是最终结论；下面这些帮助也许适合您。</Text>
+          <Text className="assess-headline__sub">这不是最终结论；下面这些帮助也许适合您。</Text>
         </View>
       )}
-      {!a.meetsIncomeTest && <NoteList title='还可以试试这些帮助' items={a.alternatives} tone='help' />}
+      {!a.meetsIncomeTest && <NoteList title="还可以试试这些帮助" items={a.alternatives} tone="help" />}
       <ResultBasis effectiveFrom={effectiveFrom} on={a.on} possiblyOutdated={a.possiblyOutdated} />
-      <Text className='assess-section-title'>计算过程</Text>
+      <Text className="assess-section-title">计算过程</Text>
       <CalculationSteps steps={a.steps} parameterIdByStep={{ standard: DIBAO_STANDARD_ID[a.area] }} />
-      <NoteList title='还要核实的情况' items={caveatsWithoutOutdated(a.caveats)} />
-      {a.meetsIncomeTest && <NoteList title='其他可能的帮助' items={a.alternatives} tone='help' />}
+      <NoteList title="还要核实的情况" items={caveatsWithoutOutdated(a.caveats)} />
+      {a.meetsIncomeTest && <NoteList title="其他可能的帮助" items={a.alternatives} tone="help" />}
       <ApplyServices serviceIds={a.serviceIds} services={pack.services} showMaterials={!compact} />
     </View>
   )

@@ -18,12 +18,12 @@ export interface AssessmentFieldProps {
 export function AssessmentField({ label, hint, error, errorId, id, children }: PropsWithChildren<AssessmentFieldProps>) {
   return (
     <View className={`assess-field${error ? ' assess-field--invalid' : ''}`} id={id}>
-      <Text className='assess-field__label'>{label}</Text>
-      {hint && <Text className='assess-field__hint'>{hint}</Text>}
+      <Text className="assess-field__label">{label}</Text>
+      {hint && <Text className="assess-field__hint">{hint}</Text>}
       {children}
       {error && (
-        <View className='assess-field__error' id={errorId} role='alert'>
-          <Text aria-hidden='true'>⚠ </Text>
+        <View className="assess-field__error" id={errorId} role="alert">
+          <Text aria-hidden="true">⚠ </Text>
           <Text>{error}</Text>
         </View>
       )}

@@ -27,7 +27,7 @@ export function NumberInput({ value, onChange, kind, label, unit, placeholder, i
   return (
     <View className={`assess-number${invalid ? ' assess-number--invalid' : ''}`}>
       <Input
-        className='assess-number__input'
+        className="assess-number__input"
         type={kind === 'integer' ? 'number' : 'digit'}
         value={value}
         onChange={onChange}
@@ -37,7 +37,9 @@ export function NumberInput({ value, onChange, kind, label, unit, placeholder, i
         nativeProps={process.env.TARO_ENV === 'h5' ? { inputMode: kind === 'integer' ? 'numeric' : 'decimal', ...a11y } : undefined}
         {...a11y}
       />
-      <Text className='assess-number__unit' aria-hidden='true'>{unit}</Text>
+      <Text className="assess-number__unit" aria-hidden="true">
+        {unit}
+      </Text>
     </View>
   )
 }

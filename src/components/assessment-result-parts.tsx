@@ -19,12 +19,12 @@ export interface ResultBasisProps {
 
 export function ResultBasis({ effectiveFrom, on, possiblyOutdated }: ResultBasisProps) {
   return (
-    <View className='assess-basis'>
-      {effectiveFrom && <Text className='assess-basis__line'>{`按${formatChineseDate(effectiveFrom)}起执行的标准计算`}</Text>}
-      <Text className='assess-basis__line'>{`测算日期：${formatChineseDate(on)}`}</Text>
+    <View className="assess-basis">
+      {effectiveFrom && <Text className="assess-basis__line">{`按${formatChineseDate(effectiveFrom)}起执行的标准计算`}</Text>}
+      <Text className="assess-basis__line">{`测算日期：${formatChineseDate(on)}`}</Text>
       {possiblyOutdated && (
-        <View className='assess-notice' role='note'>
-          <Text className='assess-notice__title'>可能已有更新的标准</Text>
+        <View className="assess-notice" role="note">
+          <Text className="assess-notice__title">可能已有更新的标准</Text>
           <Text>{OUTDATED_CAVEAT}</Text>
         </View>
       )}
@@ -47,11 +47,11 @@ export function NoteList({ title, items, tone = 'plain' }: NoteListProps) {
   if (items.length === 0) return null
   return (
     <View className={`assess-notes assess-notes--${tone}`}>
-      <Text className='assess-notes__title'>{title}</Text>
-      <View role='list' aria-label={title}>
+      <Text className="assess-notes__title">{title}</Text>
+      <View role="list" aria-label={title}>
         {items.map((item) => (
-          <View key={item} className='assess-notes__item' role='listitem'>
-            <Text aria-hidden='true'>• </Text>
+          <View key={item} className="assess-notes__item" role="listitem">
+            <Text aria-hidden="true">• </Text>
             <Text>{item}</Text>
           </View>
         ))}
@@ -68,39 +68,42 @@ export interface ApplyServicesProps {
 }
 
 export function ApplyServices({ serviceIds, services, showMaterials = true }: ApplyServicesProps) {
-  const found = serviceIds
-    .map((id) => services.find((s) => s.id === id))
-    .filter((s): s is Service => s !== undefined)
+  const found = serviceIds.map((id) => services.find((s) => s.id === id)).filter((s): s is Service => s !== undefined)
   return (
-    <View className='assess-apply'>
-      <Text className='assess-apply__title'>准备材料和去哪里办</Text>
+    <View className="assess-apply">
+      <Text className="assess-apply__title">准备材料和去哪里办</Text>
       {found.length === 0 && (
-        <View className='assess-apply__fallback'>
+        <View className="assess-apply__fallback">
           <Text>请带上身份证、户口簿，到户籍所在地的乡镇人民政府（街道办事处）申请；也可以请村（居）委会代为提出。</Text>
-          <Button className='assess-apply__call' fill='outline' onClick={() => callPhone('12345')} aria-label='拨打12345政务服务便民热线咨询'>
+          <Button
+            className="assess-apply__call"
+            fill="outline"
+            onClick={() => callPhone('12345')}
+            aria-label="拨打12345政务服务便民热线咨询"
+          >
             拨打 12345 咨询
           </Button>
         </View>
       )}
       {found.map((service) => (
-        <View key={service.id} className='assess-apply__service'>
-          <View className='assess-apply__head'>
-            <Text className='assess-apply__name'>{service.name}</Text>
+        <View key={service.id} className="assess-apply__service">
+          <View className="assess-apply__head">
+            <Text className="assess-apply__name">{service.name}</Text>
             <ServiceModeBadge mode={service.mode} />
           </View>
           {showMaterials && service.materials.length > 0 && (
-            <View className='assess-apply__materials' role='list' aria-label={`${service.name}需要的材料`}>
+            <View className="assess-apply__materials" role="list" aria-label={`${service.name}需要的材料`}>
               {service.materials.map((m) => (
-                <View key={m.id} className='assess-apply__material' role='listitem'>
+                <View key={m.id} className="assess-apply__material" role="listitem">
                   <Text>{`• ${m.name}（${describeMaterial(m)}）`}</Text>
                 </View>
               ))}
             </View>
           )}
-          <Text className='assess-apply__where'>{`办理地点：${service.office.name}，${service.office.address}`}</Text>
+          <Text className="assess-apply__where">{`办理地点：${service.office.name}，${service.office.address}`}</Text>
           <View
-            className='assess-apply__link'
-            role='link'
+            className="assess-apply__link"
+            role="link"
             aria-label={`查看办事指南：${service.name}`}
             onClick={() => openPage(`/packages/service/detail/index?id=${encodeURIComponent(service.id)}`)}
           >
@@ -115,7 +118,7 @@ export function ApplyServices({ serviceIds, services, showMaterials = true }: Ap
 /** Shown when the form was edited after the last calculation, so an old result is not mistaken for a new one. */
 export function StaleResultNote() {
   return (
-    <View className='assess-stale' role='note'>
+    <View className="assess-stale" role="note">
       <Text>您改了填写，下面还是上次的结果；请再点“重新计算”。</Text>
     </View>
   )

@@ -12,14 +12,14 @@ export interface CalculationStepsProps {
 
 export function CalculationSteps({ steps, parameterIdByStep }: CalculationStepsProps) {
   return (
-    <View className='assess-steps' role='list' aria-label='计算过程'>
+    <View className="assess-steps" role="list" aria-label="计算过程">
       {steps.map((step, index) => (
-        <View key={step.id} className='assess-steps__item' role='listitem'>
-          <View className='assess-steps__head'>
-            <Text className='assess-steps__index'>{`第${index + 1}步`}</Text>
-            <Text className='assess-steps__label'>{step.label}</Text>
+        <View key={step.id} className="assess-steps__item" role="listitem">
+          <View className="assess-steps__head">
+            <Text className="assess-steps__index">{`第${index + 1}步`}</Text>
+            <Text className="assess-steps__label">{step.label}</Text>
           </View>
-          <Text className='assess-steps__text'>{step.text}</Text>
+          <Text className="assess-steps__text">{step.text}</Text>
           <StepCitation citation={step.citation} parameterId={parameterIdByStep[step.id]} />
         </View>
       ))}

@@ -29,7 +29,13 @@ export const tekunAnswersSchema = z.object({
 })
 export type TekunAnswers = z.infer<typeof tekunAnswersSchema>
 export const EMPTY_TEKUN_ANSWERS: TekunAnswers = {
-  area: '', care: '', age: '', canWork: '', monthlyIncome: '', supporter: '', selfCare: '',
+  area: '',
+  care: '',
+  age: '',
+  canWork: '',
+  monthlyIncome: '',
+  supporter: '',
+  selfCare: '',
 }
 
 function envelope<T extends z.ZodType>(answers: T) {

@@ -22,9 +22,7 @@ export function collectFieldErrors<T>(
   for (let i = 0; i <= Object.keys(fallbacks).length; i++) {
     const result = parse(current)
     if (result.ok) {
-      return Object.keys(errors).length === 0
-        ? { value: result.value, errors, formError: null }
-        : { value: null, errors, formError: null }
+      return Object.keys(errors).length === 0 ? { value: result.value, errors, formError: null } : { value: null, errors, formError: null }
     }
     const field = result.error.field
     if (field === undefined || !(field in fallbacks) || field in errors) {

@@ -39,7 +39,13 @@ export function faqBasis(pack: ContentPack, faq: Faq, today: IsoDate): FaqBasis[
       continue
     }
     const source = pack.sources.find((src) => src.id === id)
-    if (source) sources.push({ kind: 'source', docNumber: source.docNumber, title: `《${source.title.replace(/《/g, '〈').replace(/》/g, '〉')}》`, target: { kind: 'source', sourceId: id } })
+    if (source)
+      sources.push({
+        kind: 'source',
+        docNumber: source.docNumber,
+        title: `《${source.title.replace(/《/g, '〈').replace(/》/g, '〉')}》`,
+        target: { kind: 'source', sourceId: id },
+      })
   }
   const covered = new Set(out.map((b) => (b.kind === 'service' ? '' : b.docNumber)))
   return [...out, ...sources.filter((b) => b.kind === 'service' || !covered.has(b.docNumber))]
@@ -59,7 +65,10 @@ export function basisText(basis: readonly FaqBasis[]): string {
     if (b.article && !entry.articles.includes(b.article)) entry.articles.push(b.article)
     byDoc.set(b.docNumber, entry)
   }
-  const docs = Array.from(byDoc, ([doc, e]) => `${e.title ? `${e.title}（${doc}）` : doc}${e.articles.length ? ` ${e.articles.join('、')}` : ''}`)
+  const docs = Array.from(
+    byDoc,
+    ([doc, e]) => `${e.title ? `${e.title}（${doc}）` : doc}${e.articles.length ? ` ${e.articles.join('、')}` : ''}`,
+  )
   return [...docs, ...services.map((n) => `办事指南“${n}”`)].join('；')
 }
 
@@ -83,14 +92,14 @@ export function FaqItem({ faq, basis, highlighted }: FaqItemProps) {
   const weapp = process.env.TARO_ENV === 'weapp'
   return (
     <View className={`faq${highlighted ? ' faq--highlighted' : ''}`} id={faqElementId(faq.id)}>
-      <Text className='faq__q'>{`问：${faq.question}`}</Text>
-      <Text className='faq__a' userSelect>{`答：${faq.answer}`}</Text>
+      <Text className="faq__q">{`问：${faq.question}`}</Text>
+      <Text className="faq__a" userSelect>{`答：${faq.answer}`}</Text>
       {basis.map((b, i) =>
         b.kind === 'service' ? (
           <View
             key={i}
-            className='source-link faq__service'
-            role='link'
+            className="source-link faq__service"
+            role="link"
             aria-label={`办事指南：${b.name}，点按查看`}
             onClick={() => openPage(`/packages/service/detail/index?id=${encodeURIComponent(b.serviceId)}`)}
           >
@@ -106,16 +115,23 @@ export function FaqItem({ faq, basis, highlighted }: FaqItemProps) {
           />
         ),
       )}
-      <View className='faq__tools'>
-        <CopyButton text={faqCopyText(faq, basis)} label='复制问答' ariaLabel={`复制问答：${faq.question}`} />
+      <View className="faq__tools">
+        <CopyButton text={faqCopyText(faq, basis)} label="复制问答" ariaLabel={`复制问答：${faq.question}`} />
         {weapp ? (
-          <Button className='faq__share' fill='outline' size='small' openType='share' data-faq-id={faq.id} aria-label={`分享问答：${faq.question}`}>
+          <Button
+            className="faq__share"
+            fill="outline"
+            size="small"
+            openType="share"
+            data-faq-id={faq.id}
+            aria-label={`分享问答：${faq.question}`}
+          >
             分享
           </Button>
         ) : (
           <CopyButton
             text={`${faqCopyText(faq, basis)}\n${pageLink(`/packages/community/index?faq=${encodeURIComponent(faq.id)}`)}`}
-            label='复制分享内容'
+            label="复制分享内容"
             ariaLabel={`复制分享内容（问答和链接）：${faq.question}`}
           />
         )}

@@ -17,8 +17,8 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
   const result = standardsOn(parameters, today)
   if (!result.ok) {
     return (
-      <View className='page-state page-state--empty'>
-        <Text className='page-state__title'>{result.error.message}</Text>
+      <View className="page-state page-state--empty">
+        <Text className="page-state__title">{result.error.message}</Text>
       </View>
     )
   }
@@ -37,20 +37,20 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
   const commonDoc = docs.size === 1 ? Array.from(docs)[0] : null
 
   return (
-    <View className='standards-table'>
-      <Text className='standards-table__note'>
+    <View className="standards-table">
+      <Text className="standards-table__note">
         {`按今天（${formatChineseDate(today)}）执行的标准，单位：元/人/月。${year ? `现行标准自${year}年1月1日起执行` : ''}${commonDoc ? `，均出自${commonDoc}` : ''}。点按一行看出处原文。`}
       </Text>
       {outdated && (
-        <View className='standards-table__outdated' role='note'>
+        <View className="standards-table__outdated" role="note">
           <Text>{OUTDATED_CAVEAT}</Text>
         </View>
       )}
-      <ScrollView scrollX className='policy-table__scroll'>
-        <View className='policy-table__grid standards-table__grid' role='table' aria-label='救助标准一览'>
-          <View className='policy-table__row' role='row'>
+      <ScrollView scrollX className="policy-table__scroll">
+        <View className="policy-table__grid standards-table__grid" role="table" aria-label="救助标准一览">
+          <View className="policy-table__row" role="row">
             {['名称', currentHead, previousHead, '变化', commonDoc ? '条款' : '文件'].map((h) => (
-              <View key={h} className='policy-table__cell policy-table__cell--head' role='columnheader'>
+              <View key={h} className="policy-table__cell policy-table__cell--head" role="columnheader">
                 <Text>{h}</Text>
               </View>
             ))}
@@ -61,24 +61,42 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
             return (
               <View
                 key={r.parameter.id}
-                className='policy-table__row standards-table__row'
-                role='row'
+                className="policy-table__row standards-table__row"
+                role="row"
                 aria-label={`${r.parameter.label}，${currentHead}${moneyLabel(r.current.amountFen, unit)}，点按看出处`}
                 onClick={open}
               >
-                <View className='policy-table__cell standards-table__name' role='rowheader'>
+                <View className="policy-table__cell standards-table__name" role="rowheader">
                   <Text>{r.parameter.shortLabel}</Text>
                 </View>
-                <View className='policy-table__cell standards-table__value' role='cell' aria-label={moneyLabel(r.current.amountFen, unit)}>
+                <View className="policy-table__cell standards-table__value" role="cell" aria-label={moneyLabel(r.current.amountFen, unit)}>
                   <Text>{`${formatYuan(r.current.amountFen)}元`}</Text>
                 </View>
-                <View className='policy-table__cell standards-table__value' role='cell' aria-label={r.previous ? moneyLabel(r.previous.amountFen, unit) : '此前没有这项标准'}>
+                <View
+                  className="policy-table__cell standards-table__value"
+                  role="cell"
+                  aria-label={r.previous ? moneyLabel(r.previous.amountFen, unit) : '此前没有这项标准'}
+                >
                   <Text>{r.previous ? `${formatYuan(r.previous.amountFen)}元` : '—（新设）'}</Text>
                 </View>
-                <View className='policy-table__cell standards-table__value' role='cell' aria-label={r.changeFen === null ? '新设' : moneyLabel(r.changeFen, unit, true)}>
-                  <Text>{r.changeFen === null ? '新设' : r.changeFen === 0 ? '不变' : `${r.changeFen > 0 ? '+' : '−'}${formatYuan(Math.abs(r.changeFen))}元`}</Text>
+                <View
+                  className="policy-table__cell standards-table__value"
+                  role="cell"
+                  aria-label={r.changeFen === null ? '新设' : moneyLabel(r.changeFen, unit, true)}
+                >
+                  <Text>
+                    {r.changeFen === null
+                      ? '新设'
+                      : r.changeFen === 0
+                        ? '不变'
+                        : `${r.changeFen > 0 ? '+' : '−'}${formatYuan(Math.abs(r.changeFen))}元`}
+                  </Text>
                 </View>
-                <View className='policy-table__cell standards-table__value standards-table__doc' role='cell' aria-label={`${ref.docNumber} ${ref.article}`}>
+                <View
+                  className="policy-table__cell standards-table__value standards-table__doc"
+                  role="cell"
+                  aria-label={`${ref.docNumber} ${ref.article}`}
+                >
                   <Text>{`${commonDoc ? '' : `${ref.docNumber} `}${ref.article} ›`}</Text>
                 </View>
               </View>

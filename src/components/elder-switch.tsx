@@ -12,29 +12,29 @@ export function ElderSwitch({ className }: ElderSwitchProps) {
   return (
     <View className={['elder-switch', className].filter(Boolean).join(' ')}>
       <View
-        className='elder-switch__row'
-        role='switch'
+        className="elder-switch__row"
+        role="switch"
         aria-checked={elder ? 'true' : 'false'}
-        aria-label='长辈版'
+        aria-label="长辈版"
         onClick={() => setElder(!elder)}
       >
-        <View className='elder-switch__text'>
-          <Text className='elder-switch__label'>长辈版</Text>
-          <Text className='elder-switch__hint'>{elder ? '已开启：字更大、按钮更大' : '字更大、按钮更大，更容易看清和点按'}</Text>
+        <View className="elder-switch__text">
+          <Text className="elder-switch__label">长辈版</Text>
+          <Text className="elder-switch__hint">{elder ? '已开启：字更大、按钮更大' : '字更大、按钮更大，更容易看清和点按'}</Text>
         </View>
         <View
-          className='elder-switch__control'
+          className="elder-switch__control"
           onClick={(event) => {
             // the whole row is the control (a bigger target); the NutUI switch shows its state
             event.stopPropagation()
             setElder(!elder)
           }}
         >
-          <Switch checked={elder} loadingIcon={null} activeText='开' inactiveText='关' aria-hidden='true' />
+          <Switch checked={elder} loadingIcon={null} activeText="开" inactiveText="关" aria-hidden="true" />
         </View>
       </View>
       {fromSystemFont ? (
-        <Text className='elder-switch__note'>您的微信设置了大字体，已为您开启长辈版；不需要的话可以在这里关闭。</Text>
+        <Text className="elder-switch__note">您的微信设置了大字体，已为您开启长辈版；不需要的话可以在这里关闭。</Text>
       ) : null}
     </View>
   )

@@ -13,8 +13,8 @@ export interface EmptyStateProps {
 export function EmptyState({ title, description, actionLabel, onAction, className }: EmptyStateProps) {
   return (
     <View className={['empty-state', className].filter(Boolean).join(' ')}>
-      <Text className='empty-state__title'>{title}</Text>
-      {description ? <Text className='empty-state__description'>{description}</Text> : null}
+      <Text className="empty-state__title">{title}</Text>
+      {description ? <Text className="empty-state__description">{description}</Text> : null}
       {actionLabel && onAction ? <ActionButton label={actionLabel} onClick={onAction} /> : null}
     </View>
   )

@@ -13,9 +13,9 @@ export interface ErrorStateProps {
 
 export function ErrorState({ title = '出错了', message, actionLabel, onAction, className }: ErrorStateProps) {
   return (
-    <View className={['error-state', className].filter(Boolean).join(' ')} role='alert'>
-      <Text className='error-state__title'>{title}</Text>
-      <Text className='error-state__message'>{message}</Text>
+    <View className={['error-state', className].filter(Boolean).join(' ')} role="alert">
+      <Text className="error-state__title">{title}</Text>
+      <Text className="error-state__message">{message}</Text>
       {actionLabel && onAction ? <ActionButton label={actionLabel} onClick={onAction} /> : null}
     </View>
   )

@@ -12,15 +12,17 @@ export function Hotline({ className }: HotlineProps) {
   return (
     <View
       className={['hotline', className].filter(Boolean).join(' ')}
-      role='button'
-      aria-label='拨打12345政务服务便民热线'
+      role="button"
+      aria-label="拨打12345政务服务便民热线"
       onClick={() => callPhone(HOTLINE)}
     >
-      <View className='hotline__text'>
-        <Text className='hotline__title'>拨打 12345 热线</Text>
-        <Text className='hotline__hint'>景德镇市政务服务便民热线，咨询救助政策和办事</Text>
+      <View className="hotline__text">
+        <Text className="hotline__title">拨打 12345 热线</Text>
+        <Text className="hotline__hint">景德镇市政务服务便民热线，咨询救助政策和办事</Text>
       </View>
-      <Text className='hotline__action' aria-hidden='true'>拨打</Text>
+      <Text className="hotline__action" aria-hidden="true">
+        拨打
+      </Text>
     </View>
   )
 }

@@ -9,10 +9,12 @@ export interface LinkRowProps {
 
 export function LinkRow({ label, value, onClick }: LinkRowProps) {
   return (
-    <View className='list-row' role='link' aria-label={value ? `${label}，${value}` : label} onClick={onClick}>
-      <Text className='list-row__label'>{label}</Text>
-      {value ? <Text className='list-row__value'>{value}</Text> : null}
-      <Text className='list-row__arrow' aria-hidden='true'>›</Text>
+    <View className="list-row" role="link" aria-label={value ? `${label}，${value}` : label} onClick={onClick}>
+      <Text className="list-row__label">{label}</Text>
+      {value ? <Text className="list-row__value">{value}</Text> : null}
+      <Text className="list-row__arrow" aria-hidden="true">
+        ›
+      </Text>
     </View>
   )
 }
@@ -25,9 +27,9 @@ export interface InfoRowProps {
 /** A label and its value, read together. */
 export function InfoRow({ label, value }: InfoRowProps) {
   return (
-    <View className='list-row'>
-      <Text className='list-row__label'>{label}</Text>
-      <Text className='list-row__value'>{value}</Text>
+    <View className="list-row">
+      <Text className="list-row__label">{label}</Text>
+      <Text className="list-row__value">{value}</Text>
     </View>
   )
 }

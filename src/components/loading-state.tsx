@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 
 export function LoadingState({ text = '正在加载…' }: { text?: string }) {
   return (
-    <View className='loading-state' role='status'>
+    <View className="loading-state" role="status">
       <Text>{text}</Text>
     </View>
   )

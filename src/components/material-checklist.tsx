@@ -24,22 +24,22 @@ export function MaterialChecklist({ serviceId, materials }: MaterialChecklistPro
   }
 
   if (materials.length === 0) {
-    return <Text className='materials__none'>不需要提交材料。</Text>
+    return <Text className="materials__none">不需要提交材料。</Text>
   }
 
   return (
-    <View className='materials'>
-      <Text className='materials__progress' aria-live='polite'>
+    <View className="materials">
+      <Text className="materials__progress" aria-live="polite">
         {`已准备 ${ticked.size} 项，共 ${materials.length} 项${ticked.size === materials.length ? '，都准备好了' : ''}`}
       </Text>
-      <View role='list' aria-label='申请材料清单'>
+      <View role="list" aria-label="申请材料清单">
         {materials.map((m) => {
           const checked = ticked.has(m.id)
           return (
-            <View key={m.id} className={`materials__item${checked ? ' materials__item--done' : ''}`} role='listitem'>
+            <View key={m.id} className={`materials__item${checked ? ' materials__item--done' : ''}`} role="listitem">
               <Checkbox
-                role='checkbox'
-                className='materials__check'
+                role="checkbox"
+                className="materials__check"
                 checked={checked}
                 aria-label={`${m.name}，${describeMaterial(m)}，${checked ? '已准备' : '未准备'}`}
                 onChange={(on) => {
@@ -49,10 +49,10 @@ export function MaterialChecklist({ serviceId, materials }: MaterialChecklistPro
                   update(next)
                 }}
                 label={
-                  <View className='materials__label'>
-                    <Text className='materials__name'>{m.name}</Text>
-                    <Text className='materials__form'>{`${describeMaterial(m)}${checked ? ' · 已准备' : ''}`}</Text>
-                    {m.note && <Text className='materials__note'>{m.note}</Text>}
+                  <View className="materials__label">
+                    <Text className="materials__name">{m.name}</Text>
+                    <Text className="materials__form">{`${describeMaterial(m)}${checked ? ' · 已准备' : ''}`}</Text>
+                    {m.note && <Text className="materials__note">{m.note}</Text>}
                   </View>
                 }
               />
@@ -61,7 +61,7 @@ export function MaterialChecklist({ serviceId, materials }: MaterialChecklistPro
         })}
       </View>
       {ticked.size > 0 && (
-        <Button className='materials__clear' fill='outline' onClick={() => update(new Set())}>
+        <Button className="materials__clear" fill="outline" onClick={() => update(new Set())}>
           清空勾选
         </Button>
       )}

@@ -24,28 +24,28 @@ export function MilestoneTimeline({ milestones, today }: MilestoneTimelineProps)
   const shown = folded ? sorted.slice(0, FOLDED_COUNT) : sorted
   const upcoming = sorted.filter((m) => milestoneStatus(m.date, today).state !== 'passed').length
   return (
-    <View className='milestones'>
-      <Text className='milestones__note'>
+    <View className="milestones">
+      <Text className="milestones__note">
         {`共 ${sorted.length} 个时间节点，${upcoming === 0 ? '都已到期' : `其中 ${upcoming} 个未到期`}；按今天（${formatChineseDate(today)}）计算`}
       </Text>
-      <View role='list' aria-label='时间节点'>
+      <View role="list" aria-label="时间节点">
         {shown.map((m, i) => {
           const status = milestoneStatus(m.date, today)
           return (
-            <View key={`${m.date}-${i}`} className={`milestones__item milestones__item--${status.state}`} role='listitem'>
-              <View className='milestones__rail' aria-hidden='true'>
-                <View className='milestones__dot' />
+            <View key={`${m.date}-${i}`} className={`milestones__item milestones__item--${status.state}`} role="listitem">
+              <View className="milestones__rail" aria-hidden="true">
+                <View className="milestones__dot" />
               </View>
-              <View className='milestones__body'>
-                <View className='milestones__head'>
-                  <Text className='milestones__date'>{formatChineseDate(m.date)}</Text>
+              <View className="milestones__body">
+                <View className="milestones__head">
+                  <Text className="milestones__date">{formatChineseDate(m.date)}</Text>
                   <Text className={`milestones__status milestones__status--${status.state}`}>
                     {`${STATE_WORD[status.state]}${status.state === 'today' ? '' : `，${status.label}`}`}
                   </Text>
                 </View>
-                <Text className='milestones__title'>{m.title}</Text>
-                <Text className='milestones__quote' userSelect>{`原文：“${m.quote}”`}</Text>
-                {m.responsible && <Text className='milestones__responsible'>{`责任单位：${m.responsible}`}</Text>}
+                <Text className="milestones__title">{m.title}</Text>
+                <Text className="milestones__quote" userSelect>{`原文：“${m.quote}”`}</Text>
+                {m.responsible && <Text className="milestones__responsible">{`责任单位：${m.responsible}`}</Text>}
               </View>
             </View>
           )

@@ -37,9 +37,9 @@ export function moneyText(fen: Fen, unit = '元/人/月', signed = false): strin
 export function MoneyText({ fen, unit = '元/人/月', signed = false, size = 'normal', className }: MoneyTextProps) {
   const classes = ['money-text', `money-text--${size}`, className].filter(Boolean).join(' ')
   return (
-    <View className={classes} role='text' aria-label={moneyLabel(fen, unit, signed)}>
-      <Text className='money-text__amount'>{signed ? formatChange(fen) : formatYuan(fen)}</Text>
-      <Text className='money-text__unit'>{unit}</Text>
+    <View className={classes} role="text" aria-label={moneyLabel(fen, unit, signed)}>
+      <Text className="money-text__amount">{signed ? formatChange(fen) : formatYuan(fen)}</Text>
+      <Text className="money-text__unit">{unit}</Text>
     </View>
   )
 }

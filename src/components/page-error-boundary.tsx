@@ -28,9 +28,9 @@ export class PageErrorBoundary extends Component<Props, State> {
     if (!this.state.failed) return this.props.children
     return (
       <ErrorState
-        title='这一页暂时无法显示'
-        message='页面内容出了问题。您可以回到首页，或在“我的”里清除缓存后再试；也可以拨打12345咨询。'
-        actionLabel='回到首页'
+        title="这一页暂时无法显示"
+        message="页面内容出了问题。您可以回到首页，或在“我的”里清除缓存后再试；也可以拨打12345咨询。"
+        actionLabel="回到首页"
         onAction={() => openPage('/pages/index/index')}
       />
     )

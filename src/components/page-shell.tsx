@@ -23,7 +23,7 @@ export function PageShell({ name, showStatus = true, children }: PropsWithChildr
   }, [elder])
   return (
     <View className={`page ${name}${elder ? ' elder' : ''}`}>
-      {showStatus ? <StatusLine status={status} className='page__status' /> : null}
+      {showStatus ? <StatusLine status={status} className="page__status" /> : null}
       <PageErrorBoundary>{children}</PageErrorBoundary>
     </View>
   )

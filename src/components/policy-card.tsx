@@ -12,17 +12,19 @@ export function PolicyCard({ policy }: { policy: Policy }) {
   const date = formatChineseDate(policy.issuedOn)
   return (
     <View
-      className='policy-card'
-      role='link'
+      className="policy-card"
+      role="link"
       aria-label={`${policy.title}，${policy.docNumber}，${date}印发。${policy.summary}`}
       onClick={() => openPage(policyUrl(policy.id))}
     >
-      <Text className='policy-card__title'>{policy.title}</Text>
-      <Text className='policy-card__meta'>{`${policy.docNumber} · ${date}`}</Text>
-      <Text className='policy-card__summary'>{policy.summary}</Text>
-      <View className='policy-card__topics'>
+      <Text className="policy-card__title">{policy.title}</Text>
+      <Text className="policy-card__meta">{`${policy.docNumber} · ${date}`}</Text>
+      <Text className="policy-card__summary">{policy.summary}</Text>
+      <View className="policy-card__topics">
         {policy.topics.map((t) => (
-          <Text key={t} className='policy-card__topic'>{t}</Text>
+          <Text key={t} className="policy-card__topic">
+            {t}
+          </Text>
         ))}
       </View>
     </View>

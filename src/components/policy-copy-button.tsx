@@ -17,14 +17,17 @@ export interface CopyButtonProps {
 export function CopyButton({ text, label = '复制', ariaLabel, className }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle')
   const mounted = useRef(true)
-  useEffect(() => () => {
-    mounted.current = false
-  }, [])
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    [],
+  )
   const shown = state === 'done' ? '已复制' : state === 'failed' ? '复制失败，请长按文字复制' : label
   return (
     <View
       className={['copy-button', className].filter(Boolean).join(' ')}
-      role='button'
+      role="button"
       aria-label={state === 'idle' ? ariaLabel : `${ariaLabel}：${shown}`}
       onClick={(e) => {
         e.stopPropagation()

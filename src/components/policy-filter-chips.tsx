@@ -21,7 +21,7 @@ export interface FilterChipsProps<T extends string> {
 
 export function FilterChips<T extends string>({ label, options, value, onChange, scroll = false }: FilterChipsProps<T>) {
   const chips = (
-    <View className={`filter-chips${scroll ? ' filter-chips--row' : ''}`} role='radiogroup' aria-label={label}>
+    <View className={`filter-chips${scroll ? ' filter-chips--row' : ''}`} role="radiogroup" aria-label={label}>
       {options.map((o) => {
         const selected = o.value === value
         const countText = o.count === undefined ? '' : `（${o.count}项）`
@@ -29,21 +29,21 @@ export function FilterChips<T extends string>({ label, options, value, onChange,
           <View
             key={o.value}
             className={`filter-chips__chip${selected ? ' filter-chips__chip--selected' : ''}`}
-            role='radio'
+            role="radio"
             aria-checked={selected ? 'true' : 'false'}
             aria-label={`${o.label}${countText}${selected ? '，已选' : ''}`}
             onClick={() => onChange(o.value)}
           >
-            {selected && <Text aria-hidden='true'>✓ </Text>}
+            {selected && <Text aria-hidden="true">✓ </Text>}
             <Text>{o.label}</Text>
-            {o.count !== undefined && <Text className='filter-chips__count'>{` ${o.count}`}</Text>}
+            {o.count !== undefined && <Text className="filter-chips__count">{` ${o.count}`}</Text>}
           </View>
         )
       })}
     </View>
   )
   return scroll ? (
-    <ScrollView scrollX className='filter-chips__scroll' enhanced showScrollbar={false}>
+    <ScrollView scrollX className="filter-chips__scroll" enhanced showScrollbar={false}>
       {chips}
     </ScrollView>
   ) : (

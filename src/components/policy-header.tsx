@@ -11,19 +11,23 @@ export function PolicyHeader({ policy }: { policy: Policy }) {
     ['公开属性', policy.openness],
   ]
   return (
-    <View className='policy-header'>
-      <Text className='policy-header__title'>{policy.title}</Text>
-      <View className='policy-header__meta' role='list' aria-label='文件信息'>
+    <View className="policy-header">
+      <Text className="policy-header__title">{policy.title}</Text>
+      <View className="policy-header__meta" role="list" aria-label="文件信息">
         {rows.map(([k, v]) => (
-          <View key={k} className='policy-header__row' role='listitem'>
-            <Text className='policy-header__key'>{`${k}：`}</Text>
-            <Text className='policy-header__value' userSelect>{v}</Text>
+          <View key={k} className="policy-header__row" role="listitem">
+            <Text className="policy-header__key">{`${k}：`}</Text>
+            <Text className="policy-header__value" userSelect>
+              {v}
+            </Text>
           </View>
         ))}
       </View>
-      <View className='policy-header__topics'>
+      <View className="policy-header__topics">
         {policy.topics.map((t) => (
-          <Text key={t} className='policy-card__topic'>{t}</Text>
+          <Text key={t} className="policy-card__topic">
+            {t}
+          </Text>
         ))}
       </View>
     </View>

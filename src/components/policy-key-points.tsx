@@ -14,17 +14,17 @@ export const KEY_POINT_GROUPS: ReadonlyArray<{ kind: Kind; title: string }> = [
 
 export function PolicyKeyPoints({ points }: { points: Policy['keyPoints'] }) {
   return (
-    <View className='key-points'>
+    <View className="key-points">
       {KEY_POINT_GROUPS.map((g) => {
         const items = points.filter((p) => p.kind === g.kind)
         if (items.length === 0) return null
         return (
           <View key={g.kind} className={`key-points__group key-points__group--${g.kind}`}>
-            <Text className='key-points__title'>{g.title}</Text>
-            <View role='list' aria-label={g.title}>
+            <Text className="key-points__title">{g.title}</Text>
+            <View role="list" aria-label={g.title}>
               {items.map((p, i) => (
-                <View key={i} className='key-points__item' role='listitem'>
-                  <Text aria-hidden='true'>• </Text>
+                <View key={i} className="key-points__item" role="listitem">
+                  <Text aria-hidden="true">• </Text>
                   <Text userSelect>{p.text}</Text>
                 </View>
               ))}

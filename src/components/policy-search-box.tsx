@@ -13,9 +13,9 @@ export interface SearchBoxProps {
 
 export function SearchBox({ value, onChange, label, placeholder }: SearchBoxProps) {
   return (
-    <View className='list-search' role='search'>
+    <View className="list-search" role="search">
       <SearchBar
-        className='list-search__bar'
+        className="list-search__bar"
         value={value}
         placeholder={placeholder}
         onChange={(v) => onChange(v ?? '')}

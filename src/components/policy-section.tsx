@@ -25,21 +25,23 @@ export function PolicySection({ section, open, onToggle, docNumber }: PolicySect
   return (
     <View className={`policy-section${open ? ' policy-section--open' : ''}`} id={sectionElementId(section.id)}>
       <View
-        className='policy-section__head'
-        role='button'
+        className="policy-section__head"
+        role="button"
         aria-expanded={open ? 'true' : 'false'}
         aria-label={`${section.heading}，${open ? '点按收起' : '点按展开'}`}
         onClick={onToggle}
       >
-        <Text className='policy-section__heading'>{section.heading}</Text>
-        <Text className='policy-section__toggle' aria-hidden='true'>{open ? '收起 ▲' : '展开 ▼'}</Text>
+        <Text className="policy-section__heading">{section.heading}</Text>
+        <Text className="policy-section__toggle" aria-hidden="true">
+          {open ? '收起 ▲' : '展开 ▼'}
+        </Text>
       </View>
       {open && (
-        <View className='policy-section__body'>
+        <View className="policy-section__body">
           {section.paragraphs.map((p, i) => (
-            <View key={i} className='policy-section__paragraph'>
+            <View key={i} className="policy-section__paragraph">
               <Text
-                className='policy-section__text'
+                className="policy-section__text"
                 userSelect
                 onLongPress={() => {
                   void copyText(`${p}（${docNumber}）`).then((ok) => setCopiedByPress(ok ? i : null))
@@ -47,8 +49,8 @@ export function PolicySection({ section, open, onToggle, docNumber }: PolicySect
               >
                 {p}
               </Text>
-              <View className='policy-section__tools'>
-                {copiedByPress === i && <Text className='policy-section__copied'>已复制</Text>}
+              <View className="policy-section__tools">
+                {copiedByPress === i && <Text className="policy-section__copied">已复制</Text>}
                 <CopyButton text={`${p}（${docNumber}）`} ariaLabel={`复制这一段：${p.slice(0, 12)}`} />
               </View>
             </View>

@@ -18,15 +18,15 @@ export interface ShareBarProps {
 export function ShareBar({ route, summary, subject }: ShareBarProps) {
   const weapp = process.env.TARO_ENV === 'weapp'
   return (
-    <View className='share-bar'>
+    <View className="share-bar">
       {weapp ? (
-        <Button className='share-bar__share' fill='outline' openType='share' aria-label={`把${subject}分享给微信好友`}>
+        <Button className="share-bar__share" fill="outline" openType="share" aria-label={`把${subject}分享给微信好友`}>
           分享给好友
         </Button>
       ) : (
-        <CopyButton className='share-bar__button' text={pageLink(route)} label='复制链接' ariaLabel={`复制${subject}的链接`} />
+        <CopyButton className="share-bar__button" text={pageLink(route)} label="复制链接" ariaLabel={`复制${subject}的链接`} />
       )}
-      <CopyButton className='share-bar__button' text={summary} label='复制摘要' ariaLabel={`复制${subject}的摘要`} />
+      <CopyButton className="share-bar__button" text={summary} label="复制摘要" ariaLabel={`复制${subject}的摘要`} />
     </View>
   )
 }

@@ -19,12 +19,18 @@ export interface PageStateProps {
 export function PageState({ kind, title, detail, actions = [] }: PageStateProps) {
   return (
     <View className={`page-state page-state--${kind}`} role={kind === 'loading' ? 'status' : kind === 'error' ? 'alert' : undefined}>
-      <Text className='page-state__title'>{title}</Text>
-      {detail && <Text className='page-state__detail'>{detail}</Text>}
+      <Text className="page-state__title">{title}</Text>
+      {detail && <Text className="page-state__detail">{detail}</Text>}
       {actions.length > 0 && (
-        <View className='page-state__actions'>
+        <View className="page-state__actions">
           {actions.map((a, i) => (
-            <ActionButton key={a.label} className='page-state__action' kind={i === 0 ? 'primary' : 'secondary'} label={a.label} onClick={a.onClick} />
+            <ActionButton
+              key={a.label}
+              className="page-state__action"
+              kind={i === 0 ? 'primary' : 'secondary'}
+              label={a.label}
+              onClick={a.onClick}
+            />
           ))}
         </View>
       )}

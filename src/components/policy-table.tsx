@@ -6,21 +6,21 @@ import './policy.scss'
 
 export function PolicyTable({ table }: { table: Table }) {
   return (
-    <View className='policy-table'>
-      {table.title && <Text className='policy-table__title'>{table.title}</Text>}
-      <ScrollView scrollX className='policy-table__scroll'>
-        <View className='policy-table__grid' role='table' aria-label={table.title ?? '表格'}>
-          <View className='policy-table__row policy-table__row--head' role='row'>
+    <View className="policy-table">
+      {table.title && <Text className="policy-table__title">{table.title}</Text>}
+      <ScrollView scrollX className="policy-table__scroll">
+        <View className="policy-table__grid" role="table" aria-label={table.title ?? '表格'}>
+          <View className="policy-table__row policy-table__row--head" role="row">
             {table.columns.map((c, i) => (
-              <View key={i} className='policy-table__cell policy-table__cell--head' role='columnheader'>
+              <View key={i} className="policy-table__cell policy-table__cell--head" role="columnheader">
                 <Text>{c}</Text>
               </View>
             ))}
           </View>
           {table.rows.map((row, r) => (
-            <View key={r} className='policy-table__row' role='row'>
+            <View key={r} className="policy-table__row" role="row">
               {table.columns.map((_, c) => (
-                <View key={c} className='policy-table__cell' role='cell'>
+                <View key={c} className="policy-table__cell" role="cell">
                   <Text userSelect>{row[c] ?? ''}</Text>
                 </View>
               ))}

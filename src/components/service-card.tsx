@@ -12,17 +12,17 @@ export function serviceUrl(id: string): string {
 export function ServiceCard({ service }: { service: Service }) {
   return (
     <View
-      className='service-card'
-      role='link'
+      className="service-card"
+      role="link"
       aria-label={`${service.name}，${service.department}，${SERVICE_MODE_LABEL[service.mode]}`}
       onClick={() => openPage(serviceUrl(service.id))}
     >
-      <View className='service-card__head'>
-        <Text className='service-card__name'>{service.name}</Text>
+      <View className="service-card__head">
+        <Text className="service-card__name">{service.name}</Text>
         <ServiceModeBadge mode={service.mode} />
       </View>
-      <Text className='service-card__dept'>{service.department}</Text>
-      <Text className='service-card__who'>{`服务对象：${service.applicants}`}</Text>
+      <Text className="service-card__dept">{service.department}</Text>
+      <Text className="service-card__who">{`服务对象：${service.applicants}`}</Text>
     </View>
   )
 }

@@ -45,7 +45,7 @@ export function SourceLink({ docNumber, article, target, prefix = '来源：', c
   return (
     <View
       className={['source-link', className].filter(Boolean).join(' ')}
-      role='link'
+      role="link"
       aria-label={`${prefix}${citation}，点按查看原文`}
       onClick={(event) => {
         // a link inside a tappable card must not also trigger the card
@@ -53,9 +53,9 @@ export function SourceLink({ docNumber, article, target, prefix = '来源：', c
         openSource(target)
       }}
     >
-      <Text className='source-link__prefix'>{prefix}</Text>
-      <Text className='source-link__citation'>{citation}</Text>
-      <Text className='source-link__arrow' aria-hidden='true'>
+      <Text className="source-link__prefix">{prefix}</Text>
+      <Text className="source-link__citation">{citation}</Text>
+      <Text className="source-link__arrow" aria-hidden="true">
         {' 查看原文 ›'}
       </Text>
     </View>

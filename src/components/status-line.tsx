@@ -19,10 +19,14 @@ export interface StatusLineProps {
 export function StatusLine({ status, className }: StatusLineProps) {
   const tone = status.offline ? 'offline' : status.message ? 'warning' : 'normal'
   return (
-    <View className={['status-line', `status-line--${tone}`, className].filter(Boolean).join(' ')} role='status'>
+    <View className={['status-line', `status-line--${tone}`, className].filter(Boolean).join(' ')} role="status">
       {/* the word 离线 / the message carries the meaning; the mark only repeats it */}
-      {tone !== 'normal' ? <Text className='status-line__mark' aria-hidden='true'>{'! '}</Text> : null}
-      <Text className='status-line__text'>{statusText(status)}</Text>
+      {tone !== 'normal' ? (
+        <Text className="status-line__mark" aria-hidden="true">
+          {'! '}
+        </Text>
+      ) : null}
+      <Text className="status-line__text">{statusText(status)}</Text>
     </View>
   )
 }

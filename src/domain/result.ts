@@ -1,9 +1,6 @@
 // Domain functions return typed results instead of throwing, so callers (a page, a route) must
 // decide what a person sees for every failure.
-export type DomainErrorCode =
-  | 'invalid_input'
-  | 'before_first_value'
-  | 'unknown_parameter'
+export type DomainErrorCode = 'invalid_input' | 'before_first_value' | 'unknown_parameter'
 
 export interface DomainError {
   code: DomainErrorCode

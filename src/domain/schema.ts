@@ -159,11 +159,15 @@ export const serviceSchema = z.object({
   steps: z.array(z.object({ title: z.string().min(1), detail: z.string().min(1) })).min(1),
   timeLimit: z.object({ statutory: z.string().min(1), promised: z.string().min(1) }),
   fee: z.string().min(1),
-  channels: z.array(z.object({
-    kind: z.enum(['online', 'window', 'phone', 'mail']),
-    name: z.string().min(1),
-    detail: z.string().min(1),
-  })).min(1),
+  channels: z
+    .array(
+      z.object({
+        kind: z.enum(['online', 'window', 'phone', 'mail']),
+        name: z.string().min(1),
+        detail: z.string().min(1),
+      }),
+    )
+    .min(1),
   legalBasis: z.array(z.string().min(1)).min(1),
   office: z.object({
     name: z.string().min(1),

@@ -238,9 +238,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     doc,
     match,
     score:
-      match.score +
-      COVERAGE_BONUS * (match.weight / totalWeight) +
-      PHRASE_COUNT_BONUS * Math.min(match.phraseFields, MAX_COUNTED_PHRASES),
+      match.score + COVERAGE_BONUS * (match.weight / totalWeight) + PHRASE_COUNT_BONUS * Math.min(match.phraseFields, MAX_COUNTED_PHRASES),
   }))
   ranked.sort((a, b) => b.score - a.score || a.doc - b.doc)
 

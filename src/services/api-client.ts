@@ -87,7 +87,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const responseEtag = headerValue(response.header, 'etag')
       if (status === 304) return { result: { ok: true, status: 304, etag: responseEtag ?? etag ?? null }, retryable: false }
       if (status < 200 || status >= 300) {
-        return { result: { ok: false, kind: 'http', status, message: `服务器暂时无法提供内容（${status}）` }, retryable: status >= 500 || status === 429 }
+        return {
+          result: { ok: false, kind: 'http', status, message: `服务器暂时无法提供内容（${status}）` },
+          retryable: status >= 500 || status === 429,
+        }
       }
       const parsed = schema.safeParse(response.data)
       if (!parsed.success) {
@@ -97,7 +100,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return { result: { ok: true, status: 200, data: parsed.data, etag: responseEtag }, retryable: false }
     } catch (error) {
       const text = errorText(error)
-      if (/timeout|超时/i.test(text)) return { result: { ok: false, kind: 'timeout', status: null, message: '网络响应超时' }, retryable: true }
+      if (/timeout|超时/i.test(text))
+        return { result: { ok: false, kind: 'timeout', status: null, message: '网络响应超时' }, retryable: true }
       return { result: { ok: false, kind: 'offline', status: null, message: '无法连接网络' }, retryable: true }
     } finally {
       if (timer) clearTimeout(timer)

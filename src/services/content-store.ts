@@ -169,12 +169,15 @@ export function createContentStore(
 
   function failed(kind: 'offline' | 'timeout' | 'http' | 'invalid', message: string): RefreshOutcome {
     const offline = kind === 'offline' || kind === 'timeout'
-    patchStatus({
-      refreshing: false,
-      offline,
-      // offline is shown by the status line itself; other failures get a sentence
-      message: offline ? null : `${message}，正在使用本机保存的内容`,
-    }, { lastResult: offline ? 'offline' : 'error' })
+    patchStatus(
+      {
+        refreshing: false,
+        offline,
+        // offline is shown by the status line itself; other failures get a sentence
+        message: offline ? null : `${message}，正在使用本机保存的内容`,
+      },
+      { lastResult: offline ? 'offline' : 'error' },
+    )
     return offline ? 'offline' : 'error'
   }
 
@@ -196,7 +199,10 @@ export function createContentStore(
     if (manifestResult.status === 304) {
       // only sent when the pack in use came from the server, so it is complete
       writeManifestRecord({ manifest: base.manifest, etag: base.etag, syncedAt })
-      patchStatus({ refreshing: false, offline: false, message: null }, { lastSync: syncedAt, lastResult: 'unchanged', cacheBytes: contentCacheBytes() })
+      patchStatus(
+        { refreshing: false, offline: false, message: null },
+        { lastSync: syncedAt, lastResult: 'unchanged', cacheBytes: contentCacheBytes() },
+      )
       return 'unchanged'
     }
 

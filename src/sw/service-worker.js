@@ -105,11 +105,13 @@ async function keepLoaded(urls) {
     const parsed = new URL(url, sw.registration.scope)
     return parsed.origin === sw.location.origin && ASSET.test(parsed.pathname)
   })
-  await Promise.all(own.map(async (url) => {
-    if (await cache.match(url)) return
-    const response = await fetch(url)
-    if (response.ok) await cache.put(url, response)
-  }))
+  await Promise.all(
+    own.map(async (url) => {
+      if (await cache.match(url)) return
+      const response = await fetch(url)
+      if (response.ok) await cache.put(url, response)
+    }),
+  )
 }
 
 sw.addEventListener('install', (event) => {

@@ -32,7 +32,12 @@ export const dibaoService: Service = {
     { kind: 'phone', name: '12345政务服务便民热线', detail: '咨询办理进度' },
   ],
   legalBasis: ['《社会救助暂行办法》（国务院令第649号）第九条至第十三条'],
-  office: { name: '昌江区西郊街道便民服务中心', address: '景德镇市昌江区示例路1号', hours: '工作日 8:30-12:00，14:30-17:30', phone: '0798-8888888' },
+  office: {
+    name: '昌江区西郊街道便民服务中心',
+    address: '景德镇市昌江区示例路1号',
+    hours: '工作日 8:30-12:00，14:30-17:30',
+    phone: '0798-8888888',
+  },
   relatedParameterIds: ['dibao-urban-standard', 'dibao-rural-standard'],
   source: { description: '根据《社会救助暂行办法》和本市办事指南整理（测试数据）', verified: false },
 }
@@ -77,12 +82,19 @@ export const policy: Policy = {
     { date: '2019-12-31', title: '全面推行', quote: '年底前全面推行“只跑一次”', responsible: '各县（市、区）政府' },
   ],
   sections: [
-    { id: 'intro', heading: '通知', paragraphs: ['各县（市、区）人民政府，市政府各部门：', '现将若干措施印发给你们，请认真贯彻执行。'], tables: [] },
+    {
+      id: 'intro',
+      heading: '通知',
+      paragraphs: ['各县（市、区）人民政府，市政府各部门：', '现将若干措施印发给你们，请认真贯彻执行。'],
+      tables: [],
+    },
     {
       id: 'measures',
       heading: '若干措施',
       paragraphs: ['一、推进“一次不跑”改革。'],
-      tables: [{ title: '附件1 任务分工表', columns: ['任务', '责任单位', '完成时限'], rows: [['公布事项清单', '市行政审批局', '2019年6月底']] }],
+      tables: [
+        { title: '附件1 任务分工表', columns: ['任务', '责任单位', '完成时限'], rows: [['公布事项清单', '市行政审批局', '2019年6月底']] },
+      ],
     },
   ],
 }
@@ -106,12 +118,29 @@ export function testPack(overrides: Partial<ContentPack> = {}): ContentPack {
     services: [dibaoService, tempService, onsiteService],
     policies: [policy, policy2],
     faq: [
-      { id: 'dibao-standard-2019', question: '2019年城市低保标准是多少？', answer: '每人每月660元，从2019年1月1日起执行。', basedOn: ['dibao-urban-standard'] },
+      {
+        id: 'dibao-standard-2019',
+        question: '2019年城市低保标准是多少？',
+        answer: '每人每月660元，从2019年1月1日起执行。',
+        basedOn: ['dibao-urban-standard'],
+      },
       { id: 'who-applies', question: '低保到哪里申请？', answer: '向户籍所在地的乡镇人民政府（街道办事处）申请。', basedOn: ['shjz-zxbf'] },
     ],
     news: [
-      { id: 'meeting-51', title: '市政府召开第51次常务会议', date: '2019-06-21', source: '《景德镇市人民政府公报》2019年第6期', paragraphs: ['会议研究提高城乡困难群众救助标准。', '会议还研究了其他事项。'] },
-      { id: 'meeting-50', title: '市政府召开第50次常务会议', date: '2019-06-05', source: '《景德镇市人民政府公报》2019年第6期', paragraphs: ['会议研究了“放管服”改革。'] },
+      {
+        id: 'meeting-51',
+        title: '市政府召开第51次常务会议',
+        date: '2019-06-21',
+        source: '《景德镇市人民政府公报》2019年第6期',
+        paragraphs: ['会议研究提高城乡困难群众救助标准。', '会议还研究了其他事项。'],
+      },
+      {
+        id: 'meeting-50',
+        title: '市政府召开第50次常务会议',
+        date: '2019-06-05',
+        source: '《景德镇市人民政府公报》2019年第6期',
+        paragraphs: ['会议研究了“放管服”改革。'],
+      },
     ],
     ...overrides,
   }
@@ -135,8 +164,22 @@ export function mockContent(): UseContent {
 export function setToday(isoDate: string): void {
   jest.useFakeTimers({
     now: new Date(`${isoDate}T04:00:00Z`),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
-      'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'hrtime',
+      'performance',
+    ],
   })
 }
 

@@ -55,7 +55,11 @@ it('copies a question with its answer and source', async () => {
 it('shows every standard in force on one table with last year and the change', () => {
   render(<CommunityPage />)
   const table = screen.getByRole('table', { name: '救助标准一览' })
-  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['名称', '今年', '去年', '变化', '条款'])
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['名称', '今年', '去年', '变化', '条款'])
   const rows = within(table).getAllByRole('row').slice(1)
   expect(rows).toHaveLength(11)
   expect(rows[0].textContent).toBe('城市低保660元600元+60元第（一）项 ›')
@@ -72,7 +76,11 @@ it('years later, the columns name the years and the data may be outdated', () =>
   setToday('2026-06-08')
   render(<CommunityPage />)
   const table = screen.getByRole('table', { name: '救助标准一览' })
-  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['名称', '现行（2019年起）', '调整前', '变化', '条款'])
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['名称', '现行（2019年起）', '调整前', '变化', '条款'])
   expect(document.body.textContent).toContain('本应用收录的最新标准是2019年的')
 })
 

@@ -21,7 +21,9 @@ const elderSwitch = () => screen.getByRole('switch', { name: '长辈版' })
 
 function fontSetting(px: number | undefined) {
   const real = Taro.getSystemInfoSync
-  jest.spyOn(Taro, 'getSystemInfoSync').mockImplementation(() => ({ ...real(), fontSizeSetting: px }) as ReturnType<typeof Taro.getSystemInfoSync>)
+  jest
+    .spyOn(Taro, 'getSystemInfoSync')
+    .mockImplementation(() => ({ ...real(), fontSizeSetting: px }) as ReturnType<typeof Taro.getSystemInfoSync>)
 }
 
 beforeEach(() => {
@@ -61,7 +63,7 @@ it('is off by default; the 首页 switch turns it on for every page and remember
   expect(Taro.getStorageSync(ELDER_KEY)).toEqual({ on: false, source: 'user' })
 })
 
-it('on first launch follows WeChat\'s large font, and says so', () => {
+it("on first launch follows WeChat's large font, and says so", () => {
   fontSetting(20)
   render(<HomePage />)
   expect(pageRoot().classList.contains('elder')).toBe(true)
@@ -69,7 +71,7 @@ it('on first launch follows WeChat\'s large font, and says so', () => {
   expect(Taro.getStorageSync(ELDER_KEY)).toEqual({ on: true, source: 'system' })
 })
 
-it('does not override the person\'s own choice on later launches', () => {
+it("does not override the person's own choice on later launches", () => {
   Taro.setStorageSync(ELDER_KEY, { on: false, source: 'user' })
   fontSetting(22)
   render(<HomePage />)
@@ -132,8 +134,21 @@ describe('stylesheets (design px at 750: 28px = 14 CSS px, 36px = 18, 60px = 30,
 
   it('makes tap targets ≥ 60 CSS px in 长辈版', () => {
     const targets = decls.filter((d) => isElder(d) && /^(min-height|min-width)$/.test(d.prop))
-    for (const selector of ['.elder .action-button', '.elder .source-link', '.elder .list-row', '.elder .nut-button', '.elder .nut-cell', '.elder .elder-switch__row']) {
-      const heights = targets.filter((d) => d.selector.split(',').map((s) => s.trim()).includes(selector) && d.prop === 'min-height')
+    for (const selector of [
+      '.elder .action-button',
+      '.elder .source-link',
+      '.elder .list-row',
+      '.elder .nut-button',
+      '.elder .nut-cell',
+      '.elder .elder-switch__row',
+    ]) {
+      const heights = targets.filter(
+        (d) =>
+          d.selector
+            .split(',')
+            .map((s) => s.trim())
+            .includes(selector) && d.prop === 'min-height',
+      )
       expect({ selector, ok: heights.some((d) => d.px >= 120) }).toEqual({ selector, ok: true })
     }
     expect(targets.filter((d) => d.px < 120)).toEqual([])

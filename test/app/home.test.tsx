@@ -22,13 +22,16 @@ beforeEach(() => {
   resetElderStoreForTests()
 })
 
-it('shows today\'s 城市低保, 农村低保 and 特困 with the change from last year and the source', () => {
+it("shows today's 城市低保, 农村低保 and 特困 with the change from last year and the source", () => {
   render(<HomePage />)
   const urban = screen.getByLabelText('660元每人每月').closest('.standard-card') as HTMLElement
   expect(urban.textContent).toContain('城市低保')
   expect(within(urban).getByLabelText('增加60元').textContent).toBe('+60元')
   expect(urban.textContent).toContain('比上年')
-  const card = (label: string) => Array.from(document.querySelectorAll('.standard-card')).find((c) => c.querySelector('.standard-card__label')?.textContent === label) as HTMLElement
+  const card = (label: string) =>
+    Array.from(document.querySelectorAll('.standard-card')).find(
+      (c) => c.querySelector('.standard-card__label')?.textContent === label,
+    ) as HTMLElement
   expect(within(card('农村低保')).getByLabelText('400元每人每月')).toBeTruthy()
   expect(within(card('城镇特困供养')).getByLabelText('850元每人每月')).toBeTruthy()
   expect(within(card('农村特困集中供养')).getByLabelText('505元每人每月')).toBeTruthy()
@@ -86,7 +89,12 @@ it('renders the cached pack at once, without a request', () => {
   urban.values.push({ ...urban.values[1], effectiveFrom: '2020-01-01', amountFen: 70000 })
   writeSection('parameters', 'seeded', pack.parameters)
   writeManifestRecord({
-    manifest: { ...bundled.manifest, version: '2020.1-1', asOf: '2020-01-02', sections: { ...bundled.manifest.sections, parameters: { hash: 'seeded', bytes: 1 } } },
+    manifest: {
+      ...bundled.manifest,
+      version: '2020.1-1',
+      asOf: '2020-01-02',
+      sections: { ...bundled.manifest.sections, parameters: { hash: 'seeded', bytes: 1 } },
+    },
     etag: '"m"',
     syncedAt: '2020-01-03T08:00:00.000Z',
   })
@@ -105,7 +113,7 @@ it('a page whose content throws shows a message with a way home, not a blank scr
     throw new Error('bad data')
   }
   render(
-    <PageShell name='page-broken'>
+    <PageShell name="page-broken">
       <Broken />
     </PageShell>,
   )

@@ -15,7 +15,9 @@ import { rememberSearch } from '../../src/services/recent-searches'
 const bundled = bundledJson as unknown as { manifest: Manifest; pack: ContentPack }
 
 const row = (label: string) =>
-  (Array.from(document.querySelectorAll('.list-row')) as HTMLElement[]).find((r) => r.querySelector('.list-row__label')?.textContent === label)
+  (Array.from(document.querySelectorAll('.list-row')) as HTMLElement[]).find(
+    (r) => r.querySelector('.list-row__label')?.textContent === label,
+  )
 const rowValue = (label: string) => row(label)?.querySelector('.list-row__value')?.textContent
 
 /** A server with a newer pack (城市低保 700元 from 2020). */
@@ -23,7 +25,12 @@ function serveNewerContent() {
   const parameters = JSON.parse(JSON.stringify(bundled.pack.parameters)) as ContentPack['parameters']
   const urban = parameters.find((p) => p.id === 'dibao-urban-standard')!
   urban.values.push({ ...urban.values[1], effectiveFrom: '2020-01-01', amountFen: 70000 })
-  const manifest = { ...bundled.manifest, version: '2020.1-1', asOf: '2020-01-02', sections: { ...bundled.manifest.sections, parameters: { hash: 'p2', bytes: 1 } } }
+  const manifest = {
+    ...bundled.manifest,
+    version: '2020.1-1',
+    asOf: '2020-01-02',
+    sections: { ...bundled.manifest.sections, parameters: { hash: 'p2', bytes: 1 } },
+  }
   return jest.spyOn(Taro, 'request').mockImplementation(((options: Taro.request.Option) => {
     const data = options.url.endsWith('/manifest') ? manifest : parameters
     const etag = options.url.endsWith('/manifest') ? '"m2"' : '"p2"'

@@ -54,8 +54,16 @@ it('renders the full text by section with real tables, and copies a paragraph', 
   fireEvent.click(screen.getByText('全部展开'))
   expect(screen.getByText('现将若干措施印发给你们，请认真贯彻执行。')).toBeTruthy()
   const table = screen.getByRole('table', { name: '附件1 任务分工表' })
-  expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['任务', '责任单位', '完成时限'])
-  expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toEqual(['公布事项清单', '市行政审批局', '2019年6月底'])
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((c) => c.textContent),
+  ).toEqual(['任务', '责任单位', '完成时限'])
+  expect(
+    within(table)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['公布事项清单', '市行政审批局', '2019年6月底'])
   fireEvent.click(screen.getByRole('button', { name: /复制这一段：现将若干措施/ }))
   expect(copy).toHaveBeenCalledWith({ data: '现将若干措施印发给你们，请认真贯彻执行。（景府字〔2019〕16号）' })
   expect(await screen.findByText('已复制')).toBeTruthy()

@@ -35,7 +35,7 @@ async function renderReady() {
 const realError = console.error
 function quietInputNoise() {
   jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    const text = args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' ')
+    const text = args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ')
     if (text.includes('taro-input-core')) return
     realError(...args)
   })

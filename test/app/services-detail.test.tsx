@@ -28,7 +28,8 @@ it('shows the sections, the unverified banner and tap-to-call', () => {
   const call = jest.spyOn(Taro, 'makePhoneCall').mockImplementation(() => Promise.resolve() as never)
   open('dibao-application')
   const text = document.body.textContent ?? ''
-  for (const heading of ['办理条件', '申请材料', '办理流程', '办理时限和收费', '在哪里办', '办理依据', '相关救助标准']) expect(text).toContain(heading)
+  for (const heading of ['办理条件', '申请材料', '办理流程', '办理时限和收费', '在哪里办', '办理依据', '相关救助标准'])
+    expect(text).toContain(heading)
   expect(text).toContain('信息仅供参考，以办事大厅公布为准')
   expect(text).toContain('根据《社会救助暂行办法》和本市办事指南整理（测试数据）')
   expect(text).toContain('法定时限：30个工作日')

@@ -9,7 +9,10 @@ beforeEach(() => setPack(testPack()))
 afterEach(() => jest.restoreAllMocks())
 
 const names = () =>
-  screen.getAllByRole('link').filter((el) => el.classList.contains('service-card')).map((el) => el.querySelector('.service-card__name')?.textContent)
+  screen
+    .getAllByRole('link')
+    .filter((el) => el.classList.contains('service-card'))
+    .map((el) => el.querySelector('.service-card__name')?.textContent)
 
 it('filters by mode, with the mode in words on each item', () => {
   render(<ServicesPage />)

@@ -40,7 +40,9 @@ it('quotes the exact sentence once, with document number, title, issuer, date an
   const quotes = Array.from(document.querySelectorAll('.detail-quote')) as HTMLElement[]
   expect(quotes).toHaveLength(1)
   const q = quotes[0]
-  expect(q.querySelector('.quote')?.textContent).toBe('“（一）城市居民最低生活保障标准增加60元，由去年的每人每月600元提高到660元，月人均补差水平增加30元，达到410元。”')
+  expect(q.querySelector('.quote')?.textContent).toBe(
+    '“（一）城市居民最低生活保障标准增加60元，由去年的每人每月600元提高到660元，月人均补差水平增加30元，达到410元。”',
+  )
   expect(q.textContent).toContain('文号：景府办字〔2019〕35号　第（一）项')
   expect(q.textContent).toContain('标题：景德镇市人民政府办公室关于提高2019年城乡困难群众救助标准的通知')
   expect(q.textContent).toContain('发文机关：景德镇市人民政府办公室')
@@ -60,7 +62,7 @@ it('copies the sentence and says so on the page', async () => {
   expect(screen.getByText('已复制，可以粘贴到微信聊天中')).toBeTruthy()
 })
 
-it('links to the sentence in the policy\'s full text', () => {
+it("links to the sentence in the policy's full text", () => {
   withParams({ id: 'dibao-urban-standard' })
   const go = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   render(<DetailPage />)

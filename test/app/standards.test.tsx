@@ -23,7 +23,7 @@ beforeEach(() => {
   withParams({})
 })
 
-it('groups every standard, with this year\'s value beside last year\'s and the dates', () => {
+it("groups every standard, with this year's value beside last year's and the dates", () => {
   withParams({ on: '2019-07-01' })
   render(<StandardsPage />)
   expect(screen.getByText('2019年7月1日')).toBeTruthy()

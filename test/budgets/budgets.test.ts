@@ -86,17 +86,26 @@ beforeAll(async () => {
     allJsFiles: total(app.allSizes, 'js').files,
     baseFirstJsGzip: total(base.firstScreenSizes, 'js').gzip,
   }
-  console.log(`byte budgets: H5 first-screen JS ${kb(m.firstJsGzip)} gzip = ${(m.firstJsGzip / m.baseFirstJsGzip).toFixed(2)}× the baseline's ${kb(m.baseFirstJsGzip)}; all JS ${kb(m.allJsGzip)} gzip in ${m.allJsFiles} files`)
+  console.log(
+    `byte budgets: H5 first-screen JS ${kb(m.firstJsGzip)} gzip = ${(m.firstJsGzip / m.baseFirstJsGzip).toFixed(2)}× the baseline's ${kb(m.baseFirstJsGzip)}; all JS ${kb(m.allJsGzip)} gzip in ${m.allJsFiles} files`,
+  )
 }, 420_000)
 
 const firstScreenDetail = () =>
-  `First screen of ${m.screen.route} (chunks ${m.screen.chunkIds.join(', ')}): ${m.firstFiles.filter((f) => f.kind === 'js').map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}. ` +
+  `First screen of ${m.screen.route} (chunks ${m.screen.chunkIds.join(', ')}): ${m.firstFiles
+    .filter((f) => f.kind === 'js')
+    .map((f) => `${f.file} ${kb(f.gzip)}`)
+    .join(', ')}. ` +
   `Baseline first-screen JS: ${kb(m.baseFirstJsGzip)}. See docs/BENCHMARKS.md, section "bytes" (npx tsx bench/bytes.bench.ts).`
 
-it('keeps the H5 first-screen JS (gzip) within 2.1× the baseline app\'s', () => {
+it("keeps the H5 first-screen JS (gzip) within 2.1× the baseline app's", () => {
   const budget = Math.round(BUDGET.firstScreenGuardRatio * m.baseFirstJsGzip)
-  expectWithin(`H5 first-screen JS (gzip) at ${(m.firstJsGzip / m.baseFirstJsGzip).toFixed(2)}× the baseline`, m.firstJsGzip, budget,
-    `Budget: ${BUDGET.firstScreenGuardRatio}× the baseline's first-screen JS. ${firstScreenDetail()}`)
+  expectWithin(
+    `H5 first-screen JS (gzip) at ${(m.firstJsGzip / m.baseFirstJsGzip).toFixed(2)}× the baseline`,
+    m.firstJsGzip,
+    budget,
+    `Budget: ${BUDGET.firstScreenGuardRatio}× the baseline's first-screen JS. ${firstScreenDetail()}`,
+  )
 })
 
 it('keeps all the H5 JavaScript (gzip) within budget', () => {
@@ -106,12 +115,13 @@ it('keeps all the H5 JavaScript (gzip) within budget', () => {
 it('keeps the content pack (raw and gzip) within budget', () => {
   const pack = Buffer.from(JSON.stringify((bundledJson as { pack: unknown }).pack))
   const sections = Object.entries((bundledJson as { pack: Record<string, unknown> }).pack)
-    .map(([name, data]) => `${name} ${kb(Buffer.byteLength(JSON.stringify(data)))}`).join(', ')
+    .map(([name, data]) => `${name} ${kb(Buffer.byteLength(JSON.stringify(data)))}`)
+    .join(', ')
   expectWithin('The content pack (compact JSON, raw)', pack.length, BUDGET.packRaw, `Sections: ${sections}.`)
   expectWithin('The content pack (compact JSON, gzip)', compressedSizes(pack, false).gzip, BUDGET.packGzip, `Sections: ${sections}.`)
 })
 
-it('index.html preloads the home page\'s chunks, so they download alongside the entry script', () => {
+it("index.html preloads the home page's chunks, so they download alongside the entry script", () => {
   const html = fs.readFileSync(path.join(distDir('app', 'h5'), 'index.html'), 'utf8')
   const preloaded = [...html.matchAll(/<link rel="preload" href="\/([^"]+)"/g)].map((m) => m[1])
   const entry = new Set(htmlAssets(distDir('app', 'h5')))

@@ -11,7 +11,9 @@ const FIXTURE = path.join(ROOT, 'test/fixtures/content/small-pack.json')
 jest.setTimeout(60_000)
 
 let dir: string
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-cli-')) })
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-cli-'))
+})
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 function run(...args: string[]): { status: number | null; output: string } {

@@ -56,7 +56,8 @@ const packs: Array<[string, () => ContentPack]> = [
 ]
 
 it('finds the document numbers of the gazette itself', () => {
-  for (const n of ['景府办字〔2019〕35号', '景府字〔2019〕16号', '赣府发〔2019〕1号', '环办生态函〔2016〕109号']) expect(gazetteNumbers.has(n)).toBe(true)
+  for (const n of ['景府办字〔2019〕35号', '景府字〔2019〕16号', '赣府发〔2019〕1号', '环办生态函〔2016〕109号'])
+    expect(gazetteNumbers.has(n)).toBe(true)
   expect(gazetteNumbers.has('府办字〔2019〕35号')).toBe(false)
 })
 
@@ -94,9 +95,11 @@ describe.each(packs)('%s', (_name, load) => {
   it('dates every gazette policy and every gazette-sourced value with a date the gazette prints', () => {
     const dates: Array<[string, string]> = [
       ...pack.policies.filter((p) => isGazette(p.sourceId)).map((p): [string, string] => [`${p.id}.issuedOn`, p.issuedOn]),
-      ...pack.parameters.flatMap((p) => p.values
-        .filter((v) => isGazette(v.reference.sourceId))
-        .map((v): [string, string] => [`${p.id}@${v.effectiveFrom}.publishedOn`, v.publishedOn])),
+      ...pack.parameters.flatMap((p) =>
+        p.values
+          .filter((v) => isGazette(v.reference.sourceId))
+          .map((v): [string, string] => [`${p.id}@${v.effectiveFrom}.publishedOn`, v.publishedOn]),
+      ),
     ]
     expect(dates.length).toBeGreaterThan(0)
     expect(dates.filter(([, iso]) => !gazette.includes(chinese(iso))).map(([at, iso]) => `${at}: ${chinese(iso)}`)).toEqual([])

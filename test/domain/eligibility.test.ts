@@ -2,10 +2,7 @@
 // name, date, input, expected. Amounts in the tables are 元; the rules work in 分.
 import fc from 'fast-check'
 import bundled from '../../src/generated/bundled-content.json'
-import {
-  type ContentPack, type RuleData, type Step,
-  assessDibao, assessTekun, parseDibaoInput, parseTekunInput,
-} from '../../src/domain'
+import { type ContentPack, type RuleData, type Step, assessDibao, assessTekun, parseDibaoInput, parseTekunInput } from '../../src/domain'
 
 const pack = bundled.pack as ContentPack
 const data: RuleData = { parameters: pack.parameters, sources: pack.sources }
@@ -40,33 +37,134 @@ function tekun(on: string, raw: Record<string, unknown>) {
 describe('低保', () => {
   type Expected = { meets: boolean; standard: number; perCapita: number; allowance: number }
   const table: Array<[string, string, { area: string; householdSize: unknown; monthlyIncome: unknown }, Expected]> = [
-    ['urban 3 people 1500 元: 1980 − 1500', '2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1500 }, { meets: true, standard: 660, perCapita: 500, allowance: 480 }],
-    ['rural 4 people 1700 元: 425 > 400', '2019-07-01', { area: 'rural', householdSize: 4, monthlyIncome: 1700 }, { meets: false, standard: 400, perCapita: 425, allowance: 0 }],
-    ['rural 4 people one cent under 1600 元', '2019-07-01', { area: 'rural', householdSize: 4, monthlyIncome: 1599.99 }, { meets: true, standard: 400, perCapita: 400, allowance: 0.01 }],
-    ['urban 1 person exactly at the standard', '2019-07-01', { area: 'urban', householdSize: 1, monthlyIncome: 660 }, { meets: false, standard: 660, perCapita: 660, allowance: 0 }],
-    ['urban 1 person one cent below', '2019-07-01', { area: 'urban', householdSize: 1, monthlyIncome: 659.99 }, { meets: true, standard: 660, perCapita: 659.99, allowance: 0.01 }],
-    ['urban 3 people exactly at the standard', '2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1980 }, { meets: false, standard: 660, perCapita: 660, allowance: 0 }],
-    ['urban 3 people one cent below', '2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1979.99 }, { meets: true, standard: 660, perCapita: 660, allowance: 0.01 }],
-    ['rural 1 person exactly at the standard', '2019-07-01', { area: 'rural', householdSize: 1, monthlyIncome: 400 }, { meets: false, standard: 400, perCapita: 400, allowance: 0 }],
-    ['rural 1 person one cent below', '2019-07-01', { area: 'rural', householdSize: 1, monthlyIncome: 399.99 }, { meets: true, standard: 400, perCapita: 399.99, allowance: 0.01 }],
-    ['rural 1 person without income', '2019-07-01', { area: 'rural', householdSize: 1, monthlyIncome: 0 }, { meets: true, standard: 400, perCapita: 0, allowance: 400 }],
-    ['non-integer per capita: 1000 元 / 3 people', '2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1000 }, { meets: true, standard: 660, perCapita: 333.33, allowance: 980 }],
-    ['income typed as a string', '2019-07-01', { area: 'urban', householdSize: '2', monthlyIncome: '1000.5' }, { meets: true, standard: 660, perCapita: 500.25, allowance: 319.5 }],
-    ['largest household without income', '2019-07-01', { area: 'urban', householdSize: 20, monthlyIncome: 0 }, { meets: true, standard: 660, perCapita: 0, allowance: 13200 }],
-    ['2018: urban standard 600, at the standard', '2018-06-01', { area: 'urban', householdSize: 1, monthlyIncome: 600 }, { meets: false, standard: 600, perCapita: 600, allowance: 0 }],
-    ['2018: urban one cent below 600', '2018-06-01', { area: 'urban', householdSize: 1, monthlyIncome: 599.99 }, { meets: true, standard: 600, perCapita: 599.99, allowance: 0.01 }],
-    ['last day of 2018: 630 元 is above 600', '2018-12-31', { area: 'urban', householdSize: 1, monthlyIncome: 630 }, { meets: false, standard: 600, perCapita: 630, allowance: 0 }],
-    ['first day of 2019: 630 元 is below 660', '2019-01-01', { area: 'urban', householdSize: 1, monthlyIncome: 630 }, { meets: true, standard: 660, perCapita: 630, allowance: 30 }],
-    ['2018: urban 3 people 1500 元', '2018-06-01', { area: 'urban', householdSize: 3, monthlyIncome: 1500 }, { meets: true, standard: 600, perCapita: 500, allowance: 300 }],
-    ['2018: rural 2 people 700 元, standard 360', '2018-12-31', { area: 'rural', householdSize: 2, monthlyIncome: 700 }, { meets: true, standard: 360, perCapita: 350, allowance: 20 }],
+    [
+      'urban 3 people 1500 元: 1980 − 1500',
+      '2019-07-01',
+      { area: 'urban', householdSize: 3, monthlyIncome: 1500 },
+      { meets: true, standard: 660, perCapita: 500, allowance: 480 },
+    ],
+    [
+      'rural 4 people 1700 元: 425 > 400',
+      '2019-07-01',
+      { area: 'rural', householdSize: 4, monthlyIncome: 1700 },
+      { meets: false, standard: 400, perCapita: 425, allowance: 0 },
+    ],
+    [
+      'rural 4 people one cent under 1600 元',
+      '2019-07-01',
+      { area: 'rural', householdSize: 4, monthlyIncome: 1599.99 },
+      { meets: true, standard: 400, perCapita: 400, allowance: 0.01 },
+    ],
+    [
+      'urban 1 person exactly at the standard',
+      '2019-07-01',
+      { area: 'urban', householdSize: 1, monthlyIncome: 660 },
+      { meets: false, standard: 660, perCapita: 660, allowance: 0 },
+    ],
+    [
+      'urban 1 person one cent below',
+      '2019-07-01',
+      { area: 'urban', householdSize: 1, monthlyIncome: 659.99 },
+      { meets: true, standard: 660, perCapita: 659.99, allowance: 0.01 },
+    ],
+    [
+      'urban 3 people exactly at the standard',
+      '2019-07-01',
+      { area: 'urban', householdSize: 3, monthlyIncome: 1980 },
+      { meets: false, standard: 660, perCapita: 660, allowance: 0 },
+    ],
+    [
+      'urban 3 people one cent below',
+      '2019-07-01',
+      { area: 'urban', householdSize: 3, monthlyIncome: 1979.99 },
+      { meets: true, standard: 660, perCapita: 660, allowance: 0.01 },
+    ],
+    [
+      'rural 1 person exactly at the standard',
+      '2019-07-01',
+      { area: 'rural', householdSize: 1, monthlyIncome: 400 },
+      { meets: false, standard: 400, perCapita: 400, allowance: 0 },
+    ],
+    [
+      'rural 1 person one cent below',
+      '2019-07-01',
+      { area: 'rural', householdSize: 1, monthlyIncome: 399.99 },
+      { meets: true, standard: 400, perCapita: 399.99, allowance: 0.01 },
+    ],
+    [
+      'rural 1 person without income',
+      '2019-07-01',
+      { area: 'rural', householdSize: 1, monthlyIncome: 0 },
+      { meets: true, standard: 400, perCapita: 0, allowance: 400 },
+    ],
+    [
+      'non-integer per capita: 1000 元 / 3 people',
+      '2019-07-01',
+      { area: 'urban', householdSize: 3, monthlyIncome: 1000 },
+      { meets: true, standard: 660, perCapita: 333.33, allowance: 980 },
+    ],
+    [
+      'income typed as a string',
+      '2019-07-01',
+      { area: 'urban', householdSize: '2', monthlyIncome: '1000.5' },
+      { meets: true, standard: 660, perCapita: 500.25, allowance: 319.5 },
+    ],
+    [
+      'largest household without income',
+      '2019-07-01',
+      { area: 'urban', householdSize: 20, monthlyIncome: 0 },
+      { meets: true, standard: 660, perCapita: 0, allowance: 13200 },
+    ],
+    [
+      '2018: urban standard 600, at the standard',
+      '2018-06-01',
+      { area: 'urban', householdSize: 1, monthlyIncome: 600 },
+      { meets: false, standard: 600, perCapita: 600, allowance: 0 },
+    ],
+    [
+      '2018: urban one cent below 600',
+      '2018-06-01',
+      { area: 'urban', householdSize: 1, monthlyIncome: 599.99 },
+      { meets: true, standard: 600, perCapita: 599.99, allowance: 0.01 },
+    ],
+    [
+      'last day of 2018: 630 元 is above 600',
+      '2018-12-31',
+      { area: 'urban', householdSize: 1, monthlyIncome: 630 },
+      { meets: false, standard: 600, perCapita: 630, allowance: 0 },
+    ],
+    [
+      'first day of 2019: 630 元 is below 660',
+      '2019-01-01',
+      { area: 'urban', householdSize: 1, monthlyIncome: 630 },
+      { meets: true, standard: 660, perCapita: 630, allowance: 30 },
+    ],
+    [
+      '2018: urban 3 people 1500 元',
+      '2018-06-01',
+      { area: 'urban', householdSize: 3, monthlyIncome: 1500 },
+      { meets: true, standard: 600, perCapita: 500, allowance: 300 },
+    ],
+    [
+      '2018: rural 2 people 700 元, standard 360',
+      '2018-12-31',
+      { area: 'rural', householdSize: 2, monthlyIncome: 700 },
+      { meets: true, standard: 360, perCapita: 350, allowance: 20 },
+    ],
   ]
 
   it.each(table)('%s (%s)', (_name, on, input, expected) => {
     const a = dibao(on, input)
     expect({
-      meets: a.meetsIncomeTest, standard: a.standardFen, perCapita: a.perCapitaIncomeFen, allowance: a.monthlyAllowanceFen,
+      meets: a.meetsIncomeTest,
+      standard: a.standardFen,
+      perCapita: a.perCapitaIncomeFen,
+      allowance: a.monthlyAllowanceFen,
     }).toEqual({
-      meets: expected.meets, standard: fen(expected.standard), perCapita: fen(expected.perCapita), allowance: fen(expected.allowance),
+      meets: expected.meets,
+      standard: fen(expected.standard),
+      perCapita: fen(expected.perCapita),
+      allowance: fen(expected.allowance),
     })
     expect(a.monthlyAllowanceFen).toBeLessThanOrEqual(a.standardFen * a.householdSize)
     expectCitedSteps(a.steps)
@@ -98,17 +196,22 @@ describe('低保', () => {
   })
 
   it('never pays more than standard × size, nor less than 0, and pays only when income is strictly below', () => {
-    fc.assert(fc.property(
-      fc.constantFrom('urban', 'rural'), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 2_000_000 }),
-      fc.constantFrom('2018-01-01', '2018-12-31', '2019-01-01', '2025-06-30'),
-      (area, householdSize, incomeFen, on) => {
-        const a = dibao(on, { area, householdSize, monthlyIncome: incomeFen / 100 })
-        expect(a.monthlyAllowanceFen).toBeGreaterThanOrEqual(0)
-        expect(a.monthlyAllowanceFen).toBeLessThanOrEqual(a.standardFen * householdSize)
-        expect(a.meetsIncomeTest).toBe(incomeFen < a.standardFen * householdSize)
-        expect(a.monthlyAllowanceFen).toBe(a.meetsIncomeTest ? a.standardFen * householdSize - incomeFen : 0)
-      },
-    ), { numRuns: 300 })
+    fc.assert(
+      fc.property(
+        fc.constantFrom('urban', 'rural'),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.constantFrom('2018-01-01', '2018-12-31', '2019-01-01', '2025-06-30'),
+        (area, householdSize, incomeFen, on) => {
+          const a = dibao(on, { area, householdSize, monthlyIncome: incomeFen / 100 })
+          expect(a.monthlyAllowanceFen).toBeGreaterThanOrEqual(0)
+          expect(a.monthlyAllowanceFen).toBeLessThanOrEqual(a.standardFen * householdSize)
+          expect(a.meetsIncomeTest).toBe(incomeFen < a.standardFen * householdSize)
+          expect(a.monthlyAllowanceFen).toBe(a.meetsIncomeTest ? a.standardFen * householdSize - incomeFen : 0)
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 
   const valid = { area: 'urban', householdSize: 3, monthlyIncome: 1500, on: '2019-07-01' }
@@ -140,14 +243,34 @@ describe('特困', () => {
   type Expected = { meets: boolean; support: number; care: number; total: number }
   const eligible = { area: 'urban', age: 70, canWork: false, monthlyIncome: 0, hasCapableSupporter: false, selfCare: 'self' }
   const table: Array<[string, string, Record<string, unknown>, Expected]> = [
-    ['urban, 70, full loss of self-care: 850 + 1200', '2019-07-01', { selfCare: 'full' }, { meets: true, support: 850, care: 1200, total: 2050 }],
+    [
+      'urban, 70, full loss of self-care: 850 + 1200',
+      '2019-07-01',
+      { selfCare: 'full' },
+      { meets: true, support: 850, care: 1200, total: 2050 },
+    ],
     ['urban, semi: 850 + 300', '2019-07-01', { selfCare: 'semi' }, { meets: true, support: 850, care: 300, total: 1150 }],
     ['urban, self-care', '2019-07-01', {}, { meets: true, support: 850, care: 0, total: 850 }],
     ['rural centralized', '2019-07-01', { area: 'rural', care: 'centralized' }, { meets: true, support: 505, care: 0, total: 505 }],
     ['rural dispersed', '2019-07-01', { area: 'rural', care: 'dispersed' }, { meets: true, support: 400, care: 0, total: 400 }],
-    ['rural dispersed, semi: 400 + 300', '2019-07-01', { area: 'rural', care: 'dispersed', selfCare: 'semi' }, { meets: true, support: 400, care: 300, total: 700 }],
-    ['2018 urban full: care allowance did not exist yet', '2018-06-01', { selfCare: 'full' }, { meets: true, support: 800, care: 0, total: 800 }],
-    ['2018 rural centralized semi', '2018-06-01', { area: 'rural', care: 'centralized', selfCare: 'semi' }, { meets: true, support: 455, care: 0, total: 455 }],
+    [
+      'rural dispersed, semi: 400 + 300',
+      '2019-07-01',
+      { area: 'rural', care: 'dispersed', selfCare: 'semi' },
+      { meets: true, support: 400, care: 300, total: 700 },
+    ],
+    [
+      '2018 urban full: care allowance did not exist yet',
+      '2018-06-01',
+      { selfCare: 'full' },
+      { meets: true, support: 800, care: 0, total: 800 },
+    ],
+    [
+      '2018 rural centralized semi',
+      '2018-06-01',
+      { area: 'rural', care: 'centralized', selfCare: 'semi' },
+      { meets: true, support: 455, care: 0, total: 455 },
+    ],
     ['2018 rural dispersed', '2018-12-31', { area: 'rural', care: 'dispersed' }, { meets: true, support: 360, care: 0, total: 360 }],
     ['40-year-old who can work', '2019-07-01', { age: 40, canWork: true }, { meets: false, support: 850, care: 0, total: 0 }],
     ['40-year-old who cannot work', '2019-07-01', { age: 40, canWork: false }, { meets: true, support: 850, care: 0, total: 850 }],
@@ -155,19 +278,45 @@ describe('特困', () => {
     ['16-year-old who can work', '2019-07-01', { age: 16, canWork: true }, { meets: false, support: 850, care: 0, total: 0 }],
     ['59-year-old who can work', '2019-07-01', { age: 59, canWork: true }, { meets: false, support: 850, care: 0, total: 0 }],
     ['60-year-old counts as unable to work', '2019-07-01', { age: 60, canWork: true }, { meets: true, support: 850, care: 0, total: 850 }],
-    ['urban income equal to the 低保 standard 660', '2019-07-01', { monthlyIncome: 660, selfCare: 'full' }, { meets: false, support: 850, care: 1200, total: 0 }],
+    [
+      'urban income equal to the 低保 standard 660',
+      '2019-07-01',
+      { monthlyIncome: 660, selfCare: 'full' },
+      { meets: false, support: 850, care: 1200, total: 0 },
+    ],
     ['urban income one cent below 660', '2019-07-01', { monthlyIncome: 659.99 }, { meets: true, support: 850, care: 0, total: 850 }],
-    ['rural income equal to the 低保 standard 400', '2019-07-01', { area: 'rural', care: 'dispersed', monthlyIncome: 400 }, { meets: false, support: 400, care: 0, total: 0 }],
-    ['2018 income 600 equals the 2018 低保 standard', '2018-06-01', { monthlyIncome: 600 }, { meets: false, support: 800, care: 0, total: 0 }],
-    ['capable supporter', '2019-07-01', { hasCapableSupporter: true, selfCare: 'full' }, { meets: false, support: 850, care: 1200, total: 0 }],
+    [
+      'rural income equal to the 低保 standard 400',
+      '2019-07-01',
+      { area: 'rural', care: 'dispersed', monthlyIncome: 400 },
+      { meets: false, support: 400, care: 0, total: 0 },
+    ],
+    [
+      '2018 income 600 equals the 2018 低保 standard',
+      '2018-06-01',
+      { monthlyIncome: 600 },
+      { meets: false, support: 800, care: 0, total: 0 },
+    ],
+    [
+      'capable supporter',
+      '2019-07-01',
+      { hasCapableSupporter: true, selfCare: 'full' },
+      { meets: false, support: 850, care: 1200, total: 0 },
+    ],
   ]
 
   it.each(table)('%s (%s)', (_name, on, change, expected) => {
     const a = tekun(on, { ...eligible, ...change })
     expect({
-      meets: a.meetsCriteria, support: a.supportStandardFen, care: a.careStandardFen, total: a.monthlyTotalFen,
+      meets: a.meetsCriteria,
+      support: a.supportStandardFen,
+      care: a.careStandardFen,
+      total: a.monthlyTotalFen,
     }).toEqual({
-      meets: expected.meets, support: fen(expected.support), care: fen(expected.care), total: fen(expected.total),
+      meets: expected.meets,
+      support: fen(expected.support),
+      care: fen(expected.care),
+      total: fen(expected.total),
     })
     expect(a.monthlyTotalFen).toBe(a.monthlySupportFen + a.careAllowanceFen)
     expectCitedSteps(a.steps)
@@ -177,12 +326,21 @@ describe('特困', () => {
   })
 
   it('names which condition failed', () => {
-    expect(tekun('2019-07-01', { ...eligible, age: 40, canWork: true }).criteria)
-      .toEqual({ noWorkCapacity: false, noLivelihood: true, noCapableSupporter: true })
-    expect(tekun('2019-07-01', { ...eligible, monthlyIncome: 660 }).criteria)
-      .toEqual({ noWorkCapacity: true, noLivelihood: false, noCapableSupporter: true })
-    expect(tekun('2019-07-01', { ...eligible, hasCapableSupporter: true }).criteria)
-      .toEqual({ noWorkCapacity: true, noLivelihood: true, noCapableSupporter: false })
+    expect(tekun('2019-07-01', { ...eligible, age: 40, canWork: true }).criteria).toEqual({
+      noWorkCapacity: false,
+      noLivelihood: true,
+      noCapableSupporter: true,
+    })
+    expect(tekun('2019-07-01', { ...eligible, monthlyIncome: 660 }).criteria).toEqual({
+      noWorkCapacity: true,
+      noLivelihood: false,
+      noCapableSupporter: true,
+    })
+    expect(tekun('2019-07-01', { ...eligible, hasCapableSupporter: true }).criteria).toEqual({
+      noWorkCapacity: true,
+      noLivelihood: true,
+      noCapableSupporter: false,
+    })
   })
 
   it('says on a 2018 date that the care allowance had not begun', () => {
@@ -192,7 +350,10 @@ describe('特困', () => {
 
   it('cites the 2019 notice for the care allowance when it applies', () => {
     const a = tekun('2019-07-01', { ...eligible, selfCare: 'full' })
-    expect(a.steps.find((s) => s.id === 'care-allowance')?.citation).toMatchObject({ docNumber: '景府办字〔2019〕35号', article: '第（五）项' })
+    expect(a.steps.find((s) => s.id === 'care-allowance')?.citation).toMatchObject({
+      docNumber: '景府办字〔2019〕35号',
+      article: '第（五）项',
+    })
   })
 
   const valid = { ...eligible, on: '2019-07-01' }

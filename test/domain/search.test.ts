@@ -129,52 +129,62 @@ describe('search on the real content pack', () => {
 
 describe('ranking', () => {
   it('puts the 放管服 document first among policies for "一次不跑"', () => {
-    const index = buildSearchIndex(pack({
-      policies: [
-        policy('industry', { title: '产业发展实施方案', paragraphs: ['深入推进“只跑一次”“一次不跑”等改革，持续推进依法行政。'] }),
-        policy('scattered', { title: '关于一次性补助的通知', summary: '不跑冤枉路，一次办好。' }),
-        policy('fangguanfu-reform', {
-          title: '关于深入推进“放管服”改革的通知',
-          summary: '推行“一次不跑”“只跑一次”，让群众少跑腿。',
-          paragraphs: ['凡法律法规没有规定必须到现场办理的事项一律做到“一次不跑”。'],
-        }),
-      ],
-    }))
+    const index = buildSearchIndex(
+      pack({
+        policies: [
+          policy('industry', { title: '产业发展实施方案', paragraphs: ['深入推进“只跑一次”“一次不跑”等改革，持续推进依法行政。'] }),
+          policy('scattered', { title: '关于一次性补助的通知', summary: '不跑冤枉路，一次办好。' }),
+          policy('fangguanfu-reform', {
+            title: '关于深入推进“放管服”改革的通知',
+            summary: '推行“一次不跑”“只跑一次”，让群众少跑腿。',
+            paragraphs: ['凡法律法规没有规定必须到现场办理的事项一律做到“一次不跑”。'],
+          }),
+        ],
+      }),
+    )
     const policies = search(index, '一次不跑').filter((h) => h.kind === 'policy')
     expect(policies.map((h) => h.id)).toEqual(['fangguanfu-reform', 'industry', 'scattered'])
   })
 
   it('ranks an exact phrase above the same characters scattered, even in a title', () => {
-    const index = buildSearchIndex(pack({
-      policies: [
-        policy('scattered', { title: '城市低收入家庭与低保对象' }),
-        policy('phrase', { paragraphs: ['今年城市低保标准提高到660元。'] }),
-      ],
-    }))
+    const index = buildSearchIndex(
+      pack({
+        policies: [
+          policy('scattered', { title: '城市低收入家庭与低保对象' }),
+          policy('phrase', { paragraphs: ['今年城市低保标准提高到660元。'] }),
+        ],
+      }),
+    )
     expect(ids(search(index, '城市低保'))).toEqual(['policy:phrase', 'policy:scattered'])
   })
 
   it('ranks a title match above a summary match above a body match', () => {
-    const index = buildSearchIndex(pack({
-      policies: [
-        policy('body', { paragraphs: ['遇到困难可以申请临时救助。'] }),
-        policy('summary', { summary: '本文规定了临时救助的办法。' }),
-        policy('title', { title: '临时救助办法' }),
-      ],
-    }))
+    const index = buildSearchIndex(
+      pack({
+        policies: [
+          policy('body', { paragraphs: ['遇到困难可以申请临时救助。'] }),
+          policy('summary', { summary: '本文规定了临时救助的办法。' }),
+          policy('title', { title: '临时救助办法' }),
+        ],
+      }),
+    )
     expect(ids(search(index, '临时救助'))).toEqual(['policy:title', 'policy:summary', 'policy:body'])
   })
 
   it('returns one result per document with the section of its best passage', () => {
-    const index = buildSearchIndex(pack({
-      policies: [{
-        ...policy('p'),
-        sections: [
-          { id: 'intro', heading: '总则', paragraphs: ['总则没有提到它。'], tables: [] },
-          { id: 'care', heading: '照料', paragraphs: ['照料护理补助每人每月300元。', '照料护理补助按月发放。'], tables: [] },
+    const index = buildSearchIndex(
+      pack({
+        policies: [
+          {
+            ...policy('p'),
+            sections: [
+              { id: 'intro', heading: '总则', paragraphs: ['总则没有提到它。'], tables: [] },
+              { id: 'care', heading: '照料', paragraphs: ['照料护理补助每人每月300元。', '照料护理补助按月发放。'], tables: [] },
+            ],
+          },
         ],
-      }],
-    }))
+      }),
+    )
     const hits = search(index, '照料护理补助')
     expect(hits).toHaveLength(1)
     expect(hits[0].sectionId).toBe('care')
@@ -182,25 +192,29 @@ describe('ranking', () => {
   })
 
   it('shows a service, a parameter and an answer by their own titles', () => {
-    const index = buildSearchIndex(pack({
-      services: [service('dibao-application', '最低生活保障（低保）申请')],
-      parameters: [realPack.parameters[0]],
-      faq: [faq('q1', '低保标准是多少？', '城市每人每月660元。')],
-    }))
+    const index = buildSearchIndex(
+      pack({
+        services: [service('dibao-application', '最低生活保障（低保）申请')],
+        parameters: [realPack.parameters[0]],
+        faq: [faq('q1', '低保标准是多少？', '城市每人每月660元。')],
+      }),
+    )
     const hits = search(index, '低保')
     expect(hits.map((h) => h.title).sort()).toEqual(['低保标准是多少？', '城市居民最低生活保障标准', '最低生活保障（低保）申请'])
   })
 })
 
 describe('tokens', () => {
-  const index = buildSearchIndex(pack({
-    policies: [
-      policy('p35', { title: '景府办字〔2019〕35号通知', paragraphs: ['2019 年底前完成。'] }),
-      policy('p135', { title: '第135号通知' }),
-    ],
-    services: [service('hotline', '热线咨询', { steps: [{ title: '咨询', detail: '拨打12345为民服务热线。' }] })],
-    faq: [faq('q1', 'App 怎么用？', '在赣服通 APP 里搜索。')],
-  }))
+  const index = buildSearchIndex(
+    pack({
+      policies: [
+        policy('p35', { title: '景府办字〔2019〕35号通知', paragraphs: ['2019 年底前完成。'] }),
+        policy('p135', { title: '第135号通知' }),
+      ],
+      services: [service('hotline', '热线咨询', { steps: [{ title: '咨询', detail: '拨打12345为民服务热线。' }] })],
+      faq: [faq('q1', 'App 怎么用？', '在赣服通 APP 里搜索。')],
+    }),
+  )
 
   it('finds a one-character query', () => {
     const hits = search(index, '线')
@@ -249,13 +263,25 @@ describe('snippets', () => {
   it('never splits a character outside the basic plane', () => {
     const emojiText = '😀'.repeat(80) + '低保' + '😀'.repeat(80)
     const emojiIndex = buildSearchIndex(pack({ policies: [policy('emoji', { paragraphs: [emojiText] })] }))
-    const text = search(emojiIndex, '低保')[0].snippet.map((s) => s.text).join('')
+    const text = search(emojiIndex, '低保')[0]
+      .snippet.map((s) => s.text)
+      .join('')
     expect(text.replace(/😀|低保|…/g, '')).toBe('')
   })
 })
 
 describe('odd input', () => {
-  const odd = ['😀', '<script>alert(1)</script>', '\ud800低保\udc00', '\udfff', '%%%', '\u0000\u0007', '低'.repeat(10_000), '一次不跑 '.repeat(100), '（）〔〕“”']
+  const odd = [
+    '😀',
+    '<script>alert(1)</script>',
+    '\ud800低保\udc00',
+    '\udfff',
+    '%%%',
+    '\u0000\u0007',
+    '低'.repeat(10_000),
+    '一次不跑 '.repeat(100),
+    '（）〔〕“”',
+  ]
 
   it.each(odd.map((q) => [q.slice(0, 20), q]))('does not throw on %j', (_label, query) => {
     expect(() => search(realIndex, query)).not.toThrow()

@@ -10,10 +10,31 @@ import fs from 'node:fs'
 import path from 'node:path'
 import bundled from '../../src/generated/bundled-content.json'
 import { findHouseholdFiguresInLogs } from '../reliability/log-scan'
-import { ADMIN_TOKEN, type Browser, ROOT, type RecordedRequest, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
 import {
-  Person, ROUTES, arrive, expectNoText, expectText, isAbortedRequestMessage, launch, nutButton, pickerColumnValue,
-  requestsSettled, shoot, squash, swipePickerColumn, view,
+  ADMIN_TOKEN,
+  type Browser,
+  ROOT,
+  type RecordedRequest,
+  type RunningServer,
+  browserAvailable,
+  openBrowser,
+  startServer,
+} from './harness'
+import {
+  Person,
+  ROUTES,
+  arrive,
+  expectNoText,
+  expectText,
+  isAbortedRequestMessage,
+  launch,
+  nutButton,
+  pickerColumnValue,
+  requestsSettled,
+  shoot,
+  squash,
+  swipePickerColumn,
+  view,
 } from './helpers'
 import type { Locator, Page } from 'playwright-core'
 
@@ -50,7 +71,9 @@ function choice(scope: Locator, label: string): Locator {
 
 /** The amount shown on the standard card with this exact label (救助标准 page). */
 async function cardAmount(scope: Locator, label: string): Promise<string> {
-  const card = scope.locator('.standard-card').filter({ has: scope.page().locator('.standard-card__label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+  const card = scope
+    .locator('.standard-card')
+    .filter({ has: scope.page().locator('.standard-card__label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
   return (await card.first().locator('.money-text__amount').first().innerText()).trim()
 }
 
@@ -119,7 +142,10 @@ d('景德镇惠民通 H5 on a phone', () => {
 
   it('1. 首页 shows today’s urban 低保 standard, its change and its source, and the source shows the notice’s sentence', async () => {
     const home = await launch(page, server.base, 'pages/index/index')
-    const card = home.locator('.standard-card').filter({ has: page.locator('.standard-card__label', { hasText: /^城市低保$/ }) }).first()
+    const card = home
+      .locator('.standard-card')
+      .filter({ has: page.locator('.standard-card__label', { hasText: /^城市低保$/ }) })
+      .first()
     expect((await card.locator('.money-text__amount').first().innerText()).trim()).toBe('660')
     await expectText(card, '元/人/月')
     await expectText(card, '比上年+60元')
@@ -198,7 +224,10 @@ d('景德镇惠民通 H5 on a phone', () => {
     for (let i = 0; i < (await steps.count()); i++) {
       const step = steps.nth(i)
       const cited = (await step.locator('.assess-citation-link, .assess-citation__toggle').count()) > 0
-      expect({ step: squash(await step.innerText()).slice(0, 40), cited }).toEqual({ step: squash(await step.innerText()).slice(0, 40), cited: true })
+      expect({ step: squash(await step.innerText()).slice(0, 40), cited }).toEqual({
+        step: squash(await step.innerText()).slice(0, 40),
+        cited: true,
+      })
     }
     await expectText(form.locator('.assess-steps'), '景府办字〔2019〕35号')
     await expectText(form.locator('.assess-steps'), '1500÷3=500元')
@@ -322,7 +351,11 @@ d('景德镇惠民通 H5 on a phone', () => {
 
   it('9. new content published through the admin API shows at the next visit, and only the changed section is downloaded', async () => {
     const api = `${server.base}/api/v1`
-    const manifest = (await (await fetch(`${api}/content/manifest`)).json()) as { version: string; asOf: string; sections: Record<string, { hash: string; bytes: number }> }
+    const manifest = (await (await fetch(`${api}/content/manifest`)).json()) as {
+      version: string
+      asOf: string
+      sections: Record<string, { hash: string; bytes: number }>
+    }
     const health = (await (await fetch(`${api}/health`)).json()) as { packVersion: string }
     const current: Record<string, unknown> = { meta: { version: health.packVersion, title: pack.meta.title, asOf: manifest.asOf } }
     for (const name of Object.keys(manifest.sections)) current[name] = await (await fetch(`${api}/content/${name}`)).json()
@@ -376,7 +409,10 @@ d('景德镇惠民通 H5 on a phone', () => {
       await page.reload()
       const home = await arrive(page, 'pages/index/index')
       await expectText(home.locator('.status-line'), '离线 · 数据截至 2019年6月28日')
-      const card = home.locator('.standard-card').filter({ has: page.locator('.standard-card__label', { hasText: /^城市低保$/ }) }).first()
+      const card = home
+        .locator('.standard-card')
+        .filter({ has: page.locator('.standard-card__label', { hasText: /^城市低保$/ }) })
+        .first()
       expect((await card.locator('.money-text__amount').first().innerText()).trim()).toBe('660')
       await shoot(page, 'scenario-08-offline-home')
 
@@ -443,7 +479,9 @@ d('景德镇惠民通 H5 on a phone', () => {
     const leaks = during.filter((r) => figures.some((re) => re.test(decodeURIComponent(r.url)) || re.test(r.postData ?? '')))
     // the household size 3 is too common a digit to look for in a URL path: it must not be in any query or body
     const withData = during.filter((r) => /\?./.test(r.url) || (r.postData ?? '') !== '')
-    console.log(`privacy: ${during.length} requests during both self-tests and the community estimate (${[...new Set(during.map((r) => `${r.method} ${new URL(r.url).pathname}`))].join(', ') || 'none'})`)
+    console.log(
+      `privacy: ${during.length} requests during both self-tests and the community estimate (${[...new Set(during.map((r) => `${r.method} ${new URL(r.url).pathname}`))].join(', ') || 'none'})`,
+    )
     expect(leaks.map((r) => r.url)).toEqual([])
     expect(withData.map((r) => `${r.method} ${r.url} ${r.postData ?? ''}`)).toEqual([])
     expect(during.filter((r) => r.url.includes('/api/v1/assess'))).toEqual([])

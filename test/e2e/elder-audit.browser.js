@@ -15,7 +15,7 @@
 //               one with its own action (a 来源 link inside a standard's card) is measured itself.
 // Returns { violations, stats }.
 /* eslint-disable */
-(function elderAudit(opts) {
+;(function elderAudit(opts) {
   var minFont = opts.minFont
   var minLargest = opts.minLargest
   var minTarget = opts.minTarget
@@ -90,7 +90,12 @@
         var stops = colorsIn(image)
         if (stops.length) {
           layers.push({ options: stops })
-          if (stops.every(function (s) { return s.a >= 1 })) break
+          if (
+            stops.every(function (s) {
+              return s.a >= 1
+            })
+          )
+            break
         }
       }
       var bg = parseColor(cs.backgroundColor)
@@ -133,7 +138,12 @@
     for (var n = el, depth = 0; n && n.nodeType === 1 && depth < 3; n = n.parentElement, depth++) {
       if (n.classList && n.classList.contains('taro_page')) break
       var s = n.tagName.toLowerCase()
-      var classes = Array.prototype.slice.call(n.classList || []).filter(function (c) { return !/^(taro_|hydrated)/.test(c) }).slice(0, 2)
+      var classes = Array.prototype.slice
+        .call(n.classList || [])
+        .filter(function (c) {
+          return !/^(taro_|hydrated)/.test(c)
+        })
+        .slice(0, 2)
       if (classes.length) s += '.' + classes.join('.')
       var role = n.getAttribute && n.getAttribute('role')
       if (role) s += '[role=' + role + ']'
@@ -148,7 +158,15 @@
   }
 
   var violations = []
-  var stats = { texts: 0, targets: 0, smallestFont: Infinity, largestFont: 0, smallestTarget: null, lowestContrast: Infinity, lowestContrastAt: '' }
+  var stats = {
+    texts: 0,
+    targets: 0,
+    smallestFont: Infinity,
+    largestFont: 0,
+    smallestTarget: null,
+    lowestContrast: Infinity,
+    lowestContrastAt: '',
+  }
 
   function violate(rule, el, detail) {
     violations.push({ rule: rule, selector: describe(el), text: textOf(el), detail: detail })
@@ -197,12 +215,22 @@
       if (c !== null && c + 0.005 < minContrast) violate('contrast', el, 'field text ' + c.toFixed(2) + ':1 < ' + minContrast + ':1')
       if (el.getAttribute('placeholder') && !el.value) {
         var pc = worstContrast(el, getComputedStyle(el, '::placeholder').color)
-        if (pc !== null && pc + 0.005 < minContrast) violate('contrast', el, 'placeholder ' + pc.toFixed(2) + ':1 < ' + minContrast + ':1 (' + getComputedStyle(el, '::placeholder').color + ')')
+        if (pc !== null && pc + 0.005 < minContrast)
+          violate(
+            'contrast',
+            el,
+            'placeholder ' + pc.toFixed(2) + ':1 < ' + minContrast + ':1 (' + getComputedStyle(el, '::placeholder').color + ')',
+          )
       }
     })
   })
   if (stats.largestFont + EPS < minLargest) {
-    violations.push({ rule: 'largest', selector: '(page)', text: '', detail: 'largest text ' + stats.largestFont.toFixed(1) + 'px < ' + minLargest + 'px' })
+    violations.push({
+      rule: 'largest',
+      selector: '(page)',
+      text: '',
+      detail: 'largest text ' + stats.largestFont.toFixed(1) + 'px < ' + minLargest + 'px',
+    })
   }
 
   // ---- tap targets ----
@@ -211,7 +239,11 @@
   function handlers(el) {
     var ev = el.__events
     if (!ev || typeof ev !== 'object') return ''
-    return ['click', 'tap'].filter(function (k) { return ev[k] && (!Array.isArray(ev[k]) || ev[k].length) }).join('/')
+    return ['click', 'tap']
+      .filter(function (k) {
+        return ev[k] && (!Array.isArray(ev[k]) || ev[k].length)
+      })
+      .join('/')
   }
   function isTarget(el) {
     if (el.matches(NATIVE)) return true
@@ -224,7 +256,12 @@
     return false
   }
   function contains(outer, inner) {
-    return inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5
+    return (
+      inner.left >= outer.left - 0.5 &&
+      inner.right <= outer.right + 0.5 &&
+      inner.top >= outer.top - 0.5 &&
+      inner.bottom <= outer.bottom + 0.5
+    )
   }
   var targets = []
   scopes.forEach(function (scope) {
@@ -250,8 +287,10 @@
     var w = t.rect.width
     var h = t.rect.height
     var small = Math.min(w, h)
-    if (!stats.smallestTarget || small < stats.smallestTarget.size) stats.smallestTarget = { size: small, at: describe(t.el) + ' “' + textOf(t.el) + '”' }
-    if (w + 0.5 < minTarget || h + 0.5 < minTarget) violate('target', t.el, w.toFixed(0) + '×' + h.toFixed(0) + 'px < ' + minTarget + '×' + minTarget + 'px')
+    if (!stats.smallestTarget || small < stats.smallestTarget.size)
+      stats.smallestTarget = { size: small, at: describe(t.el) + ' “' + textOf(t.el) + '”' }
+    if (w + 0.5 < minTarget || h + 0.5 < minTarget)
+      violate('target', t.el, w.toFixed(0) + '×' + h.toFixed(0) + 'px < ' + minTarget + '×' + minTarget + 'px')
   })
 
   if (stats.smallestFont === Infinity) stats.smallestFont = 0

@@ -5,7 +5,17 @@
 // in 长辈版 go to test-results/screenshots/elder-*.png.
 import { ADMIN_TOKEN, type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
 import {
-  type AuditStats, ELDER_RULES, ROUTES, type Violation, arrive, auditPage, expectText, launch, nutButton, shoot, view,
+  type AuditStats,
+  ELDER_RULES,
+  ROUTES,
+  type Violation,
+  arrive,
+  auditPage,
+  expectText,
+  launch,
+  nutButton,
+  shoot,
+  view,
 } from './helpers'
 
 const d = browserAvailable() ? describe : describe.skip
@@ -38,7 +48,12 @@ d('长辈版 on every page (H5, 375×812)', () => {
 
   it('meets the elder-mode rules on all 14 pages (text size, tap targets, contrast)', async () => {
     const violations: Violation[] = []
-    const figures: Array<{ page: string } & Pick<AuditStats, 'texts' | 'targets' | 'smallestFont' | 'largestFont'> & { smallestTarget: string; lowestContrast: string }> = []
+    const figures: Array<
+      { page: string } & Pick<AuditStats, 'texts' | 'targets' | 'smallestFont' | 'largestFont'> & {
+          smallestTarget: string
+          lowestContrast: string
+        }
+    > = []
     const audit = async (name: string) => {
       const { violations: found, stats } = await auditPage(b.page, name)
       violations.push(...found)
@@ -87,7 +102,10 @@ d('长辈版 on every page (H5, 375×812)', () => {
     console.log(
       `长辈版 audit (rules: text ≥ ${ELDER_RULES.minFont}px, largest ≥ ${ELDER_RULES.minLargest}px, targets ≥ ${ELDER_RULES.minTarget}×${ELDER_RULES.minTarget}px, contrast ≥ ${ELDER_RULES.minContrast}:1)\n` +
         figures
-          .map((f) => `  ${f.page}: ${f.texts} texts, ${f.targets} targets; text ${f.smallestFont}–${f.largestFont}px; smallest target ${f.smallestTarget}; lowest contrast ${f.lowestContrast}`)
+          .map(
+            (f) =>
+              `  ${f.page}: ${f.texts} texts, ${f.targets} targets; text ${f.smallestFont}–${f.largestFont}px; smallest target ${f.smallestTarget}; lowest contrast ${f.lowestContrast}`,
+          )
           .join('\n') +
         `\n  violations: ${violations.length}` +
         violations.map((v) => `\n  ✗ [${v.page}] ${v.rule}: ${v.selector} “${v.text}” — ${v.detail}`).join(''),
@@ -102,7 +120,10 @@ d('长辈版 on every page (H5, 375×812)', () => {
     const home = await launch(b.page, server.base, 'pages/index/index')
     await home.locator('.page:not(.elder)').first().waitFor()
     // normal body text is the designed 15 CSS px (30 design px at 750), not the elder size
-    const size = await home.locator('.page').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const size = await home
+      .locator('.page')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(size).toBeLessThan(ELDER_RULES.minFont)
     await home.getByText('低保自测').first().tap()
     await arrive(b.page, 'packages/assess/dibao/index')

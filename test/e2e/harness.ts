@@ -89,9 +89,17 @@ export async function ensureH5Built(): Promise<void> {
         const started = Date.now()
         const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
           let output = ''
-          const build = spawn('npm', ['run', 'build:h5'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] })
-          build.stdout?.on('data', (c: Buffer) => { output += c.toString() })
-          build.stderr?.on('data', (c: Buffer) => { output += c.toString() })
+          const build = spawn('npm', ['run', 'build:h5'], {
+            cwd: ROOT,
+            env: { ...process.env, NODE_ENV: 'production' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          })
+          build.stdout?.on('data', (c: Buffer) => {
+            output += c.toString()
+          })
+          build.stderr?.on('data', (c: Buffer) => {
+            output += c.toString()
+          })
           build.on('close', (code) => resolve({ code, output }))
         })
         if (result.code !== 0) throw new Error(`npm run build:h5 failed (${result.code}):\n${result.output.slice(-4000)}`)
@@ -129,10 +137,19 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
   let closed = false
-  const closedPromise = new Promise<void>((resolve) => child.once('close', () => { closed = true; resolve() }))
+  const closedPromise = new Promise<void>((resolve) =>
+    child.once('close', () => {
+      closed = true
+      resolve()
+    }),
+  )
   const killGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal)
@@ -225,8 +242,16 @@ interface ShellCopy {
 export const PHONE_CONTEXT: NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]> = {
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   viewport: { width: 375, height: 812 },
   deviceScaleFactor: 2,
   isMobile: true,
@@ -330,7 +355,9 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
   const page = context.pages()[0] ?? (await context.newPage())
   const watch = (p: Page) => {
     p.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`))
-    p.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`) })
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`)
+    })
   }
   watch(page)
   context.on('page', watch)
@@ -360,7 +387,8 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const style = await page.addStyleTag({
-    content: 'html, body, #app, .taro-tabbar__container, .taro-tabbar__panel, .taro_router, .taro_page, .taro_page > .page { height: auto !important; max-height: none !important; overflow: visible !important; } .taro_page { position: relative !important; }',
+    content:
+      'html, body, #app, .taro-tabbar__container, .taro-tabbar__panel, .taro_router, .taro_page, .taro_page > .page { height: auto !important; max-height: none !important; overflow: visible !important; } .taro_page { position: relative !important; }',
   })
   try {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })

@@ -148,7 +148,10 @@ export async function swipePickerColumn(page: Page, column: number, rows: number
       box = next
     }
     if (!box) throw new Error('the date picker is not open')
-    const rowHeight = await group.locator('.weui-picker__item').first().evaluate((e) => e.getBoundingClientRect().height)
+    const rowHeight = await group
+      .locator('.weui-picker__item')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().height)
     const x = box.x + box.width / 2
     let left = rows
     while (left !== 0) {
@@ -171,18 +174,21 @@ export async function swipePickerColumn(page: Page, column: number, rows: number
 
 /** The value the picker column shows in its selection band. */
 export async function pickerColumnValue(page: Page, column: number): Promise<string> {
-  return page.locator('.weui-picker__group').nth(column).evaluate((group) => {
-    const indicator = group.querySelector('.weui-picker__indicator')
-    if (!indicator) return ''
-    const band = indicator.getBoundingClientRect()
-    const middle = band.top + band.height / 2
-    const items = Array.from(group.querySelectorAll('.weui-picker__item'))
-    const hit = items.find((item) => {
-      const r = item.getBoundingClientRect()
-      return r.top <= middle && r.bottom >= middle
+  return page
+    .locator('.weui-picker__group')
+    .nth(column)
+    .evaluate((group) => {
+      const indicator = group.querySelector('.weui-picker__indicator')
+      if (!indicator) return ''
+      const band = indicator.getBoundingClientRect()
+      const middle = band.top + band.height / 2
+      const items = Array.from(group.querySelectorAll('.weui-picker__item'))
+      const hit = items.find((item) => {
+        const r = item.getBoundingClientRect()
+        return r.top <= middle && r.bottom >= middle
+      })
+      return hit ? (hit.textContent ?? '').trim() : ''
     })
-    return hit ? (hit.textContent ?? '').trim() : ''
-  })
 }
 
 // ---- 长辈版 audit ----
@@ -220,7 +226,11 @@ export interface AuditStats {
 
 const AUDIT_SOURCE = fs.readFileSync(path.join(__dirname, 'elder-audit.browser.js'), 'utf8')
 
-export async function auditPage(page: Page, pageName: string, rules: ElderRules = ELDER_RULES): Promise<{ violations: Violation[]; stats: AuditStats }> {
+export async function auditPage(
+  page: Page,
+  pageName: string,
+  rules: ElderRules = ELDER_RULES,
+): Promise<{ violations: Violation[]; stats: AuditStats }> {
   const expression = `${AUDIT_SOURCE.replace(/^[\s\S]*?\(function elderAudit/, '(function elderAudit')}(${JSON.stringify(rules)})`
   const result = (await page.evaluate(expression)) as { violations: Omit<Violation, 'page'>[]; stats: AuditStats }
   return { violations: result.violations.map((v) => ({ page: pageName, ...v })), stats: result.stats }

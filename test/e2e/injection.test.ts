@@ -87,7 +87,9 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
   const tables = (): string[] => {
     const db = new Sqlite(server.databaseFile, { readonly: true, fileMustExist: true })
     try {
-      return (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name)
+      return (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map(
+        (r) => r.name,
+      )
     } finally {
       db.close()
     }
@@ -133,8 +135,13 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
     for (const name of Object.keys(VISITS) as VisitName[]) {
       await visit(name)
       const c = await census(page)
-      expect({ name, alertScripts: c.alertScripts, injectedImages: c.injectedImages, injectedBold: c.injectedBold, injectedLinks: c.injectedLinks })
-        .toEqual({ name, alertScripts: 0, injectedImages: 0, injectedBold: 0, injectedLinks: 0 })
+      expect({
+        name,
+        alertScripts: c.alertScripts,
+        injectedImages: c.injectedImages,
+        injectedBold: c.injectedBold,
+        injectedLinks: c.injectedLinks,
+      }).toEqual({ name, alertScripts: 0, injectedImages: 0, injectedBold: 0, injectedLinks: 0 })
       baseline.set(name, c)
     }
   }, 120_000)
@@ -181,7 +188,7 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
     await expectText(bySql, '政策文件')
     const sqlText = await bySql.locator('.search-results').innerText()
     expect(sqlText).toContain(policy.title)
-    expect(sqlText).toContain("DROP TABLE content_version; --")
+    expect(sqlText).toContain('DROP TABLE content_version; --')
     await expectNoMarkupFromContent('searchSql')
 
     // the query of a shared link is text too, whether it finds something or not
@@ -230,7 +237,11 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
     const api = `${server.base}/api/v1`
     const getJson = async <T>(path: string): Promise<{ body: T; raw: string }> => {
       const res = await fetch(`${api}${path}`)
-      expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({ path, status: 200, type: 'application/json; charset=utf-8' })
+      expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({
+        path,
+        status: 200,
+        type: 'application/json; charset=utf-8',
+      })
       const raw = await res.text()
       return { body: JSON.parse(raw) as T, raw }
     }
@@ -245,16 +256,22 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
     expect(onePolicy.body.summary).toBe(policy.summary)
     const oneService = await getJson<typeof service>(`/services/${encodeURIComponent(service.id)}`)
     expect(oneService.body.fee).toBe(service.fee)
-    const found = await getJson<{ results: { kind: string; id: string }[] }>(`/search?q=${encodeURIComponent('DROP TABLE content_version')}`)
+    const found = await getJson<{ results: { kind: string; id: string }[] }>(
+      `/search?q=${encodeURIComponent('DROP TABLE content_version')}`,
+    )
     expect(found.body.results.map((r) => `${r.kind}:${r.id}`)).toEqual(expect.arrayContaining([`faq:${faq.id}`, `policy:${policy.id}`]))
 
     const health = await getJson<{ status: string; database: string; version: string; packVersion: string }>('/health')
     expect(health.body).toMatchObject({ status: 'ok', database: 'ok', version: publishedVersion, packVersion: pack.meta.version })
-    const history = (await (await fetch(`${api}/admin/content/history`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { current: string; versions: { version: string }[] }
+    const history = (await (
+      await fetch(`${api}/admin/content/history`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json()) as { current: string; versions: { version: string }[] }
     expect(history.current).toBe(publishedVersion)
     expect(history.versions).toHaveLength(2)
     expect(tables()).toEqual(tablesBefore)
-    console.log(`injection: ${INJECTIONS.length} strings published as ${publishedVersion}, ${Object.keys(VISITS).length} page visits show them as text; tables intact (${tablesBefore.join(', ')})`)
+    console.log(
+      `injection: ${INJECTIONS.length} strings published as ${publishedVersion}, ${Object.keys(VISITS).length} page visits show them as text; tables intact (${tablesBefore.join(', ')})`,
+    )
   }, 30_000)
 
   it('no dialog opened, no console or page error, no CSP violation, no request for injected markup', async () => {

@@ -27,20 +27,30 @@ d('H5 offline shell (service worker)', () => {
     // … then a second page loads through it
     await launch(page, server.base, 'pages/standards/index')
     // … and keeps every bundle either launch loaded (those from before it existed are copied in)
-    await page.waitForFunction(async () => {
-      const bundles = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\/(js|css)\//.test(new URL(u).pathname))
-      const names = (await caches.keys()).filter((n) => n.startsWith('jdz-shell-'))
-      if (names.length === 0) return false
-      const cache = await caches.open(names[names.length - 1])
-      const kept = await Promise.all(bundles.map((u) => cache.match(u)))
-      return bundles.length > 0 && kept.every(Boolean) && (await cache.match('/index.html')) !== undefined
-    }, undefined, { timeout: 20_000, polling: 250 })
+    await page.waitForFunction(
+      async () => {
+        const bundles = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((u) => /\/(js|css)\//.test(new URL(u).pathname))
+        const names = (await caches.keys()).filter((n) => n.startsWith('jdz-shell-'))
+        if (names.length === 0) return false
+        const cache = await caches.open(names[names.length - 1])
+        const kept = await Promise.all(bundles.map((u) => cache.match(u)))
+        return bundles.length > 0 && kept.every(Boolean) && (await cache.match('/index.html')) !== undefined
+      },
+      undefined,
+      { timeout: 20_000, polling: 250 },
+    )
 
     const errorsBefore = b.errors.length
     await server.stop()
     const home = await launch(page, server.base, 'pages/index/index')
     await expectText(home.locator('.status-line'), '离线 · 数据截至 2019年6月28日')
-    const card = home.locator('.standard-card').filter({ has: page.locator('.standard-card__label', { hasText: /^城市低保$/ }) }).first()
+    const card = home
+      .locator('.standard-card')
+      .filter({ has: page.locator('.standard-card__label', { hasText: /^城市低保$/ }) })
+      .first()
     expect((await card.locator('.money-text__amount').first().innerText()).trim()).toBe('660')
     await shoot(page, 'offline-shell-home')
 

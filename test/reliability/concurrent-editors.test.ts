@@ -28,7 +28,18 @@ describe.each(testDialects())('concurrent editors over HTTP (%s)', (dialect) => 
     // Each server learns of the other's publish by LISTEN/NOTIFY (PostgreSQL) or its periodic check.
     const env = { ...db.env, ADMIN_TOKEN, CONTENT_POLL_MS: '200', CONTENT_LISTEN: '1', RATE_LIMIT_ADMIN: '1000000' }
     const servers: ServerProcess[] = []
-    const figures = { editors: EDITORS, rounds: ROUNDS, attempts: 0, won: 0, conflicts: 0, other: 0, lost: 0, mixed: 0, slowestMs: 0, winners: [] as string[] }
+    const figures = {
+      editors: EDITORS,
+      rounds: ROUNDS,
+      attempts: 0,
+      won: 0,
+      conflicts: 0,
+      other: 0,
+      lost: 0,
+      mixed: 0,
+      slowestMs: 0,
+      winners: [] as string[],
+    }
     try {
       servers.push(...(await Promise.all([startServer(env), startServer(env)])))
       for (let round = 0; round < ROUNDS; round++) {
@@ -67,10 +78,14 @@ describe.each(testDialects())('concurrent editors over HTTP (%s)', (dialect) => 
 
         // Both servers serve the winner, whole.
         for (const server of servers) {
-          await waitFor(`${server.url} to serve ${winnerVersion}`, async () => {
-            const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { version: string }
-            return health.version === winnerVersion ? true : undefined
-          }, 10_000)
+          await waitFor(
+            `${server.url} to serve ${winnerVersion}`,
+            async () => {
+              const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { version: string }
+              return health.version === winnerVersion ? true : undefined
+            },
+            10_000,
+          )
           const { history, current, served } = await checkIntegrity(db.database, server.url, { fromSeq: before })
           if (history.length !== before + 1) figures.lost++
           expect(history.length).toBe(before + 1)

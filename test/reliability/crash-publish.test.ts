@@ -33,7 +33,15 @@ describe.each(testDialects())('SIGKILL in the middle of publishing (%s)', (diale
     const env = { ...db.env, ADMIN_TOKEN, CONTENT_POLL_MS: '0', CONTENT_LISTEN: '0', RATE_LIMIT_ADMIN: '1000000' }
     /** every publish the database must keep: acknowledged ones, and any committed as the kill hit */
     const acknowledged: Ack[] = []
-    const figures = { kills: 0, killedWithPublishInFlight: 0, inFlightCommitted: 0, inFlightRolledBack: 0, publishesAcknowledged: 0, lost: 0, delaysMs: [] as number[] }
+    const figures = {
+      kills: 0,
+      killedWithPublishInFlight: 0,
+      inFlightCommitted: 0,
+      inFlightRolledBack: 0,
+      publishesAcknowledged: 0,
+      lost: 0,
+      delaysMs: [] as number[],
+    }
     let server: ServerProcess | null = null
     let checkedUpTo = 1
     try {

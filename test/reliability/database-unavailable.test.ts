@@ -40,7 +40,12 @@ const nextPack = () => taggedPack(base, `db-${++editions}`)
 /** Publish through the app with the version it currently serves as If-Match. */
 async function publish(app: FastifyInstance): Promise<LightMyRequestResponse> {
   const current = (await app.inject({ method: 'GET', url: '/api/v1/health' })).json() as { version: string }
-  return app.inject({ method: 'POST', url: '/api/v1/admin/content', headers: { ...bearer(), 'if-match': `"${current.version}"` }, payload: nextPack() })
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/admin/content',
+    headers: { ...bearer(), 'if-match': `"${current.version}"` },
+    payload: nextPack(),
+  })
 }
 
 function expectUnavailable(res: LightMyRequestResponse): void {
@@ -66,7 +71,11 @@ async function readsFromMemory(app: FastifyInstance): Promise<number> {
     `/api/v1/search?q=${encodeURIComponent('低保')}`,
   ]
   for (const url of urls) expect({ url, status: (await app.inject({ method: 'GET', url })).statusCode }).toEqual({ url, status: 200 })
-  const assess = await app.inject({ method: 'POST', url: '/api/v1/assess', payload: { program: 'dibao', area: 'urban', householdSize: 3, monthlyIncome: 1500, on: '2019-07-01' } })
+  const assess = await app.inject({
+    method: 'POST',
+    url: '/api/v1/assess',
+    payload: { program: 'dibao', area: 'urban', householdSize: 3, monthlyIncome: 1500, on: '2019-07-01' },
+  })
   expect(assess.statusCode).toBe(200)
   expect(assess.json().monthlyAllowance).toBe(480)
   return urls.length + 1
@@ -100,7 +109,9 @@ describe('SQLite unavailable under a running server', () => {
       const [res, rollback, reads] = await Promise.all([
         publish(t.app),
         // (behind a held lock the two writes would queue up and wait twice: one is enough there)
-        name === 'locked' ? Promise.resolve(null) : t.app.inject({ method: 'POST', url: '/api/v1/admin/content/rollback', headers: bearer(), payload: { version: 'v1' } }),
+        name === 'locked'
+          ? Promise.resolve(null)
+          : t.app.inject({ method: 'POST', url: '/api/v1/admin/content/rollback', headers: bearer(), payload: { version: 'v1' } }),
         // the reads are due a moment later, while the writes are waiting for the database; a
         // blocked event loop would show as a late start
         sleep(50).then(async () => {
@@ -232,7 +243,8 @@ class FaultyProxy {
 }
 
 const pgAvailable = postgresReachable() || REQUIRE_SERVICES
-if (!pgAvailable) console.warn('PostgreSQL is not reachable: skipping the PostgreSQL fault tests (REQUIRE_SERVICES=1 makes this a failure).')
+if (!pgAvailable)
+  console.warn('PostgreSQL is not reachable: skipping the PostgreSQL fault tests (REQUIRE_SERVICES=1 makes this a failure).')
 
 ;(pgAvailable ? describe : describe.skip)('PostgreSQL unavailable under a running server', () => {
   let direct: TestDatabase
@@ -240,7 +252,18 @@ if (!pgAvailable) console.warn('PostgreSQL is not reachable: skipping the Postgr
   let proxied: AppDatabase
   let app: FastifyInstance
   const appName = `jdz_fault_${process.pid}`
-  const figures = { faults: 0, writesRefused: 0, readsServed: 0, slowestReadMs: 0, partialVersions: 0, recovered: 0, blackholeSecondsTo503: '', terminations: 0, writesDuringTerminations: 0, statusesDuringTerminations: {} as Record<number, number> }
+  const figures = {
+    faults: 0,
+    writesRefused: 0,
+    readsServed: 0,
+    slowestReadMs: 0,
+    partialVersions: 0,
+    recovered: 0,
+    blackholeSecondsTo503: '',
+    terminations: 0,
+    writesDuringTerminations: 0,
+    statusesDuringTerminations: {} as Record<number, number>,
+  }
 
   beforeAll(async () => {
     direct = await createTestDatabase('postgres')
@@ -254,7 +277,10 @@ if (!pgAvailable) console.warn('PostgreSQL is not reachable: skipping the Postgr
     if (direct.target.dialect !== 'postgres') throw new Error('unreachable')
     const target = { dialect: 'postgres' as const, url: url.toString(), schema: direct.target.schema }
     proxied = await openDatabase(target)
-    app = await buildApp({ config: testConfig(target, { rateLimit: { assess: 1_000_000, admin: 1_000_000, windowMs: 60_000 } }), db: proxied })
+    app = await buildApp({
+      config: testConfig(target, { rateLimit: { assess: 1_000_000, admin: 1_000_000, windowMs: 60_000 } }),
+      db: proxied,
+    })
     await app.ready()
   })
   afterAll(async () => {
@@ -306,20 +332,28 @@ if (!pgAvailable) console.warn('PostgreSQL is not reachable: skipping the Postgr
 
   test('the server is down (connections cut, new ones refused): 503s, reads served, then recovers', async () => {
     expect((await publish(app)).statusCode).toBe(201)
-    await outage('down', () => proxy.down(), async () => {
-      expectUnavailable(await publish(app))
-      figures.writesRefused++
-    })
+    await outage(
+      'down',
+      () => proxy.down(),
+      async () => {
+        expectUnavailable(await publish(app))
+        figures.writesRefused++
+      },
+    )
   })
 
   test('the host drops packets: publish gives up with a 503 after the connect timeout, then recovers', async () => {
-    await outage('blackhole', async () => proxy.blackhole(), async () => {
-      const started = Date.now()
-      expectUnavailable(await publish(app))
-      figures.writesRefused++
-      figures.blackholeSecondsTo503 = ((Date.now() - started) / 1000).toFixed(1)
-      expect(Date.now() - started).toBeLessThan(20_000)
-    })
+    await outage(
+      'blackhole',
+      async () => proxy.blackhole(),
+      async () => {
+        const started = Date.now()
+        expectUnavailable(await publish(app))
+        figures.writesRefused++
+        figures.blackholeSecondsTo503 = ((Date.now() - started) / 1000).toFixed(1)
+        expect(Date.now() - started).toBeLessThan(20_000)
+      },
+    )
   })
 
   test('backends terminated during a stream of writes: each write is a 201, 412 or 503; nothing torn', async () => {
@@ -342,7 +376,9 @@ if (!pgAvailable) console.warn('PostgreSQL is not reachable: skipping the Postgr
       const writers = [writer(), writer()]
       for (let i = 0; i < 8; i++) {
         await sleep(150)
-        const { rowCount } = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [appName])
+        const { rowCount } = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [
+          appName,
+        ])
         figures.terminations += rowCount ?? 0
       }
       stop = true

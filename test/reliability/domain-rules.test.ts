@@ -31,10 +31,17 @@ const phonePack = (bundledJson as unknown as { pack: ContentPack }).pack
 
 const isFen = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0
 
-const isoDay = fc.date({ min: new Date('2010-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+const isoDay = fc
+  .date({ min: new Date('2010-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10))
 
 function dibaoProblem(a: DibaoAssessment): string | null {
-  for (const [k, v] of Object.entries({ standardFen: a.standardFen, perCapitaIncomeFen: a.perCapitaIncomeFen, monthlyAllowanceFen: a.monthlyAllowanceFen, monthlyIncomeFen: a.monthlyIncomeFen })) {
+  for (const [k, v] of Object.entries({
+    standardFen: a.standardFen,
+    perCapitaIncomeFen: a.perCapitaIncomeFen,
+    monthlyAllowanceFen: a.monthlyAllowanceFen,
+    monthlyIncomeFen: a.monthlyIncomeFen,
+  })) {
     if (!isFen(v)) return `${k} = ${v}`
   }
   if (a.monthlyAllowanceFen > a.standardFen * a.householdSize) return 'allowance above standard × household size'
@@ -107,7 +114,16 @@ describe('the rules on their own', () => {
         fc.constantFrom('self', 'semi', 'full'),
         isoDay,
         (a, care, age, canWork, incomeFen, supporter, selfCare, on) => {
-          const raw = { area: a, care: a === 'rural' ? care : undefined, age, canWork, monthlyIncome: incomeFen / 100, hasCapableSupporter: supporter, selfCare, on }
+          const raw = {
+            area: a,
+            care: a === 'rural' ? care : undefined,
+            age,
+            canWork,
+            monthlyIncome: incomeFen / 100,
+            hasCapableSupporter: supporter,
+            selfCare,
+            on,
+          }
           const input = parseTekunInput(raw, on)
           if (!input.ok) throw new Error(`valid input refused: ${input.error.message}`)
           const result = assessTekun(phonePack, input.value)
@@ -126,7 +142,18 @@ describe('the rules on their own', () => {
     const field = fc.oneof(nastyNumber, nastyString, fc.constant(undefined))
     fc.assert(
       fc.property(
-        fc.record({ program: fc.constantFrom('dibao', 'tekun'), area: fc.oneof(area, field), householdSize: field, monthlyIncome: field, on: fc.oneof(isoDay, field), care: field, age: field, canWork: field, hasCapableSupporter: field, selfCare: field }),
+        fc.record({
+          program: fc.constantFrom('dibao', 'tekun'),
+          area: fc.oneof(area, field),
+          householdSize: field,
+          monthlyIncome: field,
+          on: fc.oneof(isoDay, field),
+          care: field,
+          age: field,
+          canWork: field,
+          hasCapableSupporter: field,
+          selfCare: field,
+        }),
         (raw) => {
           counts.hostile++
           const today = '2019-07-01'
@@ -158,20 +185,31 @@ describe('phone and server agree', () => {
     fc.oneof(
       { weight: 6, arbitrary: valid.map(String) },
       { weight: 1, arbitrary: valid.map((n) => ` ${n} `) },
-      { weight: 1, arbitrary: fc.constantFrom('', '-1', '0', '1e2', '2.5', '3.999', '１', 'abc', '1,000', 'NaN', 'Infinity', '1000000.01', '99999999') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('', '-1', '0', '1e2', '2.5', '3.999', '１', 'abc', '1,000', 'NaN', 'Infinity', '1000000.01', '99999999'),
+      },
     )
   const yuanTyped = typed(fc.integer({ min: 0, max: 500_000 }).map((f) => f / 100))
 
   /** The server is asked with numbers where the form holds numbers (as a client would send them). */
   const asJson = (answers: Record<string, unknown>, numbers: boolean) =>
     Object.fromEntries(
-      Object.entries(answers).map(([k, v]) => [k, numbers && typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v]),
+      Object.entries(answers).map(([k, v]) => [
+        k,
+        numbers && typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v,
+      ]),
     )
 
   async function serverSays(body: Record<string, unknown>) {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/assess', payload: body })
     if (res.statusCode >= 500) throw new Error(`server answered ${res.statusCode}`)
-    return { status: res.statusCode, body: res.json() as Record<string, unknown> & { error?: { code: string; message: string; fields?: { field: string; message: string }[] } } }
+    return {
+      status: res.statusCode,
+      body: res.json() as Record<string, unknown> & {
+        error?: { code: string; message: string; fields?: { field: string; message: string }[] }
+      },
+    }
   }
 
   const yuan = (value: unknown, fenValue: number, what: string) => {
@@ -224,7 +262,15 @@ describe('phone and server agree', () => {
   })
 
   test('特困', async () => {
-    const FALLBACKS = { area: 'urban', care: 'dispersed', age: 70, canWork: false, monthlyIncome: 0, hasCapableSupporter: false, selfCare: 'self' }
+    const FALLBACKS = {
+      area: 'urban',
+      care: 'dispersed',
+      age: 70,
+      canWork: false,
+      monthlyIncome: 0,
+      hasCapableSupporter: false,
+      selfCare: 'self',
+    }
     await fc.assert(
       fc.asyncProperty(
         area,
@@ -237,7 +283,15 @@ describe('phone and server agree', () => {
         fc.boolean(),
         async (a, care, age, canWork, income, supporter, selfCare, numbers) => {
           // as the form builds it (src/packages/assess/tekun: toRaw)
-          const answers: Record<string, unknown> = { area: a, care: a === 'rural' ? care : undefined, age, canWork, monthlyIncome: income, hasCapableSupporter: supporter, selfCare }
+          const answers: Record<string, unknown> = {
+            area: a,
+            care: a === 'rural' ? care : undefined,
+            age,
+            canWork,
+            monthlyIncome: income,
+            hasCapableSupporter: supporter,
+            selfCare,
+          }
           const today = todayInShanghai()
           const phone = collectFieldErrors((raw) => parseTekunInput(raw, today), { ...answers }, FALLBACKS)
           const server = await serverSays({ program: 'tekun', ...asJson(answers, numbers) })

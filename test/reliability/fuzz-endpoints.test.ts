@@ -12,17 +12,7 @@ import type { HTTPMethods, InjectOptions, LightMyRequestResponse } from 'fastify
 import { SECTION_NAMES } from '../../src/domain'
 import { parseIfMatch } from '../../server/content/repository'
 import { ADMIN_TOKEN, type TestApp, contentPack, createTestApp, testDialects } from '../server/helpers'
-import {
-  contentType,
-  etagValue,
-  headerValue,
-  jsonish,
-  nastyNumber,
-  nastyString,
-  pathSegment,
-  queryString,
-  rawBody,
-} from './arbitraries'
+import { contentType, etagValue, headerValue, jsonish, nastyNumber, nastyString, pathSegment, queryString, rawBody } from './arbitraries'
 import { errorShapeProblem, knob, report } from './support'
 
 const RUNS = knob('FUZZ_RUNS', 300)
@@ -57,7 +47,10 @@ const extraHeaders: fc.Arbitrary<Record<string, string>> = fc
   .record(
     {
       accept: fc.oneof(fc.constantFrom('application/json', 'text/html', '*/*', ''), headerValue),
-      origin: fc.oneof(fc.constantFrom('https://allowed.example', 'https://evil.example', 'null', 'https://allowed.example.evil.test'), headerValue),
+      origin: fc.oneof(
+        fc.constantFrom('https://allowed.example', 'https://evil.example', 'null', 'https://allowed.example.evil.test'),
+        headerValue,
+      ),
       'x-forwarded-for': fc.oneof(fc.constantFrom('1.2.3.4', '::1', 'unknown, 10.0.0.1'), headerValue),
       'accept-language': headerValue,
       cookie: headerValue,
@@ -69,7 +62,16 @@ const extraHeaders: fc.Arbitrary<Record<string, string>> = fc
 const authorization: fc.Arbitrary<Record<string, string>> = fc.oneof(
   { weight: 7, arbitrary: fc.constant({ authorization: `Bearer ${ADMIN_TOKEN}` }) },
   { weight: 1, arbitrary: fc.constant({}) },
-  { weight: 2, arbitrary: fc.oneof(headerValue, nastyString.map((s) => `Bearer ${s}`)).filter((h) => !/[\u0000-\u001f\u007f]|[^\u0000-\u00ff]/.test(h)).map((h) => ({ authorization: h })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(
+        headerValue,
+        nastyString.map((s) => `Bearer ${s}`),
+      )
+      .filter((h) => !/[\u0000-\u001f\u007f]|[^\u0000-\u00ff]/.test(h))
+      .map((h) => ({ authorization: h })),
+  },
 )
 
 /**
@@ -79,11 +81,15 @@ const authorization: fc.Arbitrary<Record<string, string>> = fc.oneof(
  */
 const staleIfMatch: fc.Arbitrary<Record<string, string>> = fc.oneof(
   fc.constant({}),
-  etagValue(['"v0"', '"v2"', 'v999', '"v1 "x', '*x']).filter((v) => ![CURRENT, '*'].includes(parseIfMatch(v))).map((v) => ({ 'if-match': v })),
+  etagValue(['"v0"', '"v2"', 'v999', '"v1 "x', '*x'])
+    .filter((v) => ![CURRENT, '*'].includes(parseIfMatch(v)))
+    .map((v) => ({ 'if-match': v })),
 )
 
 const get = (path: string, query: fc.Arbitrary<string>, headers: fc.Arbitrary<Record<string, string>> = extraHeaders): fc.Arbitrary<Case> =>
-  fc.tuple(query, headers, fc.constantFrom<HTTPMethods>('GET', 'GET', 'GET', 'HEAD')).map(([q, h, method]) => ({ method, url: q ? `${path}?${q}` : path, headers: h }))
+  fc
+    .tuple(query, headers, fc.constantFrom<HTTPMethods>('GET', 'GET', 'GET', 'HEAD'))
+    .map(([q, h, method]) => ({ method, url: q ? `${path}?${q}` : path, headers: h }))
 
 const withEtag = (tags: readonly string[]) =>
   fc.tuple(extraHeaders, optional(etagValue(tags))).map(([h, etag]) => (etag === undefined ? h : { ...h, 'if-none-match': etag }))
@@ -123,12 +129,12 @@ const validTekun = fc
   .map((b) => (b.area === 'urban' ? { ...b, care: undefined } : b))
 
 /** A valid body with one field replaced by something hostile (or dropped). */
-const oneFieldWrong = fc.tuple(fc.oneof(validDibao, validTekun), fc.nat(), fc.oneof(nastyNumber, nastyString, jsonish, fc.constant(undefined))).map(
-  ([body, index, value]) => {
+const oneFieldWrong = fc
+  .tuple(fc.oneof(validDibao, validTekun), fc.nat(), fc.oneof(nastyNumber, nastyString, jsonish, fc.constant(undefined)))
+  .map(([body, index, value]) => {
     const keys = Object.keys(body)
     return { ...body, [keys[index % keys.length]]: value }
-  },
-)
+  })
 
 /** Assess bodies: valid ones, nearly valid ones, and any record of the right field names. */
 const assessBody: fc.Arbitrary<unknown> = fc.oneof(
@@ -249,18 +255,34 @@ function endpoints(etags: { manifest: string; sections: string[] }): Endpoint[] 
     },
     {
       name: 'GET /policies',
-      cases: get('/api/v1/policies', queryString({ q: WORDS, topic: TOPICS, page: ['1', '2', '0', '10000', '10001'], pageSize: ['1', '100', '101', '0'] })),
+      cases: get(
+        '/api/v1/policies',
+        queryString({ q: WORDS, topic: TOPICS, page: ['1', '2', '0', '10000', '10001'], pageSize: ['1', '100', '101', '0'] }),
+      ),
     },
     {
       name: 'GET /policies/{id}',
-      cases: fc.tuple(segment(POLICY_IDS), extraHeaders).map(([id, h]) => ({ method: 'GET' as const, url: `/api/v1/policies/${id}`, headers: h })),
+      cases: fc
+        .tuple(segment(POLICY_IDS), extraHeaders)
+        .map(([id, h]) => ({ method: 'GET' as const, url: `/api/v1/policies/${id}`, headers: h })),
     },
-    { name: 'GET /services', cases: get('/api/v1/services', queryString({ q: WORDS, mode: ['yici-bupao', 'zhi-pao-yici', 'onsite'], department: DEPARTMENTS })) },
+    {
+      name: 'GET /services',
+      cases: get('/api/v1/services', queryString({ q: WORDS, mode: ['yici-bupao', 'zhi-pao-yici', 'onsite'], department: DEPARTMENTS })),
+    },
     {
       name: 'GET /services/{id}',
-      cases: fc.tuple(segment(SERVICE_IDS), extraHeaders).map(([id, h]) => ({ method: 'GET' as const, url: `/api/v1/services/${id}`, headers: h })),
+      cases: fc
+        .tuple(segment(SERVICE_IDS), extraHeaders)
+        .map(([id, h]) => ({ method: 'GET' as const, url: `/api/v1/services/${id}`, headers: h })),
     },
-    { name: 'GET /search', cases: get('/api/v1/search', queryString({ q: WORDS, kinds: ['policy', 'service,faq', 'parameter,x', ''], limit: ['1', '50', '51', '0'] }, ['q'])) },
+    {
+      name: 'GET /search',
+      cases: get(
+        '/api/v1/search',
+        queryString({ q: WORDS, kinds: ['policy', 'service,faq', 'parameter,x', ''], limit: ['1', '50', '51', '0'] }, ['q']),
+      ),
+    },
     {
       name: 'POST /assess',
       cases: post(fc.constantFrom('/api/v1/assess', '/api/v1/assess?x=1'), rawBody(assessBody), fc.constant({})),
@@ -275,13 +297,19 @@ function endpoints(etags: { manifest: string; sections: string[] }): Endpoint[] 
     },
     {
       name: 'GET /admin/content/history',
-      cases: get('/api/v1/admin/content/history', queryString({ limit: ['1'] }), fc.tuple(authorization, extraHeaders).map(([a, h]) => ({ ...h, ...a }))),
+      cases: get(
+        '/api/v1/admin/content/history',
+        queryString({ limit: ['1'] }),
+        fc.tuple(authorization, extraHeaders).map(([a, h]) => ({ ...h, ...a })),
+      ),
     },
     {
       name: 'POST /admin/content/rollback',
       cases: post(
         fc.constant('/api/v1/admin/content/rollback'),
-        rawBody(fc.record({ version: fc.oneof(fc.constantFrom('v1', 'v0', 'v2', ' v1 '), nastyString, nastyNumber) }, { requiredKeys: [] })),
+        rawBody(
+          fc.record({ version: fc.oneof(fc.constantFrom('v1', 'v0', 'v2', ' v1 '), nastyString, nastyNumber) }, { requiredKeys: [] }),
+        ),
         fc.tuple(authorization, staleIfMatch).map(([a, m]) => ({ ...a, ...m })),
       ),
     },
@@ -290,7 +318,16 @@ function endpoints(etags: { manifest: string; sections: string[] }): Endpoint[] 
       cases: fc
         .tuple(
           fc.constantFrom(...ALLOWED_METHODS),
-          fc.constantFrom('/', '/api/', '/api/v1/', '/api/v1/admin/', '/api/v1/content/', '/api/docs/static/', '/api/v1/standards/', '/api/v2/'),
+          fc.constantFrom(
+            '/',
+            '/api/',
+            '/api/v1/',
+            '/api/v1/admin/',
+            '/api/v1/content/',
+            '/api/docs/static/',
+            '/api/v1/standards/',
+            '/api/v2/',
+          ),
           fc.array(segment(['health', 'assess', 'content', 'docs', 'openapi.json', 'index.html']), { maxLength: 3 }),
           queryString({}),
           fc.oneof(fc.constant(undefined), rawBody(jsonish)),
@@ -343,7 +380,8 @@ function responseProblem(c: Case, res: LightMyRequestResponse): string | null {
 }
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join()
-const unpolluted = () => Object.getOwnPropertyNames(Object.prototype).sort().join() === PROTOTYPE_KEYS && ({} as Record<string, unknown>).polluted === undefined
+const unpolluted = () =>
+  Object.getOwnPropertyNames(Object.prototype).sort().join() === PROTOTYPE_KEYS && ({} as Record<string, unknown>).polluted === undefined
 
 describe.each(testDialects())('fuzzing every endpoint (%s)', (dialect) => {
   const runs = dialect === 'sqlite' ? RUNS : PG_RUNS
@@ -355,7 +393,9 @@ describe.each(testDialects())('fuzzing every endpoint (%s)', (dialect) => {
 
   const snapshot = async () => ({
     manifest: (await t.app.inject({ method: 'GET', url: '/api/v1/content/manifest' })).body,
-    history: (await t.app.inject({ method: 'GET', url: '/api/v1/admin/content/history', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).body,
+    history: (
+      await t.app.inject({ method: 'GET', url: '/api/v1/admin/content/history', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).body,
   })
 
   beforeAll(async () => {
@@ -376,7 +416,8 @@ describe.each(testDialects())('fuzzing every endpoint (%s)', (dialect) => {
     // Still healthy, still serving exactly what was published, nothing written.
     const health = await t.app.inject({ method: 'GET', url: '/api/v1/health' })
     const after = await snapshot()
-    const intact = health.statusCode === 200 && health.json().status === 'ok' && after.manifest === manifestBefore && after.history === historyBefore
+    const intact =
+      health.statusCode === 200 && health.json().status === 'ok' && after.manifest === manifestBefore && after.history === historyBefore
     report(`fuzz endpoints total (${dialect})`, {
       endpoints: endpointList.length,
       casesPerEndpoint: runs,
@@ -394,8 +435,12 @@ describe.each(testDialects())('fuzzing every endpoint (%s)', (dialect) => {
   })
 
   test('the endpoints under test cover every route of the API', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> }
-    const routes = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace('/api/v1', '')}`))
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>
+    }
+    const routes = Object.entries(doc.paths).flatMap(([p, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace('/api/v1', '')}`),
+    )
     const fuzzed = new Set(endpointList.map((e) => e.name))
     expect(routes.filter((r) => !fuzzed.has(r))).toEqual([])
   })

@@ -24,7 +24,8 @@ jest.setTimeout(30 * 60_000)
 const texts = readSourceTexts()
 const PACK_JSON = JSON.stringify(contentPack())
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join()
-const unpolluted = () => Object.getOwnPropertyNames(Object.prototype).sort().join() === PROTOTYPE_KEYS && ({} as Record<string, unknown>).polluted === undefined
+const unpolluted = () =>
+  Object.getOwnPropertyNames(Object.prototype).sort().join() === PROTOTYPE_KEYS && ({} as Record<string, unknown>).polluted === undefined
 
 /** A real pack with 1–4 random edits at random depths: values replaced, keys dropped, prototype keys added. */
 const damagedPack: fc.Arbitrary<unknown> = fc
@@ -55,7 +56,7 @@ const damagedPack: fc.Arbitrary<unknown> = fc
         else if (edit.action === 'delete') delete record[key]
         // a string becomes a number, anything else its JSON text (String() of an object whose
         // toString and valueOf are not functions throws)
-        else if (edit.action === 'swap') record[key] = typeof child === 'string' ? Number(child) : JSON.stringify(child) ?? 'undefined'
+        else if (edit.action === 'swap') record[key] = typeof child === 'string' ? Number(child) : (JSON.stringify(child) ?? 'undefined')
         else Object.defineProperty(record, '__proto__', { value: edit.value, enumerable: true, writable: true, configurable: true })
         break
       }
@@ -79,14 +80,23 @@ describe('validatePack', () => {
 
   test('garbage of any shape: refused with problems, never thrown', () => {
     fc.assert(
-      fc.property(fc.oneof(jsonish, fc.record({ meta: jsonish, sources: jsonish, parameters: jsonish, policies: jsonish, services: jsonish, faq: jsonish, news: jsonish }, { requiredKeys: [] })), (raw) => {
-        counts.garbage++
-        const result = validatePack(raw, texts)
-        expect(result.ok).toBe(false)
-        const problem = problemOf(result)
-        if (problem) throw new Error(problem)
-        if (!unpolluted()) throw new Error('Object.prototype was modified')
-      }),
+      fc.property(
+        fc.oneof(
+          jsonish,
+          fc.record(
+            { meta: jsonish, sources: jsonish, parameters: jsonish, policies: jsonish, services: jsonish, faq: jsonish, news: jsonish },
+            { requiredKeys: [] },
+          ),
+        ),
+        (raw) => {
+          counts.garbage++
+          const result = validatePack(raw, texts)
+          expect(result.ok).toBe(false)
+          const problem = problemOf(result)
+          if (problem) throw new Error(problem)
+          if (!unpolluted()) throw new Error('Object.prototype was modified')
+        },
+      ),
       { numRuns: RUNS },
     )
   })
@@ -163,11 +173,23 @@ describe('the CLI', () => {
     const cases: { name: string; args: string[]; expect: number[] }[] = [
       { name: 'the real pack', args: ['validate', write('good.json', PACK_JSON)], expect: [EXIT.ok] },
       { name: 'broken JSON', args: ['validate', write('broken.json', '{"meta":')], expect: [EXIT.failed] },
-      { name: 'invalid UTF-8', args: ['validate', write('bytes.json', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]))], expect: [EXIT.failed] },
-      { name: 'nested 200,000 deep', args: ['validate', write('deep.json', '['.repeat(200_000) + ']'.repeat(200_000))], expect: [EXIT.failed] },
+      {
+        name: 'invalid UTF-8',
+        args: ['validate', write('bytes.json', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]))],
+        expect: [EXIT.failed],
+      },
+      {
+        name: 'nested 200,000 deep',
+        args: ['validate', write('deep.json', '['.repeat(200_000) + ']'.repeat(200_000))],
+        expect: [EXIT.failed],
+      },
       { name: 'prototype keys', args: ['validate', write('proto.json', withProto)], expect: [EXIT.ok, EXIT.failed] },
       { name: 'an empty file', args: ['validate', write('empty.json', '')], expect: [EXIT.failed] },
-      { name: 'a NUL in the version label', args: ['validate', write('nul.json', PACK_JSON.replace(/"version":"[^"]*"/, '"version":"v\\u0000"'))], expect: [EXIT.failed] },
+      {
+        name: 'a NUL in the version label',
+        args: ['validate', write('nul.json', PACK_JSON.replace(/"version":"[^"]*"/, '"version":"v\\u0000"'))],
+        expect: [EXIT.failed],
+      },
       { name: 'a missing file', args: ['validate', path.join(tmp, 'missing.json')], expect: [EXIT.usage] },
       { name: 'publish of an invalid pack', args: ['publish', write('invalid.json', JSON.stringify(invalid))], expect: [EXIT.failed] },
       { name: 'export afterwards (nothing was published)', args: ['export', path.join(tmp, 'out.json')], expect: [EXIT.failed] },
@@ -192,7 +214,11 @@ describe('the CLI', () => {
         independent.slice(i, i + 3).map(async (c) => {
           const { code, output } = await run(c.args)
           results[c.name] = code
-          expect({ name: c.name, expected: c.expect.includes(code ?? -1), stackTrace: /\n\s+at /.test(output) }).toEqual({ name: c.name, expected: true, stackTrace: false })
+          expect({ name: c.name, expected: c.expect.includes(code ?? -1), stackTrace: /\n\s+at /.test(output) }).toEqual({
+            name: c.name,
+            expected: true,
+            stackTrace: false,
+          })
           expect(output).toMatch(/[\u4e00-\u9fff]/)
         }),
       )

@@ -8,7 +8,7 @@ export const INJECTIONS = [
   '<script>alert(1)</script>',
   "'; DROP TABLE content_version; --",
   '<img src=x onerror="alert(2)"><b>粗体</b><a href="javascript:alert(3)">链接</a>',
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "1'); DELETE FROM content_pointer; --",
   '{{constructor.constructor("alert(4)")()}}',
   '</script><script>alert(5)</script>',

@@ -41,7 +41,9 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
       const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
       return rows.map((r) => r.name)
     }
-    const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(db)
+    const { rows } = await sql<{
+      name: string
+    }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(db)
     return rows.map((r) => r.name)
   }
   let tablesBefore: string[]
@@ -58,7 +60,12 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
 
   test('the pack validates with the strings in it and publishes', async () => {
     expect(validatePack(JSON.parse(JSON.stringify(pack)), readSourceTexts()).ok).toBe(true)
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/admin/content', headers: { ...bearer(), 'if-match': 'v1' }, payload: pack })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/content',
+      headers: { ...bearer(), 'if-match': 'v1' },
+      payload: pack,
+    })
     expect(res.statusCode).toBe(201)
     expectJson(res)
   })
@@ -109,11 +116,21 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
         const res = await get(`${base}${pctEncode(text)}`)
         expect([404, 414]).toContain(res.statusCode)
       }
-      const rollback = await t.app.inject({ method: 'POST', url: '/api/v1/admin/content/rollback', headers: bearer(), payload: { version: text } })
+      const rollback = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/content/rollback',
+        headers: bearer(),
+        payload: { version: text },
+      })
       // unknown version, or (over 64 characters) not a version at all
       expect(rollback.statusCode).toBe(text.length > 64 ? 400 : 404)
       expectJson(rollback)
-      const ifMatch = await t.app.inject({ method: 'POST', url: '/api/v1/admin/content', headers: { ...bearer(), 'if-match': text }, payload: pack })
+      const ifMatch = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/content',
+        headers: { ...bearer(), 'if-match': text },
+        payload: pack,
+      })
       expect(ifMatch.statusCode).toBe(412)
     }
     expect(await tables()).toEqual(tablesBefore)

@@ -25,13 +25,15 @@ export async function checkIntegrity(database: Database, serverUrl: string | nul
   const expected = history.map((_v, i) => history.length - i)
   if (seqs.join() !== expected.join()) throw new Error(`history has gaps or repeats: ${seqs.slice(0, 20).join(',')}…`)
   const pointer = await repo.currentPointer()
-  if (!pointer || pointer.version !== history[0]?.version) throw new Error(`pointer ${pointer?.version} is not the newest version ${history[0]?.version}`)
+  if (!pointer || pointer.version !== history[0]?.version)
+    throw new Error(`pointer ${pointer?.version} is not the newest version ${history[0]?.version}`)
 
   for (const v of history) {
     if (v.seq < (options.fromSeq ?? 1)) break
     const stored = await repo.get(v.version)
     if (!stored) throw new Error(`${v.version} is listed but cannot be read`)
-    if (packHash(canonicalJson(stored.pack)) !== v.packHash) throw new Error(`${v.version} does not hash to what was recorded: a torn write`)
+    if (packHash(canonicalJson(stored.pack)) !== v.packHash)
+      throw new Error(`${v.version} does not hash to what was recorded: a torn write`)
   }
 
   const current = await repo.current()
@@ -41,7 +43,10 @@ export async function checkIntegrity(database: Database, serverUrl: string | nul
 
   const served = {} as Record<SectionName, unknown>
   if (serverUrl) {
-    const manifest = (await (await fetch(`${serverUrl}/api/v1/content/manifest`)).json()) as { version: string; sections: Record<string, { hash: string; bytes: number }> }
+    const manifest = (await (await fetch(`${serverUrl}/api/v1/content/manifest`)).json()) as {
+      version: string
+      sections: Record<string, { hash: string; bytes: number }>
+    }
     if (manifest.version !== current.version) throw new Error(`server serves ${manifest.version}, database says ${current.version}`)
     const expectedSections = buildManifest(current.pack, current.version, current.publishedAt).sections
     for (const name of SECTION_NAMES) {

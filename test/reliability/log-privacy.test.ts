@@ -30,11 +30,23 @@ function households(n: number): Household[] {
     const income = Math.round((1000 + random() * 90_000) * 100 + 1) / 100
     if (i % 2 === 0) {
       const size = 11 + (i % 10)
-      out.push({ body: { program: 'dibao', area: i % 4 ? 'urban' : 'rural', householdSize: size, monthlyIncome: income }, figures: [income, size] })
+      out.push({
+        body: { program: 'dibao', area: i % 4 ? 'urban' : 'rural', householdSize: size, monthlyIncome: income },
+        figures: [income, size],
+      })
     } else {
       const age = 61 + (i % 39)
       out.push({
-        body: { program: 'tekun', area: 'rural', care: 'dispersed', age, canWork: false, monthlyIncome: income, hasCapableSupporter: false, selfCare: 'semi' },
+        body: {
+          program: 'tekun',
+          area: 'rural',
+          care: 'dispersed',
+          age,
+          canWork: false,
+          monthlyIncome: income,
+          hasCapableSupporter: false,
+          selfCare: 'semi',
+        },
         figures: [income, age],
       })
     }
@@ -43,7 +55,10 @@ function households(n: number): Household[] {
 }
 
 /** Everything a client can send, with the figures wherever a careless log line might pick them up. */
-async function exercise(send: (method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>) => Promise<number>, list: Household[]) {
+async function exercise(
+  send: (method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>) => Promise<number>,
+  list: Household[],
+) {
   const statuses: Record<number, number> = {}
   const count = (s: number) => (statuses[s] = (statuses[s] ?? 0) + 1)
   for (const h of list) {
@@ -58,9 +73,18 @@ async function exercise(send: (method: 'GET' | 'POST', url: string, body?: unkno
   const pack = taggedPack(contentPack(), 'privacy-1')
   pack.faq[0].answer += PACK_MARKER
   const urls = [
-    '/api/v1/health', '/api/v1/content/manifest', '/api/v1/content/parameters', '/api/v1/standards?on=2019-07-01', '/api/v1/standards/dibao-urban-standard',
-    `/api/v1/policies?q=${encodeURIComponent(NAME)}`, `/api/v1/policies/${encodeURIComponent(ID_NUMBER)}`, '/api/v1/services', `/api/v1/services/${PHONE}`,
-    `/api/v1/search?q=${ID_NUMBER}`, '/api/v1/nothing', '/api/openapi.json',
+    '/api/v1/health',
+    '/api/v1/content/manifest',
+    '/api/v1/content/parameters',
+    '/api/v1/standards?on=2019-07-01',
+    '/api/v1/standards/dibao-urban-standard',
+    `/api/v1/policies?q=${encodeURIComponent(NAME)}`,
+    `/api/v1/policies/${encodeURIComponent(ID_NUMBER)}`,
+    '/api/v1/services',
+    `/api/v1/services/${PHONE}`,
+    `/api/v1/search?q=${ID_NUMBER}`,
+    '/api/v1/nothing',
+    '/api/openapi.json',
   ]
   for (const url of urls) count(await send('GET', url))
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
@@ -83,7 +107,14 @@ describe('the scanner itself', () => {
     ].join('\n')
     const findings = findHouseholdFiguresInLogs(log, [4817.37, 3])
     expect(findings.map((f) => `${f.line}:${f.kind}:${f.what}`).sort()).toEqual(
-      ['2:field:householdSize', '2:field:monthlyIncome', '2:figure:4817.37', '3:figure:481737', '4:field:monthlyIncome', '4:figure:4817.37'].sort(),
+      [
+        '2:field:householdSize',
+        '2:field:monthlyIncome',
+        '2:figure:4817.37',
+        '3:figure:481737',
+        '4:field:monthlyIncome',
+        '4:figure:4817.37',
+      ].sort(),
     )
     expect(findHouseholdFiguresInLogs('{"msg":"fine","time":1764398400123}', [4817.37, ID_NUMBER])).toEqual([])
   })
@@ -94,7 +125,13 @@ describe('no household data in the logs', () => {
 
   test(`a server process at LOG_LEVEL=debug, ${HOUSEHOLDS} households`, async () => {
     const db = await createTestDatabase('sqlite')
-    const server = await startServer({ ...db.env, ADMIN_TOKEN, LOG_LEVEL: 'debug', RATE_LIMIT_ASSESS: '1000000', RATE_LIMIT_ADMIN: '1000000' })
+    const server = await startServer({
+      ...db.env,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'debug',
+      RATE_LIMIT_ASSESS: '1000000',
+      RATE_LIMIT_ADMIN: '1000000',
+    })
     try {
       const statuses = await exercise(async (method, url, body, headers = {}) => {
         const res = await fetch(`${server.url}${url}`, {
@@ -112,7 +149,13 @@ describe('no household data in the logs', () => {
       expect(log).toContain('/api/v1/assess')
       expect(lines.length).toBeGreaterThan(HOUSEHOLDS * 5)
       const findings = findHouseholdFiguresInLogs(log, allFigures(list))
-      report('log privacy (server process, debug)', { requests: Object.values(statuses).reduce((a, b) => a + b, 0), statuses, logLines: lines.length, figuresScanned: allFigures(list).length, findings: findings.length })
+      report('log privacy (server process, debug)', {
+        requests: Object.values(statuses).reduce((a, b) => a + b, 0),
+        statuses,
+        logLines: lines.length,
+        figuresScanned: allFigures(list).length,
+        findings: findings.length,
+      })
       expect(findings).toEqual([])
     } finally {
       await server.stop()
@@ -128,7 +171,11 @@ describe('no household data in the logs', () => {
         cb()
       },
     })
-    const t = await createTestApp('sqlite', { logLevel: 'trace', rateLimit: { assess: 1_000_000, admin: 1_000_000, windowMs: 60_000 } }, { logStream: stream })
+    const t = await createTestApp(
+      'sqlite',
+      { logLevel: 'trace', rateLimit: { assess: 1_000_000, admin: 1_000_000, windowMs: 60_000 } },
+      { logStream: stream },
+    )
     try {
       const statuses = await exercise(async (method, url, body, headers = {}) => {
         const res = await t.app.inject({ method, url, headers, ...(body !== undefined ? { payload: body as object } : {}) })
@@ -137,7 +184,11 @@ describe('no household data in the logs', () => {
       const log = lines.join('')
       expect(log).toContain('/api/v1/assess')
       const findings = findHouseholdFiguresInLogs(log, allFigures(list))
-      report('log privacy (in process, trace)', { requests: Object.values(statuses).reduce((a, b) => a + b, 0), logLines: log.split('\n').length, findings: findings.length })
+      report('log privacy (in process, trace)', {
+        requests: Object.values(statuses).reduce((a, b) => a + b, 0),
+        logLines: log.split('\n').length,
+        findings: findings.length,
+      })
       expect(findings).toEqual([])
     } finally {
       await t.close()

@@ -15,7 +15,15 @@ export interface LogFinding {
 }
 
 /** Names of the self-check's answers: if one shows up, a request body (or a query) was logged. */
-export const HOUSEHOLD_FIELDS = ['householdSize', 'monthlyIncome', 'hasCapableSupporter', 'canWork', 'selfCare', 'perCapitaIncome', 'monthlyAllowance'] as const
+export const HOUSEHOLD_FIELDS = [
+  'householdSize',
+  'monthlyIncome',
+  'hasCapableSupporter',
+  'canWork',
+  'selfCare',
+  'perCapitaIncome',
+  'monthlyAllowance',
+] as const
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -42,7 +50,8 @@ export function findHouseholdFiguresInLogs(logText: string, figures: readonly (n
   const patterns: { kind: LogFinding['kind']; what: string; re: RegExp }[] = []
   for (const figure of figures) {
     for (const needle of needlesOf(figure)) {
-      const re = typeof figure === 'number' ? new RegExp(`(?<![\\d.])${escapeRegExp(needle)}(?!\\d|\\.\\d)`) : new RegExp(escapeRegExp(needle))
+      const re =
+        typeof figure === 'number' ? new RegExp(`(?<![\\d.])${escapeRegExp(needle)}(?!\\d|\\.\\d)`) : new RegExp(escapeRegExp(needle))
       patterns.push({ kind: 'figure', what: needle, re })
     }
   }

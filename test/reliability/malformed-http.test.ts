@@ -71,11 +71,21 @@ function judge(response: string, isHead = false): { status: number | null; probl
 test('known malformed requests are answered in the error shape', async () => {
   const cases: [string, Buffer, number][] = [
     ['a control character in the path', Buffer.from('GET /api/v1/health\x01 HTTP/1.1\r\nHost: x\r\n\r\n'), 400],
-    ['raw UTF-8 in the path', Buffer.concat([Buffer.from('GET /api/v1/policies/'), Buffer.from('低保'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]), 400],
+    [
+      'raw UTF-8 in the path',
+      Buffer.concat([Buffer.from('GET /api/v1/policies/'), Buffer.from('低保'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]),
+      400,
+    ],
     ['a NUL in a header', Buffer.from('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n'), 400],
     ['20 KB of header', Buffer.from(`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`), 431],
     ['not HTTP at all', Buffer.from('HELLO THERE\r\n\r\n'), 400],
-    ['a body longer than its Content-Length says', Buffer.from('POST /api/v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}'), 400],
+    [
+      'a body longer than its Content-Length says',
+      Buffer.from(
+        'POST /api/v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}',
+      ),
+      400,
+    ],
     ['a bad %-escape (routed, not parsed)', Buffer.from('GET /api/v1/policies/%E0%A4%A HTTP/1.1\r\nHost: x\r\n\r\n'), 400],
   ]
   for (const [label, bytes, expected] of cases) {
@@ -89,14 +99,19 @@ test('property: random bytes in the request line and headers', async () => {
   const byte = fc.integer({ min: 0, max: 255 })
   const line = fc.oneof(
     fc.array(byte, { maxLength: 60 }).map((b) => Buffer.from(b)),
-    fc.tuple(fc.constantFrom('GET', 'POST', 'HEAD', 'G\u0000T', 'OPTIONS'), fc.array(byte, { maxLength: 40 })).map(([m, b]) =>
-      Buffer.concat([Buffer.from(`${m} /api/v1/`), Buffer.from(b), Buffer.from(' HTTP/1.1')]),
-    ),
+    fc
+      .tuple(fc.constantFrom('GET', 'POST', 'HEAD', 'G\u0000T', 'OPTIONS'), fc.array(byte, { maxLength: 40 }))
+      .map(([m, b]) => Buffer.concat([Buffer.from(`${m} /api/v1/`), Buffer.from(b), Buffer.from(' HTTP/1.1')])),
   )
   const header = fc.array(byte, { maxLength: 80 }).map((b) => Buffer.concat([Buffer.from('X-F: '), Buffer.from(b)]))
   await fc.assert(
     fc.asyncProperty(line, fc.array(header, { maxLength: 3 }), async (requestLine, headers) => {
-      const bytes = Buffer.concat([requestLine, Buffer.from('\r\nHost: x\r\n'), ...headers.map((h) => Buffer.concat([h, Buffer.from('\r\n')])), Buffer.from('\r\n')])
+      const bytes = Buffer.concat([
+        requestLine,
+        Buffer.from('\r\nHost: x\r\n'),
+        ...headers.map((h) => Buffer.concat([h, Buffer.from('\r\n')])),
+        Buffer.from('\r\n'),
+      ])
       const { status, problem } = judge(await raw(bytes), bytes.subarray(0, 5).toString('latin1') === 'HEAD ')
       const key = String(status ?? 'closed')
       statuses[key] = (statuses[key] ?? 0) + 1

@@ -62,7 +62,17 @@ describe('the admin token comparison', () => {
         ;(perCall[label] ??= []).push(ns)
       }
     }
-    const medians = Object.fromEntries(Object.entries(perCall).map(([label, list]) => [label, Math.round(percentile([...list].sort((a, b) => a - b), 50))]))
+    const medians = Object.fromEntries(
+      Object.entries(perCall).map(([label, list]) => [
+        label,
+        Math.round(
+          percentile(
+            [...list].sort((a, b) => a - b),
+            50,
+          ),
+        ),
+      ]),
+    )
     // The 10 KB token takes longer to hash, not to compare: the comparison itself is over 32 bytes.
     report('token comparison ns per call (median of 3×10,000)', medians)
   })
@@ -80,7 +90,12 @@ describe('the admin token comparison', () => {
       for (const [method, url] of ADMIN_ROUTES) {
         expect((await t.app.inject({ method, url, payload: method === 'POST' ? {} : undefined })).statusCode).toBe(401)
         for (const [label, given] of Object.entries(wrong)) {
-          const res = await t.app.inject({ method, url, headers: { authorization: `Bearer ${given}` }, payload: method === 'POST' ? {} : undefined })
+          const res = await t.app.inject({
+            method,
+            url,
+            headers: { authorization: `Bearer ${given}` },
+            payload: method === 'POST' ? {} : undefined,
+          })
           // an empty token is no token at all
           expect({ url, label, status: res.statusCode }).toEqual({ url, label, status: given === '' ? 401 : 403 })
         }
@@ -100,17 +115,26 @@ describe('the admin token comparison', () => {
         `bearer ${ADMIN_TOKEN}`,
         `Bearer \t${ADMIN_TOKEN}\t`,
       )
-      const header = fc.oneof(variants, headerValue, nastyString.map((s) => `Bearer ${s}`), fc.constant(`Bearer ${ADMIN_TOKEN}`))
+      const header = fc.oneof(
+        variants,
+        headerValue,
+        nastyString.map((s) => `Bearer ${s}`),
+        fc.constant(`Bearer ${ADMIN_TOKEN}`),
+      )
       const outcomes: Record<string, number> = {}
       await fc.assert(
-        fc.asyncProperty(header.filter((h) => !/[^\u0020-\u007e\u00a0-\u00ff\t]/.test(h)), fc.constantFrom(...ADMIN_ROUTES), async (authorization, [method, url]) => {
-          const res = await t.app.inject({ method, url, headers: { authorization }, payload: method === 'POST' ? {} : undefined })
-          const admitted = bearerToken(authorization) === ADMIN_TOKEN
-          const key = admitted ? 'admitted' : String(res.statusCode)
-          outcomes[key] = (outcomes[key] ?? 0) + 1
-          if (admitted) expect([401, 403]).not.toContain(res.statusCode)
-          else expect(res.statusCode).toBe(bearerToken(authorization) === null ? 401 : 403)
-        }),
+        fc.asyncProperty(
+          header.filter((h) => !/[^\u0020-\u007e\u00a0-\u00ff\t]/.test(h)),
+          fc.constantFrom(...ADMIN_ROUTES),
+          async (authorization, [method, url]) => {
+            const res = await t.app.inject({ method, url, headers: { authorization }, payload: method === 'POST' ? {} : undefined })
+            const admitted = bearerToken(authorization) === ADMIN_TOKEN
+            const key = admitted ? 'admitted' : String(res.statusCode)
+            outcomes[key] = (outcomes[key] ?? 0) + 1
+            if (admitted) expect([401, 403]).not.toContain(res.statusCode)
+            else expect(res.statusCode).toBe(bearerToken(authorization) === null ? 401 : 403)
+          },
+        ),
         { numRuns: RUNS },
       )
       report('admin Authorization fuzz', { cases: RUNS, outcomes })
@@ -129,7 +153,13 @@ describe('admin disabled (no ADMIN_TOKEN)', () => {
 
   test('every method on every admin path is a 404, token or not, and the API document lists none', async () => {
     let checked = 0
-    for (const url of ['/api/v1/admin', '/api/v1/admin/content', '/api/v1/admin/content/history', '/api/v1/admin/content/rollback', '/api/v1/admin/x']) {
+    for (const url of [
+      '/api/v1/admin',
+      '/api/v1/admin/content',
+      '/api/v1/admin/content/history',
+      '/api/v1/admin/content/rollback',
+      '/api/v1/admin/x',
+    ]) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const) {
         for (const headers of [{}, { authorization: `Bearer ${ADMIN_TOKEN}` }]) {
           const res = await t.app.inject({ method, url, headers, payload: method === 'GET' ? undefined : {} })
@@ -163,11 +193,17 @@ describe('rate limiting cannot be dodged', () => {
     }
     expect(codes).toEqual([401, 401, 401, 429, 429, 429])
     // the limit is per client: the guesser is throttled, whichever token it sends next
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/content/history', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).statusCode).toBe(429)
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/admin/content/history', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }))
+        .statusCode,
+    ).toBe(429)
     const assess = { program: 'dibao', area: 'urban', householdSize: 1, monthlyIncome: 0, on: '2019-07-01' }
     const assessCodes: number[] = []
     for (let i = 0; i < 5; i++) {
-      assessCodes.push((await t.app.inject({ method: 'POST', url: '/api/v1/assess', headers: { 'x-forwarded-for': `192.168.${i}.1` }, payload: assess })).statusCode)
+      assessCodes.push(
+        (await t.app.inject({ method: 'POST', url: '/api/v1/assess', headers: { 'x-forwarded-for': `192.168.${i}.1` }, payload: assess }))
+          .statusCode,
+      )
     }
     expect(assessCodes).toEqual([200, 200, 200, 429, 429])
     report('rate limit with forged X-Forwarded-For', { admin: codes.join('/'), assess: assessCodes.join('/') })
@@ -202,7 +238,13 @@ describe('security headers and the H5 page’s CSP', () => {
     if (fixture) fs.rmSync(fixture, { recursive: true, force: true })
   })
 
-  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    )
 
   test('the page: inline scripts allowed by hash only, every script and stylesheet same-origin, no eval, no framing by others', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/' })
@@ -217,7 +259,10 @@ describe('security headers and the H5 page’s CSP', () => {
     }
     // what the page loads as code: <script src> and <link rel=stylesheet> (the icon is an inline data: URL)
     const scripts = [...builtIndex.matchAll(/<script[^>]+src="([^"]+)"/gi)].map((m) => m[1])
-    const styles = [...builtIndex.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => /\brel="?stylesheet/i.test(tag)).map((tag) => /\bhref="([^"]+)"/i.exec(tag)?.[1] ?? '')
+    const styles = [...builtIndex.matchAll(/<link\b[^>]*>/gi)]
+      .map((m) => m[0])
+      .filter((tag) => /\brel="?stylesheet/i.test(tag))
+      .map((tag) => /\bhref="([^"]+)"/i.exec(tag)?.[1] ?? '')
     const external = [...scripts, ...styles]
     expect(external.length).toBeGreaterThan(0)
     for (const url of external) {
@@ -231,7 +276,11 @@ describe('security headers and the H5 page’s CSP', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['referrer-policy']).toBe('no-referrer')
-    report('H5 CSP', { page: fixture ? 'fixture' : 'dist/h5', inlineScriptsHashed: scriptSrc.filter((s) => s.startsWith("'sha256-")).length, sameOriginAssets: external.length })
+    report('H5 CSP', {
+      page: fixture ? 'fixture' : 'dist/h5',
+      inlineScriptsHashed: scriptSrc.filter((s) => s.startsWith("'sha256-")).length,
+      sameOriginAssets: external.length,
+    })
   })
 
   test('every kind of answer carries nosniff and a Referrer-Policy; HTML and JSON carry frame protection', async () => {
@@ -245,8 +294,18 @@ describe('security headers and the H5 page’s CSP', () => {
       ['POST', '/api/v1/assess'],
     ] as const
     for (const [method, url] of answers) {
-      const res = await t.app.inject({ method, url, payload: method === 'POST' ? '{' : undefined, headers: method === 'POST' ? { 'content-type': 'application/json' } : {} })
-      expect({ url, nosniff: res.headers['x-content-type-options'], referrer: res.headers['referrer-policy'], frame: res.headers['x-frame-options'] }).toEqual({
+      const res = await t.app.inject({
+        method,
+        url,
+        payload: method === 'POST' ? '{' : undefined,
+        headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
+      })
+      expect({
+        url,
+        nosniff: res.headers['x-content-type-options'],
+        referrer: res.headers['referrer-policy'],
+        frame: res.headers['x-frame-options'],
+      }).toEqual({
         url,
         nosniff: 'nosniff',
         referrer: 'no-referrer',
@@ -262,17 +321,34 @@ describe('security headers and the H5 page’s CSP', () => {
   test('CORS: only the configured origins, exactly as written, get Access-Control-Allow-Origin', async () => {
     const allowed = ['https://h5.example.cn', 'https://servicewechat.com']
     const lookalikes = fc.constantFrom(
-      'https://h5.example.cn/', 'https://H5.example.cn', 'http://h5.example.cn', 'https://h5.example.cn:8443', 'https://evil.h5.example.cn',
-      'https://h5.example.cn.evil.test', 'null', '*', 'https://servicewechat.com.cn', 'file://', '',
+      'https://h5.example.cn/',
+      'https://H5.example.cn',
+      'http://h5.example.cn',
+      'https://h5.example.cn:8443',
+      'https://evil.h5.example.cn',
+      'https://h5.example.cn.evil.test',
+      'null',
+      '*',
+      'https://servicewechat.com.cn',
+      'file://',
+      '',
     )
-    const origin = fc.oneof(fc.constantFrom(...allowed), lookalikes, fc.webUrl().map((u) => new URL(u).origin), headerValue)
+    const origin = fc.oneof(
+      fc.constantFrom(...allowed),
+      lookalikes,
+      fc.webUrl().map((u) => new URL(u).origin),
+      headerValue,
+    )
     const outcomes = { allowed: 0, refused: 0 }
     await fc.assert(
       fc.asyncProperty(origin, fc.boolean(), async (o, preflight) => {
         const res = await t.app.inject({
           method: preflight ? 'OPTIONS' : 'GET',
           url: preflight ? '/api/v1/assess' : '/api/v1/health',
-          headers: { origin: o, ...(preflight ? { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } : {}) },
+          headers: {
+            origin: o,
+            ...(preflight ? { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } : {}),
+          },
         })
         expect(res.statusCode).toBeLessThan(500)
         expect(res.headers['access-control-allow-credentials']).toBeUndefined()

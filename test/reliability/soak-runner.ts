@@ -70,7 +70,13 @@ interface AutocannonResult {
   statusCodeStats: Record<string, { count: number }>
 }
 
-type Autocannon = (opts: { url: string; connections: number; duration: number; requests: AutocannonRequest[]; timeout?: number }) => Promise<AutocannonResult>
+type Autocannon = (opts: {
+  url: string
+  connections: number
+  duration: number
+  requests: AutocannonRequest[]
+  timeout?: number
+}) => Promise<AutocannonResult>
 // autocannon ships no type declarations; this is the part of its API used here.
 const autocannon = require('autocannon') as Autocannon
 
@@ -92,12 +98,33 @@ function mixedReads(): AutocannonRequest[] {
     { method: 'GET', path: '/api/v1/content/parameters' },
     { method: 'GET', path: '/api/v1/standards?on=2019-07-01' },
     { method: 'GET', path: '/api/v1/standards' },
-    { method: 'POST', path: '/api/v1/assess', headers: json, body: JSON.stringify({ program: 'dibao', area: 'urban', householdSize: 3, monthlyIncome: 1500 }), setupRequest: varyIncome },
+    {
+      method: 'POST',
+      path: '/api/v1/assess',
+      headers: json,
+      body: JSON.stringify({ program: 'dibao', area: 'urban', householdSize: 3, monthlyIncome: 1500 }),
+      setupRequest: varyIncome,
+    },
     { method: 'GET', path: '/api/v1/standards/dibao-urban-standard' },
     { method: 'GET', path: `/api/v1/search?q=${encodeURIComponent('低保标准')}` },
     { method: 'GET', path: '/api/v1/content/faq' },
     { method: 'GET', path: '/api/v1/policies' },
-    { method: 'POST', path: '/api/v1/assess', headers: json, body: JSON.stringify({ program: 'tekun', area: 'rural', care: 'dispersed', age: 72, canWork: false, monthlyIncome: 100, hasCapableSupporter: false, selfCare: 'semi' }), setupRequest: varyIncome },
+    {
+      method: 'POST',
+      path: '/api/v1/assess',
+      headers: json,
+      body: JSON.stringify({
+        program: 'tekun',
+        area: 'rural',
+        care: 'dispersed',
+        age: 72,
+        canWork: false,
+        monthlyIncome: 100,
+        hasCapableSupporter: false,
+        selfCare: 'semi',
+      }),
+      setupRequest: varyIncome,
+    },
     { method: 'GET', path: `/api/v1/policies/${pack.policies[0].id}` },
     { method: 'GET', path: `/api/v1/search?q=${encodeURIComponent('特困 照料护理')}` },
     { method: 'GET', path: '/api/v1/services' },
@@ -123,12 +150,16 @@ async function settledMemoryOf(server: ServerProcess): Promise<MemorySample> {
 async function memoryOf(server: ServerProcess): Promise<MemorySample> {
   const seen = server.output().split('MEMORY ').length
   server.proc.kill('SIGUSR2')
-  const { value } = await waitFor('a memory sample', async () => {
-    const parts = server.output().split('MEMORY ')
-    if (parts.length <= seen) return undefined
-    const line = parts[parts.length - 1].split('\n')[0]
-    return JSON.parse(line) as MemorySample
-  }, 10_000)
+  const { value } = await waitFor(
+    'a memory sample',
+    async () => {
+      const parts = server.output().split('MEMORY ')
+      if (parts.length <= seen) return undefined
+      const line = parts[parts.length - 1].split('\n')[0]
+      return JSON.parse(line) as MemorySample
+    },
+    10_000,
+  )
   return { rss: value.rss, heapTotal: value.heapTotal, heapUsed: value.heapUsed, external: value.external }
 }
 

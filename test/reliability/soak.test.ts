@@ -23,7 +23,12 @@ describe.each(testDialects())('soak (%s)', (dialect) => {
     const r = await runSoak({ dialect, seconds: SECONDS, connections: CONNECTIONS, publishEveryMs: PUBLISH_MS })
     report(`soak (${dialect})`, { ...describeSoak(r), rssBoundMb: RSS_BOUND_MB })
     expect(r.requests).toBeGreaterThan(0)
-    expect({ non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, unexpected: r.publishes.unexpected }).toEqual({ non2xx: 0, errors: 0, timeouts: 0, unexpected: 0 })
+    expect({ non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, unexpected: r.publishes.unexpected }).toEqual({
+      non2xx: 0,
+      errors: 0,
+      timeouts: 0,
+      unexpected: 0,
+    })
     expect(r.publishes.published).toBeGreaterThanOrEqual(Math.floor((SECONDS * 1000) / PUBLISH_MS / 2))
     expect(r.publishes.deliberate412).toBe(r.publishes.published)
     expect(r.historyIntact).toBe(true)

@@ -53,8 +53,11 @@ export function errorShapeProblem(body: unknown): string | null {
     if (!Array.isArray(e.fields) || e.fields.length === 0) return 'fields is not a non-empty array'
     for (const f of e.fields as unknown[]) {
       const ok =
-        typeof f === 'object' && f !== null && Object.keys(f).sort().join() === 'field,message' &&
-        typeof (f as { field: unknown }).field === 'string' && typeof (f as { message: unknown }).message === 'string'
+        typeof f === 'object' &&
+        f !== null &&
+        Object.keys(f).sort().join() === 'field,message' &&
+        typeof (f as { field: unknown }).field === 'string' &&
+        typeof (f as { message: unknown }).message === 'string'
       if (!ok) return `field entry ${JSON.stringify(f)}`
     }
   }
@@ -100,7 +103,10 @@ export function killLeftovers(): void {
  * `node --import tsx server/main.ts` (one process, so signals reach the server itself, not a
  * wrapper), with quiet logs and admin off unless `env` says otherwise.
  */
-export function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
+export function spawnServer(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_TOKEN: '', ...env },

@@ -118,9 +118,7 @@ describe.each(testDialects())('admin (%s)', (dialect) => {
 
     test('two editors with the same If-Match: exactly one wins, the others get 412', async () => {
       const base = await currentVersion()
-      const results = await Promise.all(
-        ['a', 'b', 'c', 'd'].map((tag) => publish(editedPack(`2019.6-race-${tag}`), { 'if-match': base })),
-      )
+      const results = await Promise.all(['a', 'b', 'c', 'd'].map((tag) => publish(editedPack(`2019.6-race-${tag}`), { 'if-match': base })))
       const codes = results.map((r) => r.statusCode).sort()
       expect(codes).toEqual([201, 412, 412, 412])
       const winner = results.find((r) => r.statusCode === 201)!.json()
@@ -129,9 +127,7 @@ describe.each(testDialects())('admin (%s)', (dialect) => {
 
     test('the repository rejects racing writers directly too (no lost update)', async () => {
       const base = await currentVersion()
-      const results = await Promise.all(
-        [1, 2, 3, 4, 5].map((i) => t.repository.publish(editedPack(`2019.6-direct-${i}`), base)),
-      )
+      const results = await Promise.all([1, 2, 3, 4, 5].map((i) => t.repository.publish(editedPack(`2019.6-direct-${i}`), base)))
       expect(results.filter((r) => r.ok)).toHaveLength(1)
     })
 
@@ -162,7 +158,12 @@ describe.each(testDialects())('admin (%s)', (dialect) => {
 
     test('rollback to v1 is recorded as a new version carrying v1 content', async () => {
       const before = await currentVersion()
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/admin/content/rollback', headers: bearer(), payload: { version: 'v1' } })
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/content/rollback',
+        headers: bearer(),
+        payload: { version: 'v1' },
+      })
       expect(res.statusCode).toBe(201)
       const body = res.json()
       expect(body).toMatchObject({ kind: 'rollback', restoredFrom: 'v1', packVersion: contentPack().meta.version })
@@ -217,7 +218,11 @@ describe('admin disabled (no ADMIN_TOKEN)', () => {
   })
 
   test('the admin routes do not exist: 404 even with a token', async () => {
-    for (const [method, url] of [['POST', '/api/v1/admin/content'], ['GET', '/api/v1/admin/content/history'], ['POST', '/api/v1/admin/content/rollback']] as const) {
+    for (const [method, url] of [
+      ['POST', '/api/v1/admin/content'],
+      ['GET', '/api/v1/admin/content/history'],
+      ['POST', '/api/v1/admin/content/rollback'],
+    ] as const) {
       const res = await t.app.inject({ method, url, headers: bearer() })
       expect(res.statusCode).toBe(404)
       expect(res.json().error.code).toBe('not_found')

@@ -1,13 +1,7 @@
 // POST /assess: the app's rules, amounts in 元, field-naming errors, body limits, rate limit, and
 // no personal data in the logs.
 import { Writable } from 'node:stream'
-import {
-  assessDibao,
-  assessTekun,
-  fenToYuan,
-  parseDibaoInput,
-  parseTekunInput,
-} from '../../src/domain'
+import { assessDibao, assessTekun, fenToYuan, parseDibaoInput, parseTekunInput } from '../../src/domain'
 import { type TestApp, contentPack, createTestApp, testDialects } from './helpers'
 
 const DIBAO = { program: 'dibao', area: 'urban', householdSize: 3, monthlyIncome: 1500, on: '2019-07-01' }
@@ -124,15 +118,30 @@ describe.each(testDialects())('POST /assess (%s)', (dialect) => {
   })
 
   test('a body that is not JSON → 400; wrong content type → 415; an empty body → 400', async () => {
-    const broken = await t.app.inject({ method: 'POST', url: '/api/v1/assess', headers: { 'content-type': 'application/json' }, payload: '{"program":' })
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/assess',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"program":',
+    })
     expect(broken.statusCode).toBe(400)
     expect(broken.json().error.code).toBe('invalid_json')
     const text = await t.app.inject({ method: 'POST', url: '/api/v1/assess', headers: { 'content-type': 'text/plain' }, payload: 'dibao' })
     expect(text.statusCode).toBe(415)
     expect(text.json().error.code).toBe('unsupported_media_type')
-    const form = await t.app.inject({ method: 'POST', url: '/api/v1/assess', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' })
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/assess',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'a=1',
+    })
     expect(form.statusCode).toBe(415)
-    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/assess', headers: { 'content-type': 'application/json' }, payload: '' })
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/assess',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    })
     expect(empty.statusCode).toBe(400)
   })
 
@@ -151,7 +160,9 @@ describe.each(testDialects())('POST /assess (%s)', (dialect) => {
     await post({ ...secret, householdSize: 'seven-people' })
     // Timestamps, pids and durations are digits that can contain any figure by chance: scan the rest.
     const text = logs.lines
-      .map((line) => JSON.stringify(JSON.parse(line), (key, value: unknown) => (['time', 'pid', 'responseTime'].includes(key) ? undefined : value)))
+      .map((line) =>
+        JSON.stringify(JSON.parse(line), (key, value: unknown) => (['time', 'pid', 'responseTime'].includes(key) ? undefined : value)),
+      )
       .join('\n')
     expect(text).toContain('/api/v1/assess') // requests are logged…
     for (const leak of ['4321', 'seven-people', '360203199001011234', 'name=', '张三', 'householdSize', 'monthlyIncome']) {

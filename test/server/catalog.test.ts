@@ -60,7 +60,11 @@ describe.each(testDialects())('policies, services and search (%s)', (dialect) =>
       const res = await get(`/api/v1/policies/${policy.id}`)
       expect(res.statusCode).toBe(200)
       expect(res.json()).toEqual(JSON.parse(JSON.stringify(policy)))
-      const again = await t.app.inject({ method: 'GET', url: `/api/v1/policies/${policy.id}`, headers: { 'if-none-match': res.headers.etag as string } })
+      const again = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/policies/${policy.id}`,
+        headers: { 'if-none-match': res.headers.etag as string },
+      })
       expect(again.statusCode).toBe(304)
 
       const missing = await get('/api/v1/policies/no-such-policy')
@@ -114,7 +118,9 @@ describe.each(testDialects())('policies, services and search (%s)', (dialect) =>
         expect(hit).toMatchObject({ id: expect.any(String), title: expect.any(String), score: expect.any(Number) })
         expect(Array.isArray(hit.snippet)).toBe(true)
       }
-      expect(body.results.some((r: { snippet: { hit: boolean; text: string }[] }) => r.snippet.some((s) => s.hit && s.text.includes('低保')))).toBe(true)
+      expect(
+        body.results.some((r: { snippet: { hit: boolean; text: string }[] }) => r.snippet.some((s) => s.hit && s.text.includes('低保'))),
+      ).toBe(true)
       const parameter = body.results.find((r: { kind: string }) => r.kind === 'parameter')
       if (parameter) expect(parameter.href).toBe(`/api/v1/standards/${parameter.id}`)
     })

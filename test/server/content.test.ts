@@ -42,7 +42,11 @@ describe.each(testDialects())('content routes (%s)', (dialect) => {
     expect(res.rawPayload.length).toBe(manifest.sections[name].bytes)
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(contentPack()[name])))
 
-    const again = await t.app.inject({ method: 'GET', url: `/api/v1/content/${name}`, headers: { 'if-none-match': res.headers.etag as string } })
+    const again = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/content/${name}`,
+      headers: { 'if-none-match': res.headers.etag as string },
+    })
     expect(again.statusCode).toBe(304)
     expect(again.body).toBe('')
     expect(again.headers.etag).toBe(res.headers.etag)
@@ -59,7 +63,11 @@ describe.each(testDialects())('content routes (%s)', (dialect) => {
 
   test('manifest revalidates with 304 too', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/content/manifest' })
-    const again = await t.app.inject({ method: 'GET', url: '/api/v1/content/manifest', headers: { 'if-none-match': res.headers.etag as string } })
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/content/manifest',
+      headers: { 'if-none-match': res.headers.etag as string },
+    })
     expect(again.statusCode).toBe(304)
   })
 
@@ -84,10 +92,18 @@ describe.each(testDialects())('content routes (%s)', (dialect) => {
       expect(res.rawPayload.length * 3).toBeLessThan(plain.rawPayload.length)
     }
     expect(plain.headers['content-encoding']).toBeUndefined()
-    const identityOnly = await t.app.inject({ method: 'GET', url: '/api/v1/content/policies', headers: { 'accept-encoding': 'identity, *;q=0' } })
+    const identityOnly = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/content/policies',
+      headers: { 'accept-encoding': 'identity, *;q=0' },
+    })
     expect(identityOnly.headers['content-encoding']).toBeUndefined()
     // a 304 stays a 304 whatever the encoding of the copy the client holds
-    const again = await t.app.inject({ method: 'GET', url: '/api/v1/content/policies', headers: { 'accept-encoding': 'br', 'if-none-match': String(plain.headers.etag) } })
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/content/policies',
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(plain.headers.etag) },
+    })
     expect(again.statusCode).toBe(304)
   })
 })

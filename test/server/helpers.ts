@@ -17,7 +17,6 @@ import { readContentDir, readSourceTexts } from '../../server/content/source-dir
 import { type Database, openDatabase } from '../../server/db/database'
 import { migrateToLatest } from '../../server/db/migrate'
 
-
 export type DialectName = 'sqlite' | 'postgres'
 
 export const ROOT = path.resolve(__dirname, '../..')

@@ -44,7 +44,11 @@ describe.each(testDialects())('errors, security headers, CORS and docs (%s)', (d
     const preflight = await t.app.inject({
       method: 'OPTIONS',
       url: '/api/v1/assess',
-      headers: { origin: 'https://allowed.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://allowed.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     })
     expect(preflight.statusCode).toBe(204)
     expect(preflight.headers['access-control-allow-methods']).toMatch(/POST/)
@@ -53,7 +57,22 @@ describe.each(testDialects())('errors, security headers, CORS and docs (%s)', (d
   test('the OpenAPI document lists the API and the docs page loads without inline script', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     expect(doc.openapi).toMatch(/^3\./)
-    for (const p of ['/api/v1/health', '/api/v1/content/manifest', '/api/v1/content/{section}', '/api/v1/standards', '/api/v1/standards/{id}', '/api/v1/policies', '/api/v1/policies/{id}', '/api/v1/services', '/api/v1/services/{id}', '/api/v1/search', '/api/v1/assess', '/api/v1/admin/content', '/api/v1/admin/content/history', '/api/v1/admin/content/rollback']) {
+    for (const p of [
+      '/api/v1/health',
+      '/api/v1/content/manifest',
+      '/api/v1/content/{section}',
+      '/api/v1/standards',
+      '/api/v1/standards/{id}',
+      '/api/v1/policies',
+      '/api/v1/policies/{id}',
+      '/api/v1/services',
+      '/api/v1/services/{id}',
+      '/api/v1/search',
+      '/api/v1/assess',
+      '/api/v1/admin/content',
+      '/api/v1/admin/content/history',
+      '/api/v1/admin/content/rollback',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p)
     }
     expect(doc.paths['/api/v1/standards'].get.parameters.map((p: { name: string }) => p.name)).toContain('on')
@@ -140,7 +159,7 @@ describe('serving the H5 app', () => {
     }
   })
 
-  test('bundles go out brotli- or gzip-compressed from the build\'s copies, as the client accepts', async () => {
+  test("bundles go out brotli- or gzip-compressed from the build's copies, as the client accepts", async () => {
     const url = '/js/page.1234abcd.js'
     const br = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
     expect(br.headers['content-encoding']).toBe('br')
@@ -158,7 +177,7 @@ describe('serving the H5 app', () => {
     expect(br.rawPayload.length * 4).toBeLessThan(plain.rawPayload.length)
   })
 
-  test('the offline shell\'s service worker is always revalidated, so a fix reaches phones', async () => {
+  test("the offline shell's service worker is always revalidated, so a fix reaches phones", async () => {
     const res = await t.app.inject({ method: 'GET', url: '/sw.js' })
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toBe('no-cache')

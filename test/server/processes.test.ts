@@ -14,7 +14,8 @@ jest.setTimeout(90_000)
 
 afterAll(killLeftovers)
 
-const versionOf = async (server: Server): Promise<string> => ((await (await fetch(`${server.url}/api/v1/health`)).json()) as { version: string }).version
+const versionOf = async (server: Server): Promise<string> =>
+  ((await (await fetch(`${server.url}/api/v1/health`)).json()) as { version: string }).version
 
 describe('boot', () => {
   test.each([
@@ -59,7 +60,9 @@ describe('SQLite server process', () => {
     let response = ''
     socket.on('data', (d: Buffer) => (response += d.toString()))
     await new Promise((r) => socket.once('connect', r))
-    socket.write(`POST /api/v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`)
+    socket.write(
+      `POST /api/v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    )
     await new Promise((r) => setTimeout(r, 300))
     server.proc.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 300))

@@ -49,7 +49,11 @@ describe.each(testDialects())('standards (%s)', (dialect) => {
 
   test('a repeated question revalidates with 304', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/standards?on=2019-07-01' })
-    const again = await t.app.inject({ method: 'GET', url: '/api/v1/standards?on=2019-07-01', headers: { 'if-none-match': res.headers.etag as string } })
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/standards?on=2019-07-01',
+      headers: { 'if-none-match': res.headers.etag as string },
+    })
     expect(again.statusCode).toBe(304)
   })
 

@@ -7,18 +7,26 @@ import { manifestSchema } from '../../src/domain'
 
 const schema = z.object({ n: z.number() })
 const client = () => createApiClient({ base: 'https://x.test/api', timeoutMs: 30, retryDelayMs: 1 })
-const reply = (r: Record<string, unknown>) => jest.spyOn(Taro, 'request').mockImplementation((() => Promise.resolve({ header: {}, ...r })) as never)
+const reply = (r: Record<string, unknown>) =>
+  jest.spyOn(Taro, 'request').mockImplementation((() => Promise.resolve({ header: {}, ...r })) as never)
 
 afterEach(() => jest.restoreAllMocks())
 
 it('returns validated data with the ETag (any header case) and sends If-None-Match', async () => {
   const spy = reply({ statusCode: 200, data: { n: 1 }, header: { etag: '"abc"' } })
-  await expect(client().get('/v1/thing', schema, { etag: '"old"' })).resolves.toEqual({ ok: true, status: 200, data: { n: 1 }, etag: '"abc"' })
-  expect(spy).toHaveBeenCalledWith(expect.objectContaining({
-    url: 'https://x.test/api/v1/thing',
-    method: 'GET',
-    header: expect.objectContaining({ 'If-None-Match': '"old"' }),
-  }))
+  await expect(client().get('/v1/thing', schema, { etag: '"old"' })).resolves.toEqual({
+    ok: true,
+    status: 200,
+    data: { n: 1 },
+    etag: '"abc"',
+  })
+  expect(spy).toHaveBeenCalledWith(
+    expect.objectContaining({
+      url: 'https://x.test/api/v1/thing',
+      method: 'GET',
+      header: expect.objectContaining({ 'If-None-Match': '"old"' }),
+    }),
+  )
 })
 
 it('reports 304 as current, without data', async () => {
@@ -37,7 +45,9 @@ it('does not retry a 404 or data of the wrong shape', async () => {
 })
 
 it('turns a thrown error or a hang into a result, after one retry', async () => {
-  const offline = jest.spyOn(Taro, 'request').mockImplementation((() => { throw new Error('boom') }) as never)
+  const offline = jest.spyOn(Taro, 'request').mockImplementation((() => {
+    throw new Error('boom')
+  }) as never)
   await expect(client().get('/v1/thing', schema)).resolves.toMatchObject({ ok: false, kind: 'offline' })
   expect(offline).toHaveBeenCalledTimes(2)
   offline.mockRestore()

@@ -77,8 +77,7 @@ function newStore(timeoutMs = 200) {
   })
 }
 
-const urbanAmounts = (pack: ContentPack) =>
-  pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.map((v) => v.amountFen)
+const urbanAmounts = (pack: ContentPack) => pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.map((v) => v.amountFen)
 
 /** Fill the cache the way a first online launch does. */
 async function primeCache(content = serverContent()) {
@@ -221,7 +220,11 @@ describe('content store', () => {
 
   it('an HTML page instead of JSON keeps the cache, with a message', async () => {
     await primeCache()
-    const { calls } = mockServer(() => ({ statusCode: 200, data: '<html><body>登录</body></html>', header: { 'Content-Type': 'text/html' } }))
+    const { calls } = mockServer(() => ({
+      statusCode: 200,
+      data: '<html><body>登录</body></html>',
+      header: { 'Content-Type': 'text/html' },
+    }))
     const store = newStore()
     await expect(store.refresh()).resolves.toBe('error')
     expect(calls).toHaveLength(1) // not retried: the same page would come back

@@ -19,7 +19,11 @@ const TIMEOUT_MS = 60
 function edition(version: string) {
   const parameters: Parameter[] = JSON.parse(JSON.stringify(bundled.pack.parameters))
   const urban = parameters.find((p) => p.id === 'dibao-urban-standard')!
-  urban.values.push({ ...urban.values[urban.values.length - 1], effectiveFrom: '2020-01-01', amountFen: 70000 + Number(version.replace(/\D/g, '')) })
+  urban.values.push({
+    ...urban.values[urban.values.length - 1],
+    effectiveFrom: '2020-01-01',
+    amountFen: 70000 + Number(version.replace(/\D/g, '')),
+  })
   const manifest: Manifest = {
     version,
     publishedAt: '2020-01-02T00:00:00Z',
@@ -57,7 +61,11 @@ function serving(e: ReturnType<typeof edition>) {
   }
 }
 
-const newStore = () => createContentStore({ api: createApiClient({ base: BASE, timeoutMs: TIMEOUT_MS, retryDelayMs: 1 }), now: () => new Date('2020-01-03T08:00:00Z') })
+const newStore = () =>
+  createContentStore({
+    api: createApiClient({ base: BASE, timeoutMs: TIMEOUT_MS, retryDelayMs: 1 }),
+    now: () => new Date('2020-01-03T08:00:00Z'),
+  })
 
 const urbanTop = (pack: ContentPack) => pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.slice(-1)[0].amountFen
 
@@ -78,7 +86,13 @@ async function primeCache(version = 'v1') {
 }
 
 const figures = { faultsInjected: 0, wholePageChecks: 0 }
-afterAll(() => console.log(`[reliability] client faults: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')} blankScreens=0`))
+afterAll(() =>
+  console.log(
+    `[reliability] client faults: ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} blankScreens=0`,
+  ),
+)
 
 beforeEach(() => {
   figures.faultsInjected++
@@ -88,9 +102,10 @@ beforeEach(() => {
 })
 
 describe('storage full', () => {
-  const full = () => jest.spyOn(Taro, 'setStorageSync').mockImplementation(() => {
-    throw new Error('setStorageSync:fail exceed storage max size 10MB')
-  })
+  const full = () =>
+    jest.spyOn(Taro, 'setStorageSync').mockImplementation(() => {
+      throw new Error('setStorageSync:fail exceed storage max size 10MB')
+    })
 
   test('first launch: the new content is shown with a message, nothing half-stored, next launch starts clean', async () => {
     full()
@@ -159,16 +174,22 @@ describe('storage corrupted or unreadable', () => {
 
   test.each([
     ['the manifest record is a number', () => Taro.setStorageSync(MANIFEST_KEY, 42)],
-    ['the manifest record lacks a section', () => {
-      const m = edition('v1').manifest as { sections: Partial<Manifest['sections']> }
-      delete m.sections.news
-      Taro.setStorageSync(MANIFEST_KEY, { manifest: m, etag: null, syncedAt: 'x' })
-    }],
+    [
+      'the manifest record lacks a section',
+      () => {
+        const m = edition('v1').manifest as { sections: Partial<Manifest['sections']> }
+        delete m.sections.news
+        Taro.setStorageSync(MANIFEST_KEY, { manifest: m, etag: null, syncedAt: 'x' })
+      },
+    ],
     ['a section head claims pieces that are not there', () => Taro.setStorageSync(sectionKey('parameters', 'p-v1'), { v: 1, chunks: 3 })],
-    ['a section piece is a number', () => {
-      Taro.setStorageSync(sectionKey('parameters', 'p-v1'), { v: 1, chunks: 1 })
-      Taro.setStorageSync(`${sectionKey('parameters', 'p-v1')}:0`, 12345)
-    }],
+    [
+      'a section piece is a number',
+      () => {
+        Taro.setStorageSync(sectionKey('parameters', 'p-v1'), { v: 1, chunks: 1 })
+        Taro.setStorageSync(`${sectionKey('parameters', 'p-v1')}:0`, 12345)
+      },
+    ],
     ['a section is an array of the wrong things', () => Taro.setStorageSync(sectionKey('parameters', 'p-v1'), { v: 1, data: [1, 2, 3] })],
     ['a section is raw bytes', () => localStorage.setItem(sectionKey('parameters', 'p-v1'), '\u0000\uffff{')],
   ])('%s: the bundled pack, no crash, and the next refresh repairs it', async (_label, corrupt) => {
@@ -188,7 +209,10 @@ describe('storage corrupted or unreadable', () => {
 describe('the network misbehaving', () => {
   test.each([
     ['the manifest cut off mid-body, as H5 reports it (data null)', { statusCode: 200, data: null }],
-    ['the manifest cut off mid-body, as WeChat reports it (the raw text)', { statusCode: 200, data: '{"version":"v9","publishedAt":"2020-01-02T00:0' }],
+    [
+      'the manifest cut off mid-body, as WeChat reports it (the raw text)',
+      { statusCode: 200, data: '{"version":"v9","publishedAt":"2020-01-02T00:0' },
+    ],
     ['a 200 with an error object', { statusCode: 200, data: { error: { code: 'x', message: 'y' } } }],
   ])('%s: the cache stays, with a message, not retried', async (_label, reply) => {
     await primeCache('v1')
@@ -197,14 +221,21 @@ describe('the network misbehaving', () => {
     await expect(store.refresh()).resolves.toBe('error')
     expect(calls).toHaveLength(1)
     expectWholePage(store.getState())
-    expect(store.getState().status).toMatchObject({ origin: 'cache', version: 'v1', offline: false, message: expect.stringMatching(/格式不正确/) })
+    expect(store.getState().status).toMatchObject({
+      origin: 'cache',
+      version: 'v1',
+      offline: false,
+      message: expect.stringMatching(/格式不正确/),
+    })
   })
 
   test('one section cut off while the manifest is fine: nothing swapped, nothing stored', async () => {
     await primeCache('v1')
     const before = storedKeys().sort()
     const serve = serving(edition('v2'))
-    mockServer((path) => (path.endsWith('/parameters') ? { statusCode: 200, data: '[{"id":"dibao-urban-standard","label":"城市低' } : serve(path)))
+    mockServer((path) =>
+      path.endsWith('/parameters') ? { statusCode: 200, data: '[{"id":"dibao-urban-standard","label":"城市低' } : serve(path),
+    )
     const store = newStore()
     await expect(store.refresh()).resolves.toBe('error')
     expectWholePage(store.getState())
@@ -215,7 +246,11 @@ describe('the network misbehaving', () => {
 
   test('a proxy’s HTML error page (502): retried once, then the cache with the status in the message', async () => {
     await primeCache('v1')
-    const { calls } = mockServer(() => ({ statusCode: 502, data: '<html><body><h1>502 Bad Gateway</h1></body></html>', header: { 'content-type': 'text/html' } }))
+    const { calls } = mockServer(() => ({
+      statusCode: 502,
+      data: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      header: { 'content-type': 'text/html' },
+    }))
     const store = newStore()
     await expect(store.refresh()).resolves.toBe('error')
     expect(calls).toHaveLength(2)

@@ -83,8 +83,14 @@ export function parseTekunInput(raw: unknown, today: IsoDate): Result<TekunInput
   const on = readDate(raw.on, 'on', today)
   if (!on.ok) return on
   return ok({
-    area: area.value, care, age: age.value, canWork: canWork.value, monthlyIncomeFen: income.value,
-    hasCapableSupporter: supporter.value, selfCare: selfCare.value, on: on.value,
+    area: area.value,
+    care,
+    age: age.value,
+    canWork: canWork.value,
+    monthlyIncomeFen: income.value,
+    hasCapableSupporter: supporter.value,
+    selfCare: selfCare.value,
+    on: on.value,
   })
 }
 
@@ -116,9 +122,13 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
       id: 'no-work-capacity',
       label: '无劳动能力',
       text: `${yes(noWorkCapacity)}：${
-        input.age >= 60 ? `${input.age} 周岁，60周岁以上视为无劳动能力`
-          : input.age < 16 ? `${input.age} 周岁，未满16周岁视为无劳动能力`
-            : input.canWork ? `${input.age} 周岁，您填写了有劳动能力` : `${input.age} 周岁，您填写了无劳动能力（需经残疾等级或劳动能力认定）`
+        input.age >= 60
+          ? `${input.age} 周岁，60周岁以上视为无劳动能力`
+          : input.age < 16
+            ? `${input.age} 周岁，未满16周岁视为无劳动能力`
+            : input.canWork
+              ? `${input.age} 周岁，您填写了有劳动能力`
+              : `${input.age} 周岁，您填写了无劳动能力（需经残疾等级或劳动能力认定）`
       }`,
       citation: LAW.tekunNoWorkCapacity,
     },
@@ -145,11 +155,12 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
     {
       id: 'care-allowance',
       label: '照料护理补助',
-      text: input.selfCare === 'self'
-        ? '生活能自理，没有照料护理补助'
-        : careInForce
-          ? `${SELF_CARE_LABEL[input.selfCare]}：${describeStandard(careInForce)}`
-          : `${SELF_CARE_LABEL[input.selfCare]}：所选日期还没有照料护理补助（2019年1月1日起开展）`,
+      text:
+        input.selfCare === 'self'
+          ? '生活能自理，没有照料护理补助'
+          : careInForce
+            ? `${SELF_CARE_LABEL[input.selfCare]}：${describeStandard(careInForce)}`
+            : `${SELF_CARE_LABEL[input.selfCare]}：所选日期还没有照料护理补助（2019年1月1日起开展）`,
       amountFen: careStandardFen,
       citation: careInForce ? standardCitation(data, careInForce) : LAW.tekunEntitlement,
     },

@@ -26,19 +26,30 @@ export function checkParameters(ctx: RuleContext): Problem[] {
 function checkOrder(previous: DatedValue, value: DatedValue, path: string): Problem[] {
   if (value.effectiveFrom > previous.effectiveFrom) return []
   const [current, before] = [formatChineseDate(value.effectiveFrom), formatChineseDate(previous.effectiveFrom)]
-  return [problem(`${path}.effectiveFrom`, value.effectiveFrom === previous.effectiveFrom
-    ? `生效日期${current}与上一条相同，两条标准会在同一天重叠`
-    : `生效日期${current}早于上一条的${before}：各条须按生效日期从早到晚排列`)]
+  return [
+    problem(
+      `${path}.effectiveFrom`,
+      value.effectiveFrom === previous.effectiveFrom
+        ? `生效日期${current}与上一条相同，两条标准会在同一天重叠`
+        : `生效日期${current}早于上一条的${before}：各条须按生效日期从早到晚排列`,
+    ),
+  ]
 }
 
 function checkValue(ctx: RuleContext, value: DatedValue, path: string): Problem[] {
   const problems: Problem[] = []
   if (value.effectiveFromBasis === 'assumed' && !value.effectiveNote?.trim()) {
-    problems.push(problem(`${path}.effectiveNote`, '生效日期是推定的（effectiveFromBasis 为 assumed），须在 effectiveNote 中说明推定的依据'))
+    problems.push(
+      problem(`${path}.effectiveNote`, '生效日期是推定的（effectiveFromBasis 为 assumed），须在 effectiveNote 中说明推定的依据'),
+    )
   }
   if (!value.derivation?.trim() && !statesAmount(value.reference.quote, value.amountFen)) {
-    problems.push(problem(`${path}.amountFen`,
-      `金额“${formatYuan(value.amountFen)}元”在引文中找不到：引文须写明这个数字，否则须在 derivation 中说明它是怎样由原文推算出来的`))
+    problems.push(
+      problem(
+        `${path}.amountFen`,
+        `金额“${formatYuan(value.amountFen)}元”在引文中找不到：引文须写明这个数字，否则须在 derivation 中说明它是怎样由原文推算出来的`,
+      ),
+    )
   }
   problems.push(...checkReference(ctx, value.reference, `${path}.reference`))
   const source = ctx.sourcesById.get(value.reference.sourceId)
@@ -63,8 +74,7 @@ function checkReference(ctx: RuleContext, reference: Reference, path: string): P
   if (!source) return [problem(`${path}.sourceId`, `引用的来源“${reference.sourceId}”不在 sources 中`)]
   const problems: Problem[] = []
   if (reference.docNumber !== source.docNumber) {
-    problems.push(problem(`${path}.docNumber`,
-      `文号“${reference.docNumber}”与来源“${source.id}”的文号“${source.docNumber}”不一致`))
+    problems.push(problem(`${path}.docNumber`, `文号“${reference.docNumber}”与来源“${source.id}”的文号“${source.docNumber}”不一致`))
   }
   if (source.kind === 'gazette') {
     problems.push(...checkVerbatim(ctx, source.docNumber, reference.quote, `${path}.quote`, '引文'))

@@ -39,9 +39,11 @@ function checkText(ctx: RuleContext, policy: Policy, source: Source, path: strin
       // Cells carry the gazette's figures, so each is held to the same standard as a paragraph. Column
       // headers are not: the gazette's two-row merged headers (国家考核标准 over 断面总数) must be
       // joined into one label, which is then no longer a verbatim string.
-      table.rows.forEach((row, r) => row.forEach((cell, c) => {
-        if (cell.trim()) problems.push(...verbatim(cell, `${at}.tables[${t}].rows[${r}][${c}]`, '表格内容'))
-      }))
+      table.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell.trim()) problems.push(...verbatim(cell, `${at}.tables[${t}].rows[${r}][${c}]`, '表格内容'))
+        }),
+      )
     })
   })
   return problems

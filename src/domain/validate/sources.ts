@@ -16,14 +16,12 @@ export function checkSources(ctx: RuleContext): Problem[] {
     }
     const document = ctx.gazette.documents.get(squeeze(source.docNumber))
     if (!document) {
-      problems.push(problem(`${path}.kind`,
-        `公报只引用了“${source.docNumber}”，没有刊登这份文件；来源类型应为 external，并写明官方出处`))
+      problems.push(problem(`${path}.kind`, `公报只引用了“${source.docNumber}”，没有刊登这份文件；来源类型应为 external，并写明官方出处`))
       return
     }
     const issued = formatChineseDate(source.issuedOn)
     if (issued !== document.date) {
-      problems.push(problem(`${path}.issuedOn`,
-        `发文日期“${issued}”与公报不符：公报中${document.docNumber}的发文日期是${document.date}`))
+      problems.push(problem(`${path}.issuedOn`, `发文日期“${issued}”与公报不符：公报中${document.docNumber}的发文日期是${document.date}`))
     }
   })
   return problems

@@ -31,7 +31,5 @@ export function checkDateInDocument(ctx: RuleContext, docNumber: string, date: s
   const chinese = formatChineseDate(date)
   const found = locate(ctx.gazette, docNumber, chinese)
   if (found === 'in-document') return []
-  return [problem(path, found === 'elsewhere'
-    ? `${what}“${chinese}”不在${docNumber}的正文里`
-    : `${what}“${chinese}”在公报原文中找不到`)]
+  return [problem(path, found === 'elsewhere' ? `${what}“${chinese}”不在${docNumber}的正文里` : `${what}“${chinese}”在公报原文中找不到`)]
 }

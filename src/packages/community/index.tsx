@@ -52,42 +52,42 @@ export default function CommunityPage() {
   }, [])
 
   return (
-    <PageShell name='packages-community'>
-      <View className='community-head'>
-        <Text className='community-title'>社区工作者</Text>
-        <Text className='community-intro'>常见问题一键复制，救助标准一屏看全，帮邻居估算低保（不保存任何填写）。</Text>
-        <View className='community-nav' role='navigation' aria-label='本页内容'>
+    <PageShell name="packages-community">
+      <View className="community-head">
+        <Text className="community-title">社区工作者</Text>
+        <Text className="community-intro">常见问题一键复制，救助标准一屏看全，帮邻居估算低保（不保存任何填写）。</Text>
+        <View className="community-nav" role="navigation" aria-label="本页内容">
           {SECTIONS.map((s) => (
-            <View key={s.id} className='community-nav__item' role='link' aria-label={`跳到${s.label}`} onClick={() => scrollIntoView(s.id)}>
+            <View key={s.id} className="community-nav__item" role="link" aria-label={`跳到${s.label}`} onClick={() => scrollIntoView(s.id)}>
               <Text>{s.label}</Text>
             </View>
           ))}
         </View>
       </View>
 
-      <View className='community-section' id='community-faq'>
-        <Text className='community-section__title'>常见问题</Text>
+      <View className="community-section" id="community-faq">
+        <Text className="community-section__title">常见问题</Text>
         {pack.faq.length === 0 ? (
-          <PageState kind='empty' title='暂时还没有常见问题' detail='内容更新后会显示在这里。' />
+          <PageState kind="empty" title="暂时还没有常见问题" detail="内容更新后会显示在这里。" />
         ) : (
           pack.faq.map((f) => <FaqItem key={f.id} faq={f} basis={faqBasis(pack, f, today)} highlighted={f.id === focusFaq} />)
         )}
       </View>
 
-      <View className='community-section' id='community-standards'>
-        <Text className='community-section__title'>救助标准一览</Text>
+      <View className="community-section" id="community-standards">
+        <Text className="community-section__title">救助标准一览</Text>
         {pack.parameters.length === 0 ? (
-          <PageState kind='empty' title='暂时没有救助标准数据' detail='请连网后重新打开。' />
+          <PageState kind="empty" title="暂时没有救助标准数据" detail="请连网后重新打开。" />
         ) : (
           <StandardsTable parameters={pack.parameters} today={today} />
         )}
       </View>
 
-      <View className='community-section' id='community-estimate'>
-        <Text className='community-section__title'>帮邻居估算低保</Text>
-        <Text className='community-section__note'>这里填的内容不会保存，离开本页就清除。</Text>
+      <View className="community-section" id="community-estimate">
+        <Text className="community-section__title">帮邻居估算低保</Text>
+        <Text className="community-section__note">这里填的内容不会保存，离开本页就清除。</Text>
         {pack.parameters.length > 0 && (
-          <DibaoEstimator pack={pack} today={today} answers={answers} onAnswersChange={setAnswers} idPrefix='community' compact />
+          <DibaoEstimator pack={pack} today={today} answers={answers} onAnswersChange={setAnswers} idPrefix="community" compact />
         )}
       </View>
     </PageShell>

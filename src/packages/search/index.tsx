@@ -43,17 +43,19 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit
   const snippetText = hit.snippet.map((s) => s.text).join('')
   return (
     <View
-      className='search-result tap-target'
-      role='link'
+      className="search-result tap-target"
+      role="link"
       aria-label={`${KIND_TITLES[hit.kind]}：${hit.title}。${snippetText}`}
       onClick={() => onOpen(hit)}
     >
-      <Text className='search-result__kind tag'>{KIND_TITLES[hit.kind]}</Text>
-      <Text className='search-result__title'>{hit.title}</Text>
-      <View className='search-result__snippet' aria-hidden='true'>
+      <Text className="search-result__kind tag">{KIND_TITLES[hit.kind]}</Text>
+      <Text className="search-result__title">{hit.title}</Text>
+      <View className="search-result__snippet" aria-hidden="true">
         {hit.snippet.map((segment, i) =>
           segment.hit ? (
-            <Text key={i} className='hl'>{segment.text}</Text>
+            <Text key={i} className="hl">
+              {segment.text}
+            </Text>
           ) : (
             <Text key={i}>{segment.text}</Text>
           ),
@@ -93,12 +95,12 @@ export default function SearchPage() {
   }
 
   return (
-    <PageShell name='page-search'>
-      <Text className='page-title'>搜索</Text>
+    <PageShell name="page-search">
+      <Text className="page-title">搜索</Text>
       <SearchBar
-        className='search-bar'
+        className="search-bar"
         value={query}
-        placeholder='输入关键词，如：低保标准'
+        placeholder="输入关键词，如：低保标准"
         onChange={(value: string) => setQuery(value)}
         onSearch={(value: string) => run(value)}
         onClear={() => setQuery('')}
@@ -106,25 +108,25 @@ export default function SearchPage() {
       />
 
       {indexState.state === 'building' ? (
-        <LoadingState text='正在准备搜索…' />
+        <LoadingState text="正在准备搜索…" />
       ) : indexState.state === 'failed' ? (
-        <ErrorState title='搜索暂时不可用' message='准备搜索时出了问题。您可以从首页、政策和办事页面直接查找，或拨打12345咨询。' />
+        <ErrorState title="搜索暂时不可用" message="准备搜索时出了问题。您可以从首页、政策和办事页面直接查找，或拨打12345咨询。" />
       ) : !trimmed ? (
-        <View className='search-idle'>
-          <Text className='section-title'>最近搜索</Text>
+        <View className="search-idle">
+          <Text className="section-title">最近搜索</Text>
           {recent.length === 0 ? (
-            <Text className='muted'>还没有搜索记录。搜索记录只保存在您的手机上。</Text>
+            <Text className="muted">还没有搜索记录。搜索记录只保存在您的手机上。</Text>
           ) : (
             <>
-              <View className='search-chips'>
+              <View className="search-chips">
                 {recent.map((q) => (
-                  <View key={q} className='search-chip tap-target' role='button' aria-label={`再次搜索：${q}`} onClick={() => run(q)}>
+                  <View key={q} className="search-chip tap-target" role="button" aria-label={`再次搜索：${q}`} onClick={() => run(q)}>
                     <Text>{q}</Text>
                   </View>
                 ))}
               </View>
               <ActionButton
-                label='清除搜索记录'
+                label="清除搜索记录"
                 onClick={() => {
                   clearRecentSearches()
                   setRecent([])
@@ -132,10 +134,10 @@ export default function SearchPage() {
               />
             </>
           )}
-          <Text className='section-title'>大家常搜</Text>
-          <View className='search-chips'>
+          <Text className="section-title">大家常搜</Text>
+          <View className="search-chips">
             {SUGGESTIONS.map((q) => (
-              <View key={q} className='search-chip tap-target' role='button' aria-label={`搜索：${q}`} onClick={() => run(q)}>
+              <View key={q} className="search-chip tap-target" role="button" aria-label={`搜索：${q}`} onClick={() => run(q)}>
                 <Text>{q}</Text>
               </View>
             ))}
@@ -144,14 +146,14 @@ export default function SearchPage() {
       ) : hits.length === 0 ? (
         <EmptyState
           title={`没有找到与“${trimmed}”相关的内容`}
-          description='换个说法试试，比如“低保”“特困”“照料护理”，或者拨打12345咨询。'
+          description="换个说法试试，比如“低保”“特困”“照料护理”，或者拨打12345咨询。"
         />
       ) : (
-        <View className='search-results' role='region' aria-label='搜索结果'>
-          <Text className='search-results__count muted'>{`找到 ${hits.length} 条结果`}</Text>
+        <View className="search-results" role="region" aria-label="搜索结果">
+          <Text className="search-results__count muted">{`找到 ${hits.length} 条结果`}</Text>
           {groups.map((group) => (
-            <View key={group.kind} className='search-group'>
-              <Text className='section-title'>{`${KIND_TITLES[group.kind]}（${group.hits.length}）`}</Text>
+            <View key={group.kind} className="search-group">
+              <Text className="section-title">{`${KIND_TITLES[group.kind]}（${group.hits.length}）`}</Text>
               {group.hits.map((hit) => (
                 <SearchResult key={`${hit.kind}:${hit.id}`} hit={hit} onOpen={open} />
               ))}

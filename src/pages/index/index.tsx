@@ -39,58 +39,60 @@ export default function HomePage() {
   const outdated = [...featured, ...secondary].find((v) => v.possiblyOutdated)
 
   return (
-    <PageShell name='page-home'>
-      <Text className='page-title'>景德镇惠民通</Text>
-      <Text className='page-intro'>查救助标准、算低保特困、看政策、问办事</Text>
+    <PageShell name="page-home">
+      <Text className="page-title">景德镇惠民通</Text>
+      <Text className="page-intro">查救助标准、算低保特困、看政策、问办事</Text>
 
       <View
-        className='home-search tap-target'
-        role='search'
-        aria-label='搜索政策、办事和救助标准'
+        className="home-search tap-target"
+        role="search"
+        aria-label="搜索政策、办事和救助标准"
         onClick={() => openPage('/packages/search/index')}
       >
-        <Text className='home-search__icon' aria-hidden='true'>搜</Text>
-        <Text className='home-search__placeholder'>搜索政策、办事、救助标准</Text>
+        <Text className="home-search__icon" aria-hidden="true">
+          搜
+        </Text>
+        <Text className="home-search__placeholder">搜索政策、办事、救助标准</Text>
       </View>
 
       <ElderSwitch />
 
-      <View className='home-standards'>
-        <Text className='section-title'>{`今天（${formatChineseDate(today)}）执行的救助标准`}</Text>
+      <View className="home-standards">
+        <Text className="section-title">{`今天（${formatChineseDate(today)}）执行的救助标准`}</Text>
         {!standards.ok ? (
-          <ErrorState title='暂时无法显示救助标准' message={standards.error.message} />
+          <ErrorState title="暂时无法显示救助标准" message={standards.error.message} />
         ) : featured.length === 0 && secondary.length === 0 ? (
-          <EmptyState title='暂无救助标准' description='本应用的数据中还没有收录救助标准。' />
+          <EmptyState title="暂无救助标准" description="本应用的数据中还没有收录救助标准。" />
         ) : (
           <>
-            {outdated ? <Text className='notice home-standards__outdated'>{outdatedNotice(outdated.current)}</Text> : null}
+            {outdated ? <Text className="notice home-standards__outdated">{outdatedNotice(outdated.current)}</Text> : null}
             {featured.map((value) => (
-              <StandardCard key={value.parameter.id} value={value} size='large' showOutdated={false} />
+              <StandardCard key={value.parameter.id} value={value} size="large" showOutdated={false} />
             ))}
             {secondary.length ? (
-              <View className='home-standards__secondary'>
+              <View className="home-standards__secondary">
                 {secondary.map((value) => (
-                  <StandardCard key={value.parameter.id} value={value} size='small' showOutdated={false} />
+                  <StandardCard key={value.parameter.id} value={value} size="small" showOutdated={false} />
                 ))}
               </View>
             ) : null}
           </>
         )}
-        <ActionButton label='查看全部救助标准' kind='secondary' onClick={() => openPage('/pages/standards/index')} />
+        <ActionButton label="查看全部救助标准" kind="secondary" onClick={() => openPage('/pages/standards/index')} />
       </View>
 
-      <Text className='section-title'>我想……</Text>
-      <View className='home-entries'>
+      <Text className="section-title">我想……</Text>
+      <View className="home-entries">
         {QUICK_ENTRIES.map((entry) => (
           <View
             key={entry.url}
-            className='home-entry tap-target'
-            role='button'
+            className="home-entry tap-target"
+            role="button"
             aria-label={`${entry.label}：${entry.hint}`}
             onClick={() => openPage(entry.url)}
           >
-            <Text className='home-entry__label'>{entry.label}</Text>
-            <Text className='home-entry__hint'>{entry.hint}</Text>
+            <Text className="home-entry__label">{entry.label}</Text>
+            <Text className="home-entry__hint">{entry.hint}</Text>
           </View>
         ))}
       </View>
@@ -98,13 +100,13 @@ export default function HomePage() {
       <Hotline />
 
       <View
-        className='home-footer tap-target'
-        role='link'
+        className="home-footer tap-target"
+        role="link"
         aria-label={`数据截至${formatChineseDate(status.asOf)}，点按查看数据来源`}
         onClick={() => openPage('/packages/about/sources/index')}
       >
         <Text>{`数据截至 ${formatChineseDate(status.asOf)} · 版本 ${status.version}`}</Text>
-        <Text className='home-footer__link'>查看数据来源 ›</Text>
+        <Text className="home-footer__link">查看数据来源 ›</Text>
       </View>
     </PageShell>
   )

@@ -42,17 +42,17 @@ function ContentCard() {
   const [checked, setChecked] = useState(false)
 
   return (
-    <View className='card mine-content'>
-      <Text className='section-title mine-card-title'>内容数据</Text>
-      <InfoRow label='数据截至' value={formatChineseDate(status.asOf)} />
-      <InfoRow label='内容版本' value={status.version} />
-      <InfoRow label='正在使用' value={ORIGIN_TEXT[status.origin]} />
-      <InfoRow label='本机缓存' value={formatBytes(cacheBytes)} />
-      <InfoRow label='上次同步' value={lastSync ? dayjs(lastSync).format('YYYY年M月D日 HH:mm') : '还没有同步过'} />
+    <View className="card mine-content">
+      <Text className="section-title mine-card-title">内容数据</Text>
+      <InfoRow label="数据截至" value={formatChineseDate(status.asOf)} />
+      <InfoRow label="内容版本" value={status.version} />
+      <InfoRow label="正在使用" value={ORIGIN_TEXT[status.origin]} />
+      <InfoRow label="本机缓存" value={formatBytes(cacheBytes)} />
+      <InfoRow label="上次同步" value={lastSync ? dayjs(lastSync).format('YYYY年M月D日 HH:mm') : '还没有同步过'} />
 
       <ActionButton
         label={status.refreshing ? '正在检查更新…' : '检查更新'}
-        kind='primary'
+        kind="primary"
         disabled={status.refreshing}
         onClick={() => {
           setCleared(false)
@@ -61,17 +61,17 @@ function ContentCard() {
         }}
       />
       {/* the result stays on the page (no toast) */}
-      <View role='status' className='mine-result'>
+      <View role="status" className="mine-result">
         {checked && !status.refreshing && lastResult ? <Text>{outcomeText(lastResult, status.version, status.message)}</Text> : null}
         {cleared ? <Text>已清除缓存，正在使用应用自带的内容</Text> : null}
       </View>
 
       {confirming ? (
-        <View className='mine-confirm'>
-          <Text className='notice'>清除后将使用应用自带的内容（数据可能较旧），联网后可重新下载。确定清除吗？</Text>
+        <View className="mine-confirm">
+          <Text className="notice">清除后将使用应用自带的内容（数据可能较旧），联网后可重新下载。确定清除吗？</Text>
           <ActionButton
-            label='确定清除'
-            kind='primary'
+            label="确定清除"
+            kind="primary"
             onClick={() => {
               clear()
               setConfirming(false)
@@ -79,10 +79,10 @@ function ContentCard() {
               setCleared(true)
             }}
           />
-          <ActionButton label='取消' onClick={() => setConfirming(false)} />
+          <ActionButton label="取消" onClick={() => setConfirming(false)} />
         </View>
       ) : (
-        <ActionButton label='清除缓存' onClick={() => setConfirming(true)} />
+        <ActionButton label="清除缓存" onClick={() => setConfirming(true)} />
       )}
     </View>
   )
@@ -93,15 +93,15 @@ function PersonalDataCard() {
   const [cleared, setCleared] = useState(false)
   const empty = summary.savedAssessments === 0 && summary.checklists === 0 && summary.recentSearches === 0
   return (
-    <View className='card mine-personal'>
-      <Text className='section-title mine-card-title'>我在本机保存的信息</Text>
-      <Text className='muted'>这些信息只保存在您的手机上，不会上传。</Text>
-      <InfoRow label='自测填写的内容' value={summary.savedAssessments ? `${summary.savedAssessments} 份` : '没有'} />
-      <InfoRow label='办事材料勾选' value={summary.checklists ? `${summary.checklists} 项办事` : '没有'} />
-      <InfoRow label='搜索记录' value={summary.recentSearches ? `${summary.recentSearches} 条` : '没有'} />
+    <View className="card mine-personal">
+      <Text className="section-title mine-card-title">我在本机保存的信息</Text>
+      <Text className="muted">这些信息只保存在您的手机上，不会上传。</Text>
+      <InfoRow label="自测填写的内容" value={summary.savedAssessments ? `${summary.savedAssessments} 份` : '没有'} />
+      <InfoRow label="办事材料勾选" value={summary.checklists ? `${summary.checklists} 项办事` : '没有'} />
+      <InfoRow label="搜索记录" value={summary.recentSearches ? `${summary.recentSearches} 条` : '没有'} />
       {!empty ? (
         <ActionButton
-          label='清除自测填写、材料勾选和搜索记录'
+          label="清除自测填写、材料勾选和搜索记录"
           onClick={() => {
             clearPersonalData()
             setSummary(personalDataSummary())
@@ -109,7 +109,7 @@ function PersonalDataCard() {
           }}
         />
       ) : null}
-      <View role='status' className='mine-result'>
+      <View role="status" className="mine-result">
         {cleared ? <Text>已清除，本机不再保存您的自测填写、材料勾选和搜索记录</Text> : null}
       </View>
     </View>
@@ -118,17 +118,17 @@ function PersonalDataCard() {
 
 export default function MinePage() {
   return (
-    <PageShell name='page-mine'>
-      <Text className='page-title'>我的</Text>
+    <PageShell name="page-mine">
+      <Text className="page-title">我的</Text>
       <ElderSwitch />
       <ContentCard />
       <PersonalDataCard />
-      <View className='card mine-links'>
-        <LinkRow label='隐私说明' value='我们收集什么、不收集什么' onClick={() => openPage('/packages/about/privacy/index')} />
-        <LinkRow label='数据来源' value='每个数字出自哪份文件' onClick={() => openPage('/packages/about/sources/index')} />
+      <View className="card mine-links">
+        <LinkRow label="隐私说明" value="我们收集什么、不收集什么" onClick={() => openPage('/packages/about/privacy/index')} />
+        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage('/packages/about/sources/index')} />
       </View>
       <Hotline />
-      <Text className='mine-version muted'>{`景德镇惠民通 版本 ${appVersion()}`}</Text>
+      <Text className="mine-version muted">{`景德镇惠民通 版本 ${appVersion()}`}</Text>
     </PageShell>
   )
 }

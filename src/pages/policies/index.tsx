@@ -22,7 +22,10 @@ export default function PoliciesPage() {
   const topics = useMemo(() => {
     const counts = new Map<string, number>()
     for (const p of pack.policies) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1)
-    return [{ value: ALL, label: ALL, count: pack.policies.length }, ...Array.from(counts, ([t, n]) => ({ value: t, label: t, count: n })).sort((a, b) => b.count - a.count)]
+    return [
+      { value: ALL, label: ALL, count: pack.policies.length },
+      ...Array.from(counts, ([t, n]) => ({ value: t, label: t, count: n })).sort((a, b) => b.count - a.count),
+    ]
   }, [pack.policies])
 
   const shown = useMemo(
@@ -37,45 +40,58 @@ export default function PoliciesPage() {
   const searchEverywhere = () => openPage(`/packages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`)
 
   return (
-    <PageShell name='pages-policies'>
-      <View className='policies-head'>
-        <Text className='policies-title'>政策解读</Text>
-        <Text className='policies-intro'>市政府文件的大白话解读，附原文和办理时间节点。</Text>
+    <PageShell name="pages-policies">
+      <View className="policies-head">
+        <Text className="policies-title">政策解读</Text>
+        <Text className="policies-intro">市政府文件的大白话解读，附原文和办理时间节点。</Text>
       </View>
-      <SearchBox value={query} onChange={setQuery} label='搜索政策：标题、文号或内容' placeholder='搜标题、文号或内容，如“低保”' />
-      <View className='policies-global' role='link' aria-label='在全部内容中搜索，包括救助标准、办事指南和常见问题' onClick={searchEverywhere}>
+      <SearchBox value={query} onChange={setQuery} label="搜索政策：标题、文号或内容" placeholder="搜标题、文号或内容，如“低保”" />
+      <View
+        className="policies-global"
+        role="link"
+        aria-label="在全部内容中搜索，包括救助标准、办事指南和常见问题"
+        onClick={searchEverywhere}
+      >
         <Text>{query.trim() ? `在全部内容中搜“${query.trim()}” ›` : '在全部内容（标准、办事、问答）中搜索 ›'}</Text>
       </View>
 
       {pack.policies.length === 0 ? (
         status.refreshing ? (
-          <PageState kind='loading' title='正在获取政策解读…' />
+          <PageState kind="loading" title="正在获取政策解读…" />
         ) : (
           <PageState
             kind={status.message ? 'error' : 'empty'}
-            title='暂时还没有政策解读'
+            title="暂时还没有政策解读"
             detail={status.message ?? '内容更新后会显示在这里；也可以先看救助标准。'}
             actions={[{ label: '看救助标准', onClick: () => openPage('/pages/standards/index') }]}
           />
         )
       ) : (
         <>
-          {topics.length > 2 && <FilterChips label='按主题筛选政策（可左右滑动）' options={topics} value={topic} onChange={setTopic} scroll />}
-          <Text className='policies-count' aria-live='polite'>{`共 ${shown.length} 份文件`}</Text>
+          {topics.length > 2 && (
+            <FilterChips label="按主题筛选政策（可左右滑动）" options={topics} value={topic} onChange={setTopic} scroll />
+          )}
+          <Text className="policies-count" aria-live="polite">{`共 ${shown.length} 份文件`}</Text>
           {shown.length === 0 ? (
             <PageState
-              kind='empty'
-              title='没有找到符合条件的政策'
-              detail='换个词试试，或者在全部内容中搜索。'
+              kind="empty"
+              title="没有找到符合条件的政策"
+              detail="换个词试试，或者在全部内容中搜索。"
               actions={[
-                { label: '清除筛选', onClick: () => { setQuery(''); setTopic(ALL) } },
+                {
+                  label: '清除筛选',
+                  onClick: () => {
+                    setQuery('')
+                    setTopic(ALL)
+                  },
+                },
                 { label: '在全部内容中搜索', onClick: searchEverywhere },
               ]}
             />
           ) : (
-            <View role='list' aria-label='政策文件'>
+            <View role="list" aria-label="政策文件">
               {shown.map((p) => (
-                <View key={p.id} role='listitem'>
+                <View key={p.id} role="listitem">
                   <PolicyCard policy={p} />
                 </View>
               ))}
@@ -85,8 +101,8 @@ export default function PoliciesPage() {
       )}
 
       {pack.news.length > 0 && (
-        <View className='policies-news'>
-          <Text className='policies-section-title'>政务动态</Text>
+        <View className="policies-news">
+          <Text className="policies-section-title">政务动态</Text>
           <NewsList news={pack.news} />
         </View>
       )}

@@ -24,7 +24,11 @@ export default function ServicesPage() {
   const options = useMemo(
     () => [
       { value: 'all' as ModeFilter, label: '全部', count: pack.services.length },
-      ...MODES.map((m) => ({ value: m as ModeFilter, label: SERVICE_MODE_LABEL[m], count: pack.services.filter((s) => s.mode === m).length })),
+      ...MODES.map((m) => ({
+        value: m as ModeFilter,
+        label: SERVICE_MODE_LABEL[m],
+        count: pack.services.filter((s) => s.mode === m).length,
+      })),
     ],
     [pack.services],
   )
@@ -34,43 +38,52 @@ export default function ServicesPage() {
     .filter((s) => matchesQuery(query, [s.name, s.department, s.applicants]))
 
   return (
-    <PageShell name='pages-services'>
-      <View className='services-head'>
-        <Text className='services-title'>办事指南</Text>
-        <Text className='services-intro'>“一次不跑”“只跑一次”：看清要带什么、去哪里、多久办好。</Text>
+    <PageShell name="pages-services">
+      <View className="services-head">
+        <Text className="services-title">办事指南</Text>
+        <Text className="services-intro">“一次不跑”“只跑一次”：看清要带什么、去哪里、多久办好。</Text>
       </View>
-      <SearchBox value={query} onChange={setQuery} label='搜索办事事项：名称或部门' placeholder='搜事项或部门，如“低保”' />
+      <SearchBox value={query} onChange={setQuery} label="搜索办事事项：名称或部门" placeholder="搜事项或部门，如“低保”" />
 
       {pack.services.length === 0 ? (
         status.refreshing ? (
-          <PageState kind='loading' title='正在获取办事指南…' />
+          <PageState kind="loading" title="正在获取办事指南…" />
         ) : (
           <PageState
             kind={status.message ? 'error' : 'empty'}
-            title='暂时还没有办事指南'
+            title="暂时还没有办事指南"
             detail={status.message ?? '可以拨打 12345 政务服务便民热线咨询。'}
             actions={[{ label: '拨打 12345', onClick: () => callPhone('12345') }]}
           />
         )
       ) : (
         <>
-          <FilterChips label='按办理方式筛选' options={options} value={mode} onChange={setMode} />
-          {mode !== 'all' && <Text className='services-mode-hint'>{`${SERVICE_MODE_LABEL[mode]}：${SERVICE_MODE_HINT[mode]}`}</Text>}
-          <Text className='services-count' aria-live='polite'>{`共 ${shown.length} 项`}</Text>
+          <FilterChips label="按办理方式筛选" options={options} value={mode} onChange={setMode} />
+          {mode !== 'all' && <Text className="services-mode-hint">{`${SERVICE_MODE_LABEL[mode]}：${SERVICE_MODE_HINT[mode]}`}</Text>}
+          <Text className="services-count" aria-live="polite">{`共 ${shown.length} 项`}</Text>
           {shown.length === 0 ? (
             <PageState
-              kind='empty'
-              title='没有找到符合条件的事项'
-              detail='换个词或办理方式试试。'
+              kind="empty"
+              title="没有找到符合条件的事项"
+              detail="换个词或办理方式试试。"
               actions={[
-                { label: '清除筛选', onClick: () => { setQuery(''); setMode('all') } },
-                { label: '在全部内容中搜索', onClick: () => openPage(`/packages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`) },
+                {
+                  label: '清除筛选',
+                  onClick: () => {
+                    setQuery('')
+                    setMode('all')
+                  },
+                },
+                {
+                  label: '在全部内容中搜索',
+                  onClick: () => openPage(`/packages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`),
+                },
               ]}
             />
           ) : (
-            <View role='list' aria-label='办事事项'>
+            <View role="list" aria-label="办事事项">
               {shown.map((s) => (
-                <View key={s.id} role='listitem'>
+                <View key={s.id} role="listitem">
                   <ServiceCard service={s} />
                 </View>
               ))}
@@ -79,7 +92,7 @@ export default function ServicesPage() {
         </>
       )}
 
-      <View className='services-hotline' role='button' aria-label='拨打12345政务服务便民热线' onClick={() => callPhone('12345')}>
+      <View className="services-hotline" role="button" aria-label="拨打12345政务服务便民热线" onClick={() => callPhone('12345')}>
         <Text>不知道怎么办？拨打 12345 政务服务便民热线 ›</Text>
       </View>
     </PageShell>

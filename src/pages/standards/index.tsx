@@ -52,28 +52,28 @@ export default function StandardsPage() {
   const outdated = result.ok ? result.value.inForce.find((v) => v.possiblyOutdated) : undefined
 
   return (
-    <PageShell name='page-standards'>
-      <Text className='page-title'>救助标准</Text>
-      <Text className='page-intro'>景德镇市城乡困难群众救助标准，单位均为元/人/月。点“查看原文”可看到文件中的原话。</Text>
+    <PageShell name="page-standards">
+      <Text className="page-title">救助标准</Text>
+      <Text className="page-intro">景德镇市城乡困难群众救助标准，单位均为元/人/月。点“查看原文”可看到文件中的原话。</Text>
 
-      <View className='card standards-date'>
-        <Text className='standards-date__label'>{isToday ? '今天执行的标准' : '所选日期执行的标准'}</Text>
-        <Text className='standards-date__value'>{formatChineseDate(date)}</Text>
-        <Picker mode='date' value={date} start='1990-01-01' end='2099-12-31' onChange={(e) => setDate(String(e.detail.value))}>
-          <View className='action-button action-button--primary' role='button' aria-label={`选择日期，当前为${formatChineseDate(date)}`}>
+      <View className="card standards-date">
+        <Text className="standards-date__label">{isToday ? '今天执行的标准' : '所选日期执行的标准'}</Text>
+        <Text className="standards-date__value">{formatChineseDate(date)}</Text>
+        <Picker mode="date" value={date} start="1990-01-01" end="2099-12-31" onChange={(e) => setDate(String(e.detail.value))}>
+          <View className="action-button action-button--primary" role="button" aria-label={`选择日期，当前为${formatChineseDate(date)}`}>
             <Text>选择其他日期</Text>
           </View>
         </Picker>
-        {!isToday ? <ActionButton label='回到今天' onClick={() => setDate(today)} /> : null}
-        {invalidRequest ? <Text className='notice'>{`链接中的日期“${requested}”无效，已显示今天的标准。`}</Text> : null}
+        {!isToday ? <ActionButton label="回到今天" onClick={() => setDate(today)} /> : null}
+        {invalidRequest ? <Text className="notice">{`链接中的日期“${requested}”无效，已显示今天的标准。`}</Text> : null}
       </View>
 
       {!result.ok ? (
         pack.parameters.length === 0 ? (
-          <EmptyState title='暂无救助标准' description='本应用的数据中还没有收录救助标准。' />
+          <EmptyState title="暂无救助标准" description="本应用的数据中还没有收录救助标准。" />
         ) : (
           <ErrorState
-            title='这个日期没有可显示的标准'
+            title="这个日期没有可显示的标准"
             message={
               result.error.code === 'before_first_value' && earliest
                 ? `${formatChineseDate(date)}早于本应用收录的最早标准（${formatChineseDate(earliest)}起执行），无法告诉您当时的标准。为避免误导，这里不显示其他年份的数字。`
@@ -85,18 +85,18 @@ export default function StandardsPage() {
         )
       ) : (
         <>
-          {outdated ? <Text className='notice'>{outdatedNotice(outdated.current)}</Text> : null}
+          {outdated ? <Text className="notice">{outdatedNotice(outdated.current)}</Text> : null}
           {groups.map((g) => (
-            <View key={g.group} className='standards-group'>
-              <Text className='section-title'>{GROUP_TITLES[g.group]}</Text>
+            <View key={g.group} className="standards-group">
+              <Text className="section-title">{GROUP_TITLES[g.group]}</Text>
               {g.inForce.map((value) => (
                 <StandardCard key={value.parameter.id} value={value} detailed showOutdated={false} />
               ))}
               {g.notYet.map((parameter) => (
-                <View key={parameter.id} className='card standards-not-yet'>
-                  <Text className='standard-card__label'>{parameter.label}</Text>
-                  <Text className='standards-not-yet__text'>该日期尚未设立</Text>
-                  <Text className='muted'>{`本资料中这项标准从${formatChineseDate(parameter.values.map((v) => v.effectiveFrom).sort()[0])}起才有。`}</Text>
+                <View key={parameter.id} className="card standards-not-yet">
+                  <Text className="standard-card__label">{parameter.label}</Text>
+                  <Text className="standards-not-yet__text">该日期尚未设立</Text>
+                  <Text className="muted">{`本资料中这项标准从${formatChineseDate(parameter.values.map((v) => v.effectiveFrom).sort()[0])}起才有。`}</Text>
                 </View>
               ))}
             </View>

@@ -37,31 +37,29 @@ const PARTS: Part[] = [
   },
   {
     title: '关于结果的说明',
-    points: [
-      '自测结果只是按公开标准做的估算，不是审批结论；是否符合条件，以民政部门调查核实为准。',
-    ],
+    points: ['自测结果只是按公开标准做的估算，不是审批结论；是否符合条件，以民政部门调查核实为准。'],
   },
 ]
 
 export default function PrivacyPage() {
   return (
-    <PageShell name='page-privacy' showStatus={false}>
-      <Text className='page-title'>隐私说明</Text>
-      <Text className='page-intro'>一句话：您的个人信息不会离开您的手机。</Text>
+    <PageShell name="page-privacy" showStatus={false}>
+      <Text className="page-title">隐私说明</Text>
+      <Text className="page-intro">一句话：您的个人信息不会离开您的手机。</Text>
       {PARTS.map((part) => (
-        <View key={part.title} className='card'>
-          <Text className='section-title privacy-title'>{part.title}</Text>
+        <View key={part.title} className="card">
+          <Text className="section-title privacy-title">{part.title}</Text>
           {part.points.map((point) => (
-            <View key={point} className='privacy-point'>
-              <Text aria-hidden='true'>{'· '}</Text>
+            <View key={point} className="privacy-point">
+              <Text aria-hidden="true">{'· '}</Text>
               <Text>{point}</Text>
             </View>
           ))}
         </View>
       ))}
-      <View className='card'>
-        <LinkRow label='清除本机保存的信息' value='在“我的”页面' onClick={() => openPage('/pages/mine/index')} />
-        <LinkRow label='数据来源' value='每个数字出自哪份文件' onClick={() => openPage('/packages/about/sources/index')} />
+      <View className="card">
+        <LinkRow label="清除本机保存的信息" value="在“我的”页面" onClick={() => openPage('/pages/mine/index')} />
+        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage('/packages/about/sources/index')} />
       </View>
     </PageShell>
   )

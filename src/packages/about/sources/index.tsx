@@ -36,12 +36,20 @@ function usesOf(pack: ContentPack, source: Source): Use[] {
   }
   for (const policy of pack.policies) {
     if (policy.sourceId === source.id) {
-      uses.push({ key: `policy-${policy.id}`, label: `政策解读：${policy.title}`, url: `/packages/policy/detail/index?id=${encodeURIComponent(policy.id)}` })
+      uses.push({
+        key: `policy-${policy.id}`,
+        label: `政策解读：${policy.title}`,
+        url: `/packages/policy/detail/index?id=${encodeURIComponent(policy.id)}`,
+      })
     }
   }
   for (const faq of pack.faq) {
     if (faq.basedOn.includes(source.id)) {
-      uses.push({ key: `faq-${faq.id}`, label: `问答：${faq.question}`, url: `/packages/community/index?faq=${encodeURIComponent(faq.id)}` })
+      uses.push({
+        key: `faq-${faq.id}`,
+        label: `问答：${faq.question}`,
+        url: `/packages/community/index?faq=${encodeURIComponent(faq.id)}`,
+      })
     }
   }
   for (const [key, citation] of Object.entries(LAW)) {
@@ -57,18 +65,20 @@ function SourceCard({ pack, source, highlighted }: { pack: ContentPack; source: 
   const uses = usesOf(pack, source)
   return (
     <View id={`source-${source.id}`} className={`card source-card${highlighted ? ' source-card--highlighted' : ''}`}>
-      {highlighted ? <Text className='tag tag--warn'>您要查看的文件</Text> : null}
-      <Text className='source-card__doc'>{source.docNumber}</Text>
-      <Text className='source-card__title'>{source.title}</Text>
-      <Text className='source-card__meta'>{`发文机关：${source.issuer}`}</Text>
-      <Text className='source-card__meta'>{`日期：${formatChineseDate(source.issuedOn)}`}</Text>
-      <Text className='source-card__meta'>{`出处：${source.location}`}</Text>
-      <Text className='source-card__meta'>{source.kind === 'gazette' ? '原文已逐字核对' : '外部文件：引用的是条文要点，请以官方原文为准'}</Text>
+      {highlighted ? <Text className="tag tag--warn">您要查看的文件</Text> : null}
+      <Text className="source-card__doc">{source.docNumber}</Text>
+      <Text className="source-card__title">{source.title}</Text>
+      <Text className="source-card__meta">{`发文机关：${source.issuer}`}</Text>
+      <Text className="source-card__meta">{`日期：${formatChineseDate(source.issuedOn)}`}</Text>
+      <Text className="source-card__meta">{`出处：${source.location}`}</Text>
+      <Text className="source-card__meta">
+        {source.kind === 'gazette' ? '原文已逐字核对' : '外部文件：引用的是条文要点，请以官方原文为准'}
+      </Text>
       {source.url ? (
-        <View className='source-card__url'>
-          <Text className='source-card__meta' selectable userSelect>{`网址：${source.url}`}</Text>
+        <View className="source-card__url">
+          <Text className="source-card__meta" selectable userSelect>{`网址：${source.url}`}</Text>
           <ActionButton
-            label='复制网址'
+            label="复制网址"
             onClick={() => {
               try {
                 Promise.resolve(Taro.setClipboardData({ data: source.url ?? '' }))
@@ -79,17 +89,19 @@ function SourceCard({ pack, source, highlighted }: { pack: ContentPack; source: 
               }
             }}
           />
-          <View role='status'>{copied ? <Text className='source-card__copied'>网址已复制，可粘贴到浏览器打开</Text> : null}</View>
+          <View role="status">{copied ? <Text className="source-card__copied">网址已复制，可粘贴到浏览器打开</Text> : null}</View>
         </View>
       ) : null}
-      <Text className='source-card__uses-title'>{uses.length ? `本应用中出自这份文件的内容（${uses.length}）` : '本应用中暂无直接引用这份文件的数字'}</Text>
+      <Text className="source-card__uses-title">
+        {uses.length ? `本应用中出自这份文件的内容（${uses.length}）` : '本应用中暂无直接引用这份文件的数字'}
+      </Text>
       {uses.map((use) =>
         use.url ? (
           <LinkRow key={use.key} label={use.label} value={use.value} onClick={() => openPage(use.url ?? '')} />
         ) : (
-          <View key={use.key} className='list-row'>
-            <Text className='list-row__label'>{use.label}</Text>
-            {use.value ? <Text className='list-row__value'>{use.value}</Text> : null}
+          <View key={use.key} className="list-row">
+            <Text className="list-row__label">{use.label}</Text>
+            {use.value ? <Text className="list-row__value">{use.value}</Text> : null}
           </View>
         ),
       )}
@@ -109,16 +121,16 @@ export default function SourcesPage() {
   }, [pack, wanted])
 
   return (
-    <PageShell name='page-sources'>
-      <Text className='page-title'>数据来源</Text>
-      <Text className='page-intro'>
+    <PageShell name="page-sources">
+      <Text className="page-title">数据来源</Text>
+      <Text className="page-intro">
         {`本应用的救助标准、政策和问答来自下列文件。救助标准以《景德镇市人民政府公报》2019年第6期为准，数据截至 ${formatChineseDate(pack.meta.asOf)}。`}
       </Text>
       {wanted && !pack.sources.some((s) => s.id === wanted) ? (
-        <Text className='notice'>没有找到您要查看的那份文件，下面是全部来源。</Text>
+        <Text className="notice">没有找到您要查看的那份文件，下面是全部来源。</Text>
       ) : null}
       {sources.length === 0 ? (
-        <EmptyState title='暂无数据来源' description='本应用的数据中还没有收录来源文件。' />
+        <EmptyState title="暂无数据来源" description="本应用的数据中还没有收录来源文件。" />
       ) : (
         sources.map((source) => <SourceCard key={source.id} pack={pack} source={source} highlighted={source.id === wanted} />)
       )}

@@ -7,7 +7,13 @@ import { PageShell } from '../../../components/page-shell'
 import { DibaoEstimator } from '../../../components/assessment-dibao'
 import { RememberChoice } from '../../../components/assessment-remember'
 import {
-  DIBAO_ANSWERS_KEY, type DibaoAnswers, EMPTY_DIBAO_ANSWERS, clearAnswers, dibaoAnswersSchema, loadAnswers, saveAnswers,
+  DIBAO_ANSWERS_KEY,
+  type DibaoAnswers,
+  EMPTY_DIBAO_ANSWERS,
+  clearAnswers,
+  dibaoAnswersSchema,
+  loadAnswers,
+  saveAnswers,
 } from '../../../components/assessment-storage'
 import { useContent } from '../../../hooks/use-content'
 import { todayInShanghai } from '../../../domain'
@@ -46,11 +52,11 @@ export default function DibaoSelfCheck() {
   const hasStandards = pack.parameters.length > 0
 
   return (
-    <PageShell name='packages-assess-dibao'>
-      <View className='assess-intro'>
-        <Text className='assess-title'>低保自测</Text>
-        <Text className='assess-intro__text'>填 3 项就能估算。只在您的手机上计算，不会上传任何信息。</Text>
-        {saved && <Text className='assess-intro__saved'>已填好您上次保存的内容，可以直接点“计算”。</Text>}
+    <PageShell name="packages-assess-dibao">
+      <View className="assess-intro">
+        <Text className="assess-title">低保自测</Text>
+        <Text className="assess-intro__text">填 3 项就能估算。只在您的手机上计算，不会上传任何信息。</Text>
+        {saved && <Text className="assess-intro__saved">已填好您上次保存的内容，可以直接点“计算”。</Text>}
       </View>
       {hasStandards ? (
         <DibaoEstimator
@@ -59,22 +65,32 @@ export default function DibaoSelfCheck() {
           today={today}
           answers={answers}
           onAnswersChange={setAnswers}
-          idPrefix='dibao'
+          idPrefix="dibao"
           extra={<RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={onClear} />}
           onCalculated={(used) => {
             if (remember) setHasSaved(saveAnswers(DIBAO_ANSWERS_KEY, used))
           }}
         />
       ) : (
-        <View className='assess-empty' role='alert'>
+        <View className="assess-empty" role="alert">
           <Text>暂时没有救助标准数据，无法计算。请连网后重新打开，或拨打 12345 咨询。</Text>
         </View>
       )}
-      <View className='assess-links'>
-        <View className='assess-links__item' role='link' aria-label='家里有无劳动能力、无人赡养的老人或残疾人？去做特困人员自测' onClick={() => openPage('/packages/assess/tekun/index')}>
+      <View className="assess-links">
+        <View
+          className="assess-links__item"
+          role="link"
+          aria-label="家里有无劳动能力、无人赡养的老人或残疾人？去做特困人员自测"
+          onClick={() => openPage('/packages/assess/tekun/index')}
+        >
           <Text>家里有无劳动能力、无人赡养的老人或残疾人？做特困人员自测 ›</Text>
         </View>
-        <View className='assess-links__item' role='link' aria-label='查看隐私说明' onClick={() => openPage('/packages/about/privacy/index')}>
+        <View
+          className="assess-links__item"
+          role="link"
+          aria-label="查看隐私说明"
+          onClick={() => openPage('/packages/about/privacy/index')}
+        >
           <Text>隐私说明：您填写的内容怎样处理 ›</Text>
         </View>
       </View>

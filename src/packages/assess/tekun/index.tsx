@@ -12,13 +12,29 @@ import { ApplyServices, NoteList, ResultBasis, StaleResultNote, caveatsWithoutOu
 import { scrollIntoView } from '../../../components/assessment-scroll'
 import { CalculationSteps } from '../../../components/assessment-steps'
 import {
-  EMPTY_TEKUN_ANSWERS, TEKUN_ANSWERS_KEY, type TekunAnswers, clearAnswers, loadAnswers, saveAnswers, tekunAnswersSchema,
+  EMPTY_TEKUN_ANSWERS,
+  TEKUN_ANSWERS_KEY,
+  type TekunAnswers,
+  clearAnswers,
+  loadAnswers,
+  saveAnswers,
+  tekunAnswersSchema,
 } from '../../../components/assessment-storage'
 import { collectFieldErrors } from '../../../components/assessment-validation'
 import { useContent } from '../../../hooks/use-content'
 import {
-  CARE_STANDARD_ID, type ContentPack, type IsoDate, type Result, supportStandardId, type TekunAssessment, type TekunInput,
-  amountOn, assessTekun, formatYuan, parseTekunInput, todayInShanghai,
+  CARE_STANDARD_ID,
+  type ContentPack,
+  type IsoDate,
+  type Result,
+  supportStandardId,
+  type TekunAssessment,
+  type TekunInput,
+  amountOn,
+  assessTekun,
+  formatYuan,
+  parseTekunInput,
+  todayInShanghai,
 } from '../../../domain'
 import { openPage } from '../../../services/navigation'
 import '../assess.scss'
@@ -32,7 +48,13 @@ const STEPS: ReadonlyArray<{ title: string; fields: readonly TekunField[] }> = [
 ]
 
 const FALLBACKS: Record<TekunField, unknown> = {
-  area: 'urban', care: 'dispersed', age: 70, canWork: false, monthlyIncome: 0, hasCapableSupporter: false, selfCare: 'self',
+  area: 'urban',
+  care: 'dispersed',
+  age: 70,
+  canWork: false,
+  monthlyIncome: 0,
+  hasCapableSupporter: false,
+  selfCare: 'self',
 }
 
 /**
@@ -114,7 +136,12 @@ export default function TekunSelfCheck() {
     }
     const input = result.value
     const support = amountOn(pack.parameters, supportStandardId(input), input.on)
-    setOutcome({ answers: { ...answers }, input, result: assessTekun(pack, input), effectiveFrom: support.ok ? support.value.current.effectiveFrom : null })
+    setOutcome({
+      answers: { ...answers },
+      input,
+      result: assessTekun(pack, input),
+      effectiveFrom: support.ok ? support.value.current.effectiveFrom : null,
+    })
     if (remember) setHasSaved(saveAnswers(TEKUN_ANSWERS_KEY, answers))
     scrollIntoView('tekun-result')
   }
@@ -143,8 +170,8 @@ export default function TekunSelfCheck() {
 
   if (pack.parameters.length === 0) {
     return (
-      <PageShell name='packages-assess-tekun'>
-        <View className='assess-empty' role='alert'>
+      <PageShell name="packages-assess-tekun">
+        <View className="assess-empty" role="alert">
           <Text>暂时没有救助标准数据，无法计算。请连网后重新打开，或拨打 12345 咨询。</Text>
         </View>
       </PageShell>
@@ -152,44 +179,58 @@ export default function TekunSelfCheck() {
   }
 
   return (
-    <PageShell name='packages-assess-tekun'>
-      <View className='assess-intro'>
-        <Text className='assess-title'>特困人员自测</Text>
-        <Text className='assess-intro__text'>看看本人是否可能纳入特困人员供养、每月大约多少。只在手机上计算，不会上传任何信息。</Text>
-        {saved && <Text className='assess-intro__saved'>已填好您上次保存的内容。</Text>}
+    <PageShell name="packages-assess-tekun">
+      <View className="assess-intro">
+        <Text className="assess-title">特困人员自测</Text>
+        <Text className="assess-intro__text">看看本人是否可能纳入特困人员供养、每月大约多少。只在手机上计算，不会上传任何信息。</Text>
+        {saved && <Text className="assess-intro__saved">已填好您上次保存的内容。</Text>}
       </View>
 
-      <View className='assess-progress' id='tekun-step' role='list' aria-label={`共${STEPS.length}步，当前第${step + 1}步：${STEPS[step].title}`}>
+      <View
+        className="assess-progress"
+        id="tekun-step"
+        role="list"
+        aria-label={`共${STEPS.length}步，当前第${step + 1}步：${STEPS[step].title}`}
+      >
         {STEPS.map((s, i) => (
           <View
             key={s.title}
-            role='listitem'
+            role="listitem"
             className={`assess-progress__item${i === step ? ' assess-progress__item--current' : ''}${i < step ? ' assess-progress__item--done' : ''}`}
           >
             <Text>{`${i + 1}. ${s.title}`}</Text>
-            <Text className='assess-progress__state'>{i === step ? '（当前）' : i < step ? '（已填）' : ''}</Text>
+            <Text className="assess-progress__state">{i === step ? '（当前）' : i < step ? '（已填）' : ''}</Text>
           </View>
         ))}
       </View>
 
-      <View className='assess-form'>
+      <View className="assess-form">
         {step === 0 && (
           <>
-            <AssessmentField label='住在城市还是农村？' hint='按户口所在地选' error={errors.area} errorId='tekun-area-error' id='tekun-area'>
+            <AssessmentField
+              label="住在城市还是农村？"
+              hint="按户口所在地选"
+              error={errors.area}
+              errorId="tekun-area-error"
+              id="tekun-area"
+            >
               <ChoiceGroup
-                label='住在城市还是农村'
-                options={[{ value: 'urban', label: '城市' }, { value: 'rural', label: '农村' }]}
+                label="住在城市还是农村"
+                options={[
+                  { value: 'urban', label: '城市' },
+                  { value: 'rural', label: '农村' },
+                ]}
                 value={answers.area}
                 onChange={(v) => set('area', v, 'area')}
                 invalid={Boolean(errors.area)}
-                errorId='tekun-area-error'
+                errorId="tekun-area-error"
               />
             </AssessmentField>
             {answers.area === 'rural' && (
-              <AssessmentField label='打算怎样供养？' error={errors.care} errorId='tekun-care-error' id='tekun-care'>
+              <AssessmentField label="打算怎样供养？" error={errors.care} errorId="tekun-care-error" id="tekun-care">
                 <ChoiceGroup
-                  label='供养方式'
-                  layout='column'
+                  label="供养方式"
+                  layout="column"
                   options={[
                     { value: 'dispersed', label: '分散供养', hint: '住在自己家里' },
                     { value: 'centralized', label: '集中供养', hint: '住进敬老院等供养服务机构' },
@@ -197,37 +238,40 @@ export default function TekunSelfCheck() {
                   value={answers.care}
                   onChange={(v) => set('care', v, 'care')}
                   invalid={Boolean(errors.care)}
-                  errorId='tekun-care-error'
+                  errorId="tekun-care-error"
                 />
               </AssessmentField>
             )}
-            <AssessmentField label='本人年龄' hint='按周岁填写' error={errors.age} errorId='tekun-age-error' id='tekun-age'>
+            <AssessmentField label="本人年龄" hint="按周岁填写" error={errors.age} errorId="tekun-age-error" id="tekun-age">
               <NumberInput
-                kind='integer'
-                label='本人年龄'
-                unit='周岁'
-                placeholder='例如 70'
+                kind="integer"
+                label="本人年龄"
+                unit="周岁"
+                placeholder="例如 70"
                 value={answers.age}
                 onChange={(v) => set('age', v, 'age')}
                 invalid={Boolean(errors.age)}
-                errorId='tekun-age-error'
+                errorId="tekun-age-error"
               />
             </AssessmentField>
             {asksWorkCapacity(answers.age) && (
               <AssessmentField
-                label='本人有劳动能力吗？'
-                hint='没有劳动能力的，需要有残疾证或劳动能力认定'
+                label="本人有劳动能力吗？"
+                hint="没有劳动能力的，需要有残疾证或劳动能力认定"
                 error={errors.canWork}
-                errorId='tekun-canWork-error'
-                id='tekun-canWork'
+                errorId="tekun-canWork-error"
+                id="tekun-canWork"
               >
                 <ChoiceGroup
-                  label='本人有劳动能力吗'
-                  options={[{ value: 'yes', label: '有劳动能力' }, { value: 'no', label: '没有劳动能力' }]}
+                  label="本人有劳动能力吗"
+                  options={[
+                    { value: 'yes', label: '有劳动能力' },
+                    { value: 'no', label: '没有劳动能力' },
+                  ]}
                   value={answers.canWork}
                   onChange={(v) => set('canWork', v, 'canWork')}
                   invalid={Boolean(errors.canWork)}
-                  errorId='tekun-canWork-error'
+                  errorId="tekun-canWork-error"
                 />
               </AssessmentField>
             )}
@@ -235,28 +279,34 @@ export default function TekunSelfCheck() {
         )}
         {step === 1 && (
           <>
-            <AssessmentField label='本人每月收入' hint='养老金、补贴、打零工等加在一起；没有收入填 0' error={errors.monthlyIncome} errorId='tekun-monthlyIncome-error' id='tekun-monthlyIncome'>
+            <AssessmentField
+              label="本人每月收入"
+              hint="养老金、补贴、打零工等加在一起；没有收入填 0"
+              error={errors.monthlyIncome}
+              errorId="tekun-monthlyIncome-error"
+              id="tekun-monthlyIncome"
+            >
               <NumberInput
-                kind='money'
-                label='本人每月收入'
-                unit='元/月'
-                placeholder='没有收入填 0'
+                kind="money"
+                label="本人每月收入"
+                unit="元/月"
+                placeholder="没有收入填 0"
                 value={answers.monthlyIncome}
                 onChange={(v) => set('monthlyIncome', v, 'monthlyIncome')}
                 invalid={Boolean(errors.monthlyIncome)}
-                errorId='tekun-monthlyIncome-error'
+                errorId="tekun-monthlyIncome-error"
               />
             </AssessmentField>
             <AssessmentField
-              label='有没有能赡养（抚养、扶养）您的人？'
-              hint='指子女、配偶、父母等法定义务人，并且他们有能力照顾您'
+              label="有没有能赡养（抚养、扶养）您的人？"
+              hint="指子女、配偶、父母等法定义务人，并且他们有能力照顾您"
               error={errors.hasCapableSupporter}
-              errorId='tekun-hasCapableSupporter-error'
-              id='tekun-hasCapableSupporter'
+              errorId="tekun-hasCapableSupporter-error"
+              id="tekun-hasCapableSupporter"
             >
               <ChoiceGroup
-                label='有没有能赡养您的人'
-                layout='column'
+                label="有没有能赡养您的人"
+                layout="column"
                 options={[
                   { value: 'no', label: '没有', hint: '没有这样的亲人，或他们没有能力' },
                   { value: 'yes', label: '有', hint: '有亲人能够赡养（抚养、扶养）' },
@@ -264,16 +314,22 @@ export default function TekunSelfCheck() {
                 value={answers.supporter}
                 onChange={(v) => set('supporter', v, 'hasCapableSupporter')}
                 invalid={Boolean(errors.hasCapableSupporter)}
-                errorId='tekun-hasCapableSupporter-error'
+                errorId="tekun-hasCapableSupporter-error"
               />
             </AssessmentField>
           </>
         )}
         {step === 2 && (
-          <AssessmentField label='生活能自理吗？' hint='最终由民政部门组织评估认定' error={errors.selfCare} errorId='tekun-selfCare-error' id='tekun-selfCare'>
+          <AssessmentField
+            label="生活能自理吗？"
+            hint="最终由民政部门组织评估认定"
+            error={errors.selfCare}
+            errorId="tekun-selfCare-error"
+            id="tekun-selfCare"
+          >
             <ChoiceGroup
-              label='生活自理能力'
-              layout='column'
+              label="生活自理能力"
+              layout="column"
               options={[
                 { value: 'self', label: '能自理', hint: '吃饭、穿衣、上厕所等都能自己做' },
                 { value: 'semi', label: '半失能', hint: '有些事需要别人帮忙' },
@@ -282,39 +338,39 @@ export default function TekunSelfCheck() {
               value={answers.selfCare}
               onChange={(v) => set('selfCare', v, 'selfCare')}
               invalid={Boolean(errors.selfCare)}
-              errorId='tekun-selfCare-error'
+              errorId="tekun-selfCare-error"
             />
           </AssessmentField>
         )}
 
         {last && <RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={onClear} />}
 
-        <View className='assess-nav'>
+        <View className="assess-nav">
           {step > 0 && (
-            <Button className='assess-nav__back' fill='outline' onClick={() => setStep(step - 1)}>
+            <Button className="assess-nav__back" fill="outline" onClick={() => setStep(step - 1)}>
               上一步
             </Button>
           )}
           {last ? (
-            <Button className='assess-submit' type='primary' onClick={calculate}>
+            <Button className="assess-submit" type="primary" onClick={calculate}>
               {outcome ? '重新计算' : '计算'}
             </Button>
           ) : (
-            <Button className='assess-submit' type='primary' onClick={next}>
+            <Button className="assess-submit" type="primary" onClick={next}>
               下一步
             </Button>
           )}
         </View>
       </View>
 
-      <View id='tekun-result' className='assess-result-anchor' aria-live='polite'>
+      <View id="tekun-result" className="assess-result-anchor" aria-live="polite">
         {outcome && (
-          <View className='assess-result'>
+          <View className="assess-result">
             {stale && <StaleResultNote />}
             {outcome.result.ok ? (
               <TekunResult assessment={outcome.result.value} input={outcome.input} effectiveFrom={outcome.effectiveFrom} pack={pack} />
             ) : (
-              <View className='assess-result__error' role='alert'>
+              <View className="assess-result__error" role="alert">
                 <Text>{outcome.result.error.message}</Text>
               </View>
             )}
@@ -322,11 +378,16 @@ export default function TekunSelfCheck() {
         )}
       </View>
 
-      <View className='assess-links'>
-        <View className='assess-links__item' role='link' aria-label='去做低保自测' onClick={() => openPage('/packages/assess/dibao/index')}>
+      <View className="assess-links">
+        <View className="assess-links__item" role="link" aria-label="去做低保自测" onClick={() => openPage('/packages/assess/dibao/index')}>
           <Text>按全家收入算一算：低保自测 ›</Text>
         </View>
-        <View className='assess-links__item' role='link' aria-label='查看隐私说明' onClick={() => openPage('/packages/about/privacy/index')}>
+        <View
+          className="assess-links__item"
+          role="link"
+          aria-label="查看隐私说明"
+          onClick={() => openPage('/packages/about/privacy/index')}
+        >
           <Text>隐私说明：您填写的内容怎样处理 ›</Text>
         </View>
       </View>
@@ -350,38 +411,38 @@ const CRITERIA: ReadonlyArray<{ key: keyof TekunAssessment['criteria']; label: s
 function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultProps) {
   const total = formatYuan(a.monthlyTotalFen)
   return (
-    <View className='assess-result__body'>
+    <View className="assess-result__body">
       {a.meetsCriteria ? (
-        <View className='assess-headline assess-headline--yes'>
-          <Text className='assess-headline__lead'>按您填写的情况，可能符合特困人员供养条件</Text>
-          <View className='assess-headline__amount' role='text' aria-label={`每月约${total}元`}>
+        <View className="assess-headline assess-headline--yes">
+          <Text className="assess-headline__lead">按您填写的情况，可能符合特困人员供养条件</Text>
+          <View className="assess-headline__amount" role="text" aria-label={`每月约${total}元`}>
             <Text>每月约 </Text>
-            <Text className='assess-headline__number'>{total}</Text>
+            <Text className="assess-headline__number">{total}</Text>
             <Text> 元</Text>
           </View>
-          <Text className='assess-headline__sub'>
+          <Text className="assess-headline__sub">
             {a.careAllowanceFen > 0
               ? `基本生活供养 ${formatYuan(a.monthlySupportFen)} 元 + 照料护理补助 ${formatYuan(a.careAllowanceFen)} 元 = ${total} 元`
               : `基本生活供养 ${formatYuan(a.monthlySupportFen)} 元`}
           </Text>
         </View>
       ) : (
-        <View className='assess-headline assess-headline--no'>
-          <Text className='assess-headline__lead'>按您填写的情况，三个条件还没有同时符合</Text>
-          <Text className='assess-headline__sub'>这不是最终结论；下面这些帮助也许适合您。</Text>
+        <View className="assess-headline assess-headline--no">
+          <Text className="assess-headline__lead">按您填写的情况，三个条件还没有同时符合</Text>
+          <Text className="assess-headline__sub">这不是最终结论；下面这些帮助也许适合您。</Text>
         </View>
       )}
-      <View className='assess-criteria' role='list' aria-label='三个条件'>
+      <View className="assess-criteria" role="list" aria-label="三个条件">
         {CRITERIA.map((c) => (
-          <View key={c.key} role='listitem' className={`assess-criteria__item assess-criteria__item--${a.criteria[c.key] ? 'yes' : 'no'}`}>
-            <Text aria-hidden='true'>{a.criteria[c.key] ? '✓ ' : '✗ '}</Text>
+          <View key={c.key} role="listitem" className={`assess-criteria__item assess-criteria__item--${a.criteria[c.key] ? 'yes' : 'no'}`}>
+            <Text aria-hidden="true">{a.criteria[c.key] ? '✓ ' : '✗ '}</Text>
             <Text>{`${c.label}：${a.criteria[c.key] ? '符合' : '不符合'}`}</Text>
           </View>
         ))}
       </View>
-      {!a.meetsCriteria && <NoteList title='还可以试试这些帮助' items={a.alternatives} tone='help' />}
+      {!a.meetsCriteria && <NoteList title="还可以试试这些帮助" items={a.alternatives} tone="help" />}
       <ResultBasis effectiveFrom={effectiveFrom} on={a.on} possiblyOutdated={a.possiblyOutdated} />
-      <Text className='assess-section-title'>计算过程</Text>
+      <Text className="assess-section-title">计算过程</Text>
       <CalculationSteps
         steps={a.steps}
         parameterIdByStep={{
@@ -389,8 +450,8 @@ function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultP
           'care-allowance': input.selfCare !== 'self' && a.careStandardFen > 0 ? CARE_STANDARD_ID[input.selfCare] : undefined,
         }}
       />
-      <NoteList title='还要核实的情况' items={caveatsWithoutOutdated(a.caveats)} />
-      {a.meetsCriteria && <NoteList title='其他可能的帮助' items={a.alternatives} tone='help' />}
+      <NoteList title="还要核实的情况" items={caveatsWithoutOutdated(a.caveats)} />
+      {a.meetsCriteria && <NoteList title="其他可能的帮助" items={a.alternatives} tone="help" />}
       <ApplyServices serviceIds={a.serviceIds} services={pack.services} />
     </View>
   )

@@ -48,10 +48,10 @@ export default function PolicyDetail() {
 
   if (!policy) {
     return (
-      <PageShell name='packages-policy-detail'>
+      <PageShell name="packages-policy-detail">
         <PageState
-          kind='not-found'
-          title='没有找到这份政策文件'
+          kind="not-found"
+          title="没有找到这份政策文件"
           detail={id ? `编号“${id}”的文件不在本应用的资料里，可能已更新或链接有误。` : '链接里缺少文件编号。'}
           actions={[
             { label: '返回政策列表', onClick: () => openPage('/pages/policies/index') },
@@ -72,34 +72,36 @@ export default function PolicyDetail() {
   }
 
   return (
-    <PageShell name='packages-policy-detail'>
+    <PageShell name="packages-policy-detail">
       <PolicyHeader policy={policy} />
-      <ShareBar route={route} subject='这份政策' summary={`${policy.title}（${policy.docNumber}）\n${policy.summary}`} />
+      <ShareBar route={route} subject="这份政策" summary={`${policy.title}（${policy.docNumber}）\n${policy.summary}`} />
 
-      <View className='policy-block policy-summary'>
-        <Text className='policy-block__title'>一句话看懂</Text>
-        <Text className='policy-summary__text' userSelect>{policy.summary}</Text>
+      <View className="policy-block policy-summary">
+        <Text className="policy-block__title">一句话看懂</Text>
+        <Text className="policy-summary__text" userSelect>
+          {policy.summary}
+        </Text>
       </View>
 
-      <View className='policy-block'>
-        <Text className='policy-block__title'>要点</Text>
+      <View className="policy-block">
+        <Text className="policy-block__title">要点</Text>
         <PolicyKeyPoints points={policy.keyPoints} />
       </View>
 
       {policy.milestones.length > 0 && (
-        <View className='policy-block'>
-          <Text className='policy-block__title'>时间节点</Text>
+        <View className="policy-block">
+          <Text className="policy-block__title">时间节点</Text>
           <MilestoneTimeline milestones={policy.milestones} today={today} />
         </View>
       )}
 
-      <View className='policy-block'>
-        <View className='policy-fulltext__head'>
-          <Text className='policy-block__title'>原文</Text>
+      <View className="policy-block">
+        <View className="policy-fulltext__head">
+          <Text className="policy-block__title">原文</Text>
           <Button
-            className='policy-fulltext__all'
-            fill='outline'
-            size='small'
+            className="policy-fulltext__all"
+            fill="outline"
+            size="small"
             onClick={() => setOpen(allOpen ? new Set() : new Set(policy.sections.map((s) => s.id)))}
           >
             {allOpen ? '全部收起' : '全部展开'}
@@ -108,9 +110,7 @@ export default function PolicyDetail() {
         {policy.sections.map((s) => (
           <PolicySection key={s.id} section={s} open={open.has(s.id)} onToggle={() => toggle(s.id)} docNumber={policy.docNumber} />
         ))}
-        <Text className='policy-source'>
-          {`出处：${source ? source.location : policy.docNumber}。解读为便于阅读所写，以原文为准。`}
-        </Text>
+        <Text className="policy-source">{`出处：${source ? source.location : policy.docNumber}。解读为便于阅读所写，以原文为准。`}</Text>
       </View>
     </PageShell>
   )

@@ -28,8 +28,8 @@ export function firstPhoneNumber(text: string): string | null {
 
 function Block({ title, children }: PropsWithChildren<{ title: string }>) {
   return (
-    <View className='service-block'>
-      <Text className='service-block__title'>{title}</Text>
+    <View className="service-block">
+      <Text className="service-block__title">{title}</Text>
       {children}
     </View>
   )
@@ -39,7 +39,8 @@ function selfCheckLinks(service: Service): Array<{ label: string; url: string }>
   const ids = [service.id, ...service.relatedParameterIds]
   const links: Array<{ label: string; url: string }> = []
   if (ids.some((id) => id.startsWith('dibao'))) links.push({ label: '先做低保自测，估算能领多少', url: '/packages/assess/dibao/index' })
-  if (ids.some((id) => id.startsWith('tekun') || id.startsWith('care'))) links.push({ label: '先做特困人员自测', url: '/packages/assess/tekun/index' })
+  if (ids.some((id) => id.startsWith('tekun') || id.startsWith('care')))
+    links.push({ label: '先做特困人员自测', url: '/packages/assess/tekun/index' })
   return links
 }
 
@@ -52,10 +53,10 @@ export default function ServiceDetail() {
 
   if (!service) {
     return (
-      <PageShell name='packages-service-detail'>
+      <PageShell name="packages-service-detail">
         <PageState
-          kind='not-found'
-          title='没有找到这个办事事项'
+          kind="not-found"
+          title="没有找到这个办事事项"
           detail={id ? `编号“${id}”的事项不在本应用的资料里，可能已更新或链接有误。` : '链接里缺少事项编号。'}
           actions={[
             { label: '返回办事指南', onClick: () => openPage('/pages/services/index') },
@@ -72,70 +73,75 @@ export default function ServiceDetail() {
     .filter((p): p is NonNullable<typeof p> => p !== undefined)
 
   return (
-    <PageShell name='packages-service-detail'>
-      <View className='service-header'>
-        <Text className='service-header__name'>{service.name}</Text>
-        <View className='service-header__mode'>
+    <PageShell name="packages-service-detail">
+      <View className="service-header">
+        <Text className="service-header__name">{service.name}</Text>
+        <View className="service-header__mode">
           <ServiceModeBadge mode={service.mode} />
-          <Text className='service-header__hint'>{SERVICE_MODE_HINT[service.mode]}</Text>
+          <Text className="service-header__hint">{SERVICE_MODE_HINT[service.mode]}</Text>
         </View>
-        <Text className='service-header__line'>{`办理部门：${service.department}`}</Text>
-        <Text className='service-header__line'>{`服务对象：${service.applicants}`}</Text>
+        <Text className="service-header__line">{`办理部门：${service.department}`}</Text>
+        <Text className="service-header__line">{`服务对象：${service.applicants}`}</Text>
       </View>
 
       {service.source.verified ? (
-        <Text className='service-source'>{`信息来源：${service.source.description}`}</Text>
+        <Text className="service-source">{`信息来源：${service.source.description}`}</Text>
       ) : (
-        <View className='service-unverified' role='note'>
-          <Text className='service-unverified__title'>信息仅供参考，以办事大厅公布为准</Text>
-          <Text className='service-unverified__text'>{`本页内容整理自：${service.source.description}；尚未与办事大厅核对，去办理前请先打电话确认。`}</Text>
+        <View className="service-unverified" role="note">
+          <Text className="service-unverified__title">信息仅供参考，以办事大厅公布为准</Text>
+          <Text className="service-unverified__text">{`本页内容整理自：${service.source.description}；尚未与办事大厅核对，去办理前请先打电话确认。`}</Text>
         </View>
       )}
 
       {selfCheckLinks(service).map((l) => (
-        <View key={l.url} className='service-link service-link--check' role='link' aria-label={l.label} onClick={() => openPage(l.url)}>
+        <View key={l.url} className="service-link service-link--check" role="link" aria-label={l.label} onClick={() => openPage(l.url)}>
           <Text>{`${l.label} ›`}</Text>
         </View>
       ))}
 
-      <Block title='办理条件'>
+      <Block title="办理条件">
         {service.conditions.map((c, i) => (
-          <Text key={i} className='service-item'>{`${i + 1}. ${c}`}</Text>
+          <Text key={i} className="service-item">{`${i + 1}. ${c}`}</Text>
         ))}
       </Block>
 
-      <Block title='申请材料'>
+      <Block title="申请材料">
         <MaterialChecklist serviceId={service.id} materials={service.materials} />
       </Block>
 
-      <Block title='办理流程'>
-        <View role='list' aria-label='办理流程'>
+      <Block title="办理流程">
+        <View role="list" aria-label="办理流程">
           {service.steps.map((s, i) => (
-            <View key={i} className='service-step' role='listitem'>
-              <Text className='service-step__title'>{`第${i + 1}步　${s.title}`}</Text>
-              <Text className='service-step__detail'>{s.detail}</Text>
+            <View key={i} className="service-step" role="listitem">
+              <Text className="service-step__title">{`第${i + 1}步　${s.title}`}</Text>
+              <Text className="service-step__detail">{s.detail}</Text>
             </View>
           ))}
         </View>
       </Block>
 
-      <Block title='办理时限和收费'>
-        <Text className='service-item'>{`法定时限：${service.timeLimit.statutory}`}</Text>
-        <Text className='service-item'>{`承诺时限：${service.timeLimit.promised}`}</Text>
-        <Text className='service-item'>{`收费：${service.fee}`}</Text>
+      <Block title="办理时限和收费">
+        <Text className="service-item">{`法定时限：${service.timeLimit.statutory}`}</Text>
+        <Text className="service-item">{`承诺时限：${service.timeLimit.promised}`}</Text>
+        <Text className="service-item">{`收费：${service.fee}`}</Text>
       </Block>
 
-      <Block title='在哪里办'>
+      <Block title="在哪里办">
         {service.channels.map((c, i) => {
           const number = c.kind === 'phone' ? firstPhoneNumber(`${c.name} ${c.detail}`) : null
           return (
-            <View key={i} className='service-channel'>
-              <Text className='service-channel__kind'>{CHANNEL_LABEL[c.kind]}</Text>
-              <View className='service-channel__body'>
-                <Text className='service-channel__name'>{c.name}</Text>
-                <Text className='service-channel__detail'>{c.detail}</Text>
+            <View key={i} className="service-channel">
+              <Text className="service-channel__kind">{CHANNEL_LABEL[c.kind]}</Text>
+              <View className="service-channel__body">
+                <Text className="service-channel__name">{c.name}</Text>
+                <Text className="service-channel__detail">{c.detail}</Text>
                 {number && (
-                  <View className='service-call' role='button' aria-label={`拨打${c.name}，电话${number}`} onClick={() => callPhone(number)}>
+                  <View
+                    className="service-call"
+                    role="button"
+                    aria-label={`拨打${c.name}，电话${number}`}
+                    onClick={() => callPhone(number)}
+                  >
                     <Text>{`拨打 ${number}`}</Text>
                   </View>
                 )}
@@ -143,40 +149,47 @@ export default function ServiceDetail() {
             </View>
           )
         })}
-        <View className='service-office'>
-          <Text className='service-office__name'>{service.office.name}</Text>
-          <Text className='service-item'>{`地址：${service.office.address}`}</Text>
-          <Text className='service-item'>{`办公时间：${service.office.hours}`}</Text>
+        <View className="service-office">
+          <Text className="service-office__name">{service.office.name}</Text>
+          <Text className="service-item">{`地址：${service.office.address}`}</Text>
+          <Text className="service-item">{`办公时间：${service.office.hours}`}</Text>
           {officePhone ? (
-            <View className='service-call' role='button' aria-label={`拨打${service.office.name}电话${officePhone}`} onClick={() => callPhone(officePhone)}>
+            <View
+              className="service-call"
+              role="button"
+              aria-label={`拨打${service.office.name}电话${officePhone}`}
+              onClick={() => callPhone(officePhone)}
+            >
               <Text>{`电话：${service.office.phone}（点按拨打）`}</Text>
             </View>
           ) : (
-            <Text className='service-item'>{`电话：${service.office.phone}`}</Text>
+            <Text className="service-item">{`电话：${service.office.phone}`}</Text>
           )}
         </View>
-        <View className='service-call' role='button' aria-label='拨打12345政务服务便民热线' onClick={() => callPhone('12345')}>
+        <View className="service-call" role="button" aria-label="拨打12345政务服务便民热线" onClick={() => callPhone('12345')}>
           <Text>咨询、投诉：拨打 12345 政务服务便民热线</Text>
         </View>
       </Block>
 
-      <Block title='办理依据'>
+      <Block title="办理依据">
         {service.legalBasis.map((b, i) => (
-          <Text key={i} className='service-item'>{b}</Text>
+          <Text key={i} className="service-item">
+            {b}
+          </Text>
         ))}
-        {service.source.reformRef && <Text className='service-item'>{`办理方式依据：${service.source.reformRef}`}</Text>}
+        {service.source.reformRef && <Text className="service-item">{`办理方式依据：${service.source.reformRef}`}</Text>}
       </Block>
 
       {related.length > 0 && (
-        <Block title='相关救助标准'>
+        <Block title="相关救助标准">
           {related.map((p) => {
             const v = valueOn(p, today)
             const amount = v.ok ? `：${moneyText(v.value.current.amountFen, p.unit)}` : ''
             return (
               <View
                 key={p.id}
-                className='service-link'
-                role='link'
+                className="service-link"
+                role="link"
                 aria-label={`${p.label}${amount.replace(/\//g, '每')}，查看标准和出处`}
                 onClick={() => openPage(`/packages/standards/detail/index?id=${encodeURIComponent(p.id)}`)}
               >

@@ -33,7 +33,9 @@ function quotesOf(entries: readonly HistoryEntry[]): QuoteGroup[] {
   const groups: QuoteGroup[] = []
   for (const entry of entries) {
     const r = entry.value.reference
-    const same = groups.find((g) => g.reference.sourceId === r.sourceId && g.reference.article === r.article && g.reference.quote === r.quote)
+    const same = groups.find(
+      (g) => g.reference.sourceId === r.sourceId && g.reference.article === r.article && g.reference.quote === r.quote,
+    )
     if (same) same.periods.push(entry)
     else groups.push({ reference: r, periods: [entry] })
   }
@@ -61,12 +63,12 @@ function CopyButton({ text }: { text: string }) {
     }
   }
   return (
-    <View className='copy-button'>
-      <ActionButton label='复制这句原文' onClick={copy} />
+    <View className="copy-button">
+      <ActionButton label="复制这句原文" onClick={copy} />
       {/* the result stays on the page (no auto-dismissing toast) */}
-      <View role='status'>
-        {state === 'copied' ? <Text className='copy-button__result'>已复制，可以粘贴到微信聊天中</Text> : null}
-        {state === 'failed' ? <Text className='copy-button__result'>复制没有成功，请长按原文手动复制</Text> : null}
+      <View role="status">
+        {state === 'copied' ? <Text className="copy-button__result">已复制，可以粘贴到微信聊天中</Text> : null}
+        {state === 'failed' ? <Text className="copy-button__result">复制没有成功，请长按原文手动复制</Text> : null}
       </View>
     </View>
   )
@@ -80,12 +82,12 @@ export default function StandardDetailPage() {
 
   if (!history.ok) {
     return (
-      <PageShell name='page-standard-detail'>
-        <Text className='page-title'>标准详情</Text>
+      <PageShell name="page-standard-detail">
+        <Text className="page-title">标准详情</Text>
         <ErrorState
-          title='没有找到这项救助标准'
+          title="没有找到这项救助标准"
           message={id ? `没有编号为“${id}”的救助标准，可能链接有误或数据已更新。` : '链接中缺少标准编号。'}
-          actionLabel='查看全部救助标准'
+          actionLabel="查看全部救助标准"
           onAction={() => openPage('/pages/standards/index')}
         />
       </PageShell>
@@ -98,71 +100,73 @@ export default function StandardDetailPage() {
   const sourcesById = new Map(pack.sources.map((s) => [s.id, s]))
 
   return (
-    <PageShell name='page-standard-detail'>
-      <Text className='page-title'>{parameter.label}</Text>
-      <Text className='page-intro'>{`${parameter.region.name} · 单位：${parameter.unit}`}</Text>
-      <Text className='detail-description'>{parameter.description}</Text>
+    <PageShell name="page-standard-detail">
+      <Text className="page-title">{parameter.label}</Text>
+      <Text className="page-intro">{`${parameter.region.name} · 单位：${parameter.unit}`}</Text>
+      <Text className="detail-description">{parameter.description}</Text>
 
-      <View className='card'>
-        <Text className='section-title detail-now__title'>今天执行的标准</Text>
+      <View className="card">
+        <Text className="section-title detail-now__title">今天执行的标准</Text>
         {today.ok ? (
           <>
-            <MoneyText fen={today.value.current.amountFen} unit={parameter.unit} size='hero' />
-            <Text className='muted detail-now__dates'>{`${periodText(today.value.current.effectiveFrom, today.value.validUntil)}执行`}</Text>
-            {today.value.possiblyOutdated ? <Text className='notice'>{outdatedNotice(today.value.current)}</Text> : null}
+            <MoneyText fen={today.value.current.amountFen} unit={parameter.unit} size="hero" />
+            <Text className="muted detail-now__dates">{`${periodText(today.value.current.effectiveFrom, today.value.validUntil)}执行`}</Text>
+            {today.value.possiblyOutdated ? <Text className="notice">{outdatedNotice(today.value.current)}</Text> : null}
           </>
         ) : (
-          <Text className='notice'>{today.error.message}</Text>
+          <Text className="notice">{today.error.message}</Text>
         )}
       </View>
 
-      <Text className='section-title'>历年标准</Text>
+      <Text className="section-title">历年标准</Text>
       {newestFirst.map((entry) => (
-        <View key={entry.value.effectiveFrom} className='card detail-period'>
-          <Text className='detail-period__dates'>{periodText(entry.value.effectiveFrom, entry.validUntil)}</Text>
-          <MoneyText fen={entry.value.amountFen} unit={parameter.unit} size='large' />
+        <View key={entry.value.effectiveFrom} className="card detail-period">
+          <Text className="detail-period__dates">{periodText(entry.value.effectiveFrom, entry.validUntil)}</Text>
+          <MoneyText fen={entry.value.amountFen} unit={parameter.unit} size="large" />
           {entry.changeFen !== null ? (
-            <View className='detail-period__change'>
+            <View className="detail-period__change">
               <Text>比上一期 </Text>
-              <MoneyText fen={entry.changeFen} unit='元' signed size='small' />
+              <MoneyText fen={entry.changeFen} unit="元" signed size="small" />
             </View>
           ) : (
-            <Text className='muted'>本资料中最早的一期，没有可比较的上一期</Text>
+            <Text className="muted">本资料中最早的一期，没有可比较的上一期</Text>
           )}
-          <Text className='detail-period__meta'>{`执行日期依据：${effectiveBasisText(entry.value)}`}</Text>
+          <Text className="detail-period__meta">{`执行日期依据：${effectiveBasisText(entry.value)}`}</Text>
           {entry.value.effectiveNote ? (
-            <Text className={entry.value.effectiveFromBasis === 'assumed' ? 'notice' : 'detail-period__meta'}>{entry.value.effectiveNote}</Text>
+            <Text className={entry.value.effectiveFromBasis === 'assumed' ? 'notice' : 'detail-period__meta'}>
+              {entry.value.effectiveNote}
+            </Text>
           ) : null}
-          <Text className='detail-period__meta'>{`公布日期：${formatChineseDate(entry.value.publishedOn)}`}</Text>
-          {entry.value.derivation ? <Text className='detail-period__meta'>{`数字怎么来的：${entry.value.derivation}`}</Text> : null}
+          <Text className="detail-period__meta">{`公布日期：${formatChineseDate(entry.value.publishedOn)}`}</Text>
+          {entry.value.derivation ? <Text className="detail-period__meta">{`数字怎么来的：${entry.value.derivation}`}</Text> : null}
         </View>
       ))}
 
-      <Text className='section-title'>原文</Text>
+      <Text className="section-title">原文</Text>
       {quotesOf(entries).map(({ reference, periods }) => {
         const source = sourcesById.get(reference.sourceId)
         const policy = policyTarget(pack, reference)
         return (
-          <View key={`${reference.sourceId}-${reference.article}-${reference.quote}`} className='card detail-quote'>
-            <Text className='muted'>{`${periods.map((p) => periodText(p.value.effectiveFrom, p.validUntil)).join('、')}的标准出自：`}</Text>
-            <Text className='quote' selectable userSelect>{`“${reference.quote}”`}</Text>
-            <View className='detail-quote__meta'>
-              <Text className='list-row'>{`文号：${reference.docNumber}　${reference.article}`}</Text>
+          <View key={`${reference.sourceId}-${reference.article}-${reference.quote}`} className="card detail-quote">
+            <Text className="muted">{`${periods.map((p) => periodText(p.value.effectiveFrom, p.validUntil)).join('、')}的标准出自：`}</Text>
+            <Text className="quote" selectable userSelect>{`“${reference.quote}”`}</Text>
+            <View className="detail-quote__meta">
+              <Text className="list-row">{`文号：${reference.docNumber}　${reference.article}`}</Text>
               {source ? (
                 <>
-                  <Text className='list-row'>{`标题：${source.title}`}</Text>
-                  <Text className='list-row'>{`发文机关：${source.issuer}`}</Text>
-                  <Text className='list-row'>{`印发日期：${formatChineseDate(source.issuedOn)}`}</Text>
-                  <Text className='list-row'>{`出处：${source.location}`}</Text>
+                  <Text className="list-row">{`标题：${source.title}`}</Text>
+                  <Text className="list-row">{`发文机关：${source.issuer}`}</Text>
+                  <Text className="list-row">{`印发日期：${formatChineseDate(source.issuedOn)}`}</Text>
+                  <Text className="list-row">{`出处：${source.location}`}</Text>
                 </>
               ) : null}
-              {reference.approvedBy ? <Text className='list-row'>{`审议通过：${reference.approvedBy}`}</Text> : null}
+              {reference.approvedBy ? <Text className="list-row">{`审议通过：${reference.approvedBy}`}</Text> : null}
             </View>
             <CopyButton text={`“${reference.quote}”——${reference.docNumber}${source ? `《${source.title}》` : ''}${reference.article}`} />
             {policy ? (
-              <SourceLink docNumber={reference.docNumber} article='在全文中查看' prefix='全文：' target={{ kind: 'policy', ...policy }} />
+              <SourceLink docNumber={reference.docNumber} article="在全文中查看" prefix="全文：" target={{ kind: 'policy', ...policy }} />
             ) : (
-              <SourceLink docNumber={reference.docNumber} prefix='文件信息：' target={{ kind: 'source', sourceId: reference.sourceId }} />
+              <SourceLink docNumber={reference.docNumber} prefix="文件信息：" target={{ kind: 'source', sourceId: reference.sourceId }} />
             )}
           </View>
         )
