@@ -1,49 +1,10 @@
-// Checks a content pack and lists every problem: the content/ directory by default, or a pack JSON
-// file given as the argument (a bare ContentPack, or {manifest, pack} as bundled into the app).
+// Checks a content pack and lists every problem: the content/ directory by default, or a pack file
+// or directory given as the argument. The same pipeline as publishing (src/domain/pack-pipeline.ts).
 // Exit codes: 0 valid, 1 problems found, 2 the input could not be read at all.
-import fs from 'node:fs'
 import path from 'node:path'
 import type { ContentPack } from '../src/domain'
-import { type SourceTexts, validatePack } from '../src/domain/validate'
-import { CONTENT_DIR, readContentDir, readSourceTexts } from '../server/content/source-dir'
-
-type Input = { ok: true; raw: unknown; label: string } | { ok: false; message: string }
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-function readPackFile(file: string): Input {
-  // npm runs scripts from the package root; a relative path means relative to where npm was invoked.
-  const resolved = path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
-  let text: string
-  try {
-    text = fs.readFileSync(resolved, 'utf8')
-  } catch (error) {
-    return { ok: false, message: `无法读取文件 ${file}：${errorText(error)}` }
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    return { ok: false, message: `${file} 不是有效的 JSON：${errorText(error)}` }
-  }
-  return { ok: true, raw: unwrapBundled(json), label: file }
-}
-
-/** The app's bundled copy wraps the pack with its manifest; validate the pack inside. */
-function unwrapBundled(json: unknown): unknown {
-  if (typeof json === 'object' && json !== null && 'pack' in json && !('meta' in json)) return json.pack
-  return json
-}
-
-function readContent(): Input {
-  try {
-    return { ok: true, raw: readContentDir(), label: 'content/' }
-  } catch (error) {
-    return { ok: false, message: `无法读取内容目录 ${CONTENT_DIR}：${errorText(error)}` }
-  }
-}
+import { formatProblems, preparePack, withTexts } from '../src/domain/pack-pipeline'
+import { CONTENT_DIR, PackFileError, readPackInput } from '../server/content/pack-files'
 
 function describeCounts(pack: ContentPack): string {
   return [
@@ -59,25 +20,24 @@ function describeCounts(pack: ContentPack): string {
 
 function main(): number {
   const file = process.argv[2]
-  const input = file === undefined ? readContent() : readPackFile(file)
-  if (!input.ok) {
-    console.error(input.message)
-    return 2
-  }
-  let texts: SourceTexts
+  // npm runs scripts from the package root; a relative path means relative to where npm was invoked.
+  const target = file === undefined ? CONTENT_DIR : path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
+  const label = file ?? 'content/'
+  let input
   try {
-    texts = readSourceTexts()
+    input = readPackInput(target)
   } catch (error) {
-    console.error(`无法读取公报原文：${errorText(error)}`)
+    if (!(error instanceof PackFileError)) throw error
+    console.error(error.message)
     return 2
   }
-  const result = validatePack(input.raw, texts)
-  if (result.ok) {
-    console.log(`内容包校验通过：${describeCounts(result.pack)}（${input.label}）`)
+  const prepared = preparePack(input.pack, withTexts(input.texts, input.sourceTexts))
+  if (prepared.ok) {
+    console.log(`内容包校验通过：${describeCounts(prepared.pack)}（${label}）`)
     return 0
   }
-  console.error(`内容包（${input.label}）有 ${result.problems.length} 个问题：`)
-  for (const p of result.problems) console.error(`- ${p.path}: ${p.message}`)
+  console.error(`（${label}）`)
+  for (const line of formatProblems(prepared.problems)) console.error(line)
   return 1
 }
 

@@ -4,12 +4,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { type ContentPack } from '../../src/domain'
-import { type SourceTexts, validatePack } from '../../src/domain/validate'
+import { formatProblems, preparePack, withTexts } from '../../src/domain/pack-pipeline'
+import type { SourceTexts } from '../../src/domain/validate'
 import { ConfigError, loadConfig } from '../config'
 import { buildManifest, canonicalJson } from '../content/hash'
-import { packVersionProblem, unwrapPack } from '../content/pack-input'
 import { ContentRepository, type WriteResult, packHash } from '../content/repository'
-import { CONTENT_DIR, readContentDir, readSourceTexts } from '../content/source-dir'
+import { CONTENT_DIR, PackFileError, readPackInput } from '../content/pack-files'
 import { type Database, openDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 
@@ -73,49 +73,24 @@ function parseArgs(argv: string[]): Parsed {
   return { positional, flags }
 }
 
-/** A pack file (bare or {manifest, pack}) or a content directory, plus the texts to check it with. */
-function readPackInput(target: string): { raw: unknown; texts: SourceTexts } {
-  const resolved = path.resolve(target)
-  let stat: fs.Stats
+/** A pack file or directory, through the one pipeline; the texts it brings go along to be stored. */
+function validated(target: string, held: SourceTexts = new Map()): { pack: ContentPack; sourceTexts: ReadonlyMap<string, string> } {
+  let input: ReturnType<typeof readPackInput>
   try {
-    stat = fs.statSync(resolved)
-  } catch {
-    throw new UsageError(`找不到文件或目录：${target}`)
-  }
-  if (stat.isDirectory()) {
-    try {
-      const hasSource = fs.existsSync(path.join(resolved, 'source'))
-      return { raw: readContentDir(resolved), texts: readSourceTexts(hasSource ? resolved : CONTENT_DIR) }
-    } catch (error) {
-      if (error instanceof SyntaxError) throw new FailedError(`${target} 中有文件不是有效的 JSON：${error.message}`)
-      throw new UsageError(`读取目录 ${target} 失败：${(error as Error).message}`)
-    }
-  }
-  let text: string
-  try {
-    text = fs.readFileSync(resolved, 'utf8')
+    input = readPackInput(target)
   } catch (error) {
-    throw new UsageError(`读取 ${target} 失败：${(error as Error).message}`)
+    if (error instanceof PackFileError) {
+      if (error.kind === 'invalid-json') throw new FailedError(error.message)
+      throw new UsageError(error.message)
+    }
+    throw error
   }
-  try {
-    return { raw: unwrapPack(JSON.parse(text)), texts: readSourceTexts() }
-  } catch {
-    throw new FailedError(`${target} 不是有效的 JSON`)
+  const prepared = preparePack(input.pack, withTexts(withTexts(input.texts, held), input.sourceTexts))
+  if (!prepared.ok) {
+    const [headline = '', ...details] = formatProblems(prepared.problems)
+    throw new FailedError(headline, details)
   }
-}
-
-function validated(target: string): ContentPack {
-  const { raw, texts } = readPackInput(target)
-  const result = validatePack(raw, texts)
-  if (!result.ok) {
-    throw new FailedError(
-      `内容包有 ${result.problems.length} 个问题：`,
-      result.problems.map((p) => `  - ${p.path || '(根)'}: ${p.message}`),
-    )
-  }
-  const versionProblem = packVersionProblem(result.pack.meta.version)
-  if (versionProblem) throw new FailedError('内容包有 1 个问题：', [`  - meta.version: ${versionProblem}`])
-  return result.pack
+  return { pack: prepared.pack, sourceTexts: input.sourceTexts }
 }
 
 async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (repo: ContentRepository, db: Database) => Promise<T>): Promise<T> {
@@ -138,6 +113,7 @@ function conflictMessage(result: Extract<WriteResult, { ok: false }>, expected: 
   if (result.reason === 'stale')
     return new FailedError(`版本冲突：当前版本是 ${result.current ?? '（无）'}，不是 ${expected ?? '（无）'}；未做任何修改`)
   if (result.reason === 'already_current') return new FailedError('这个版本已经是当前版本，无需回滚')
+  if (result.reason === 'text_conflict') return new FailedError(`全文“${result.textId}”已经以不同的文字保存过；已发布的全文不能更改，请为新文本使用新的编号`)
   return new FailedError('没有这个版本；用 history 查看可选的版本')
 }
 
@@ -157,7 +133,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
   switch (command) {
     case 'validate': {
       expectOne(1, '要校验的内容包文件或目录')
-      const pack = validated(positional[0])
+      const { pack } = validated(positional[0])
       io.out(
         `内容包校验通过：${pack.meta.version}（政策 ${pack.policies.length} 份，办事指南 ${pack.services.length} 项，救助标准 ${pack.parameters.length} 项）`,
       )
@@ -165,15 +141,15 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
     }
     case 'publish': {
       if (positional.length > 1) throw new UsageError(`参数太多：${positional.slice(1).join(' ')}`)
-      const pack = validated(positional[0] ?? CONTENT_DIR)
       return withDatabase(env, async (repo, db) => {
+        const { pack, sourceTexts } = validated(positional[0] ?? CONTENT_DIR, await repo.storedTexts())
         const current = await repo.current()
         if (current && !flags.has('--force') && current.packHash === packHash(canonicalJson(pack))) {
           io.out(`内容与当前版本 ${current.version} 相同，未发布新版本（要强制发布请加 --force）`)
           return EXIT.ok
         }
         const expected = typeof ifMatch === 'string' ? ifMatch : (current?.version ?? null)
-        const result = await repo.publish(pack, expected)
+        const result = await repo.publish(pack, expected, 'publish', sourceTexts)
         if (!result.ok) throw conflictMessage(result, expected)
         io.out(`已发布 ${result.version.version}（内容版本 ${result.version.packVersion}）到 ${db.describe}`)
         return EXIT.ok
@@ -184,7 +160,16 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
       return withDatabase(env, async (repo) => {
         const current = await repo.current()
         if (!current) throw new FailedError('数据库中还没有发布过内容')
-        const json = `${JSON.stringify({ manifest: buildManifest(current.pack, current.version, current.publishedAt), pack: current.pack }, null, 2)}\n`
+        // The texts stored with publishes go along, so the export can be published into a new database.
+        const stored = await repo.storedTexts()
+        const sourceTexts = Object.fromEntries(
+          current.pack.sources.flatMap((source) => {
+            const text = source.textId === undefined ? undefined : stored.get(source.textId)
+            return source.textId !== undefined && text !== undefined ? [[source.textId, text]] : []
+          }),
+        )
+        const manifest = buildManifest(current.pack, current.version, current.publishedAt)
+        const json = `${JSON.stringify({ manifest, pack: current.pack, sourceTexts }, null, 2)}\n`
         if (positional[0] === '-') {
           process.stdout.write(json)
           return EXIT.ok

@@ -1,7 +1,7 @@
 // Section hashes: sha256 over the section's canonical JSON, so equal content always hashes equal
 // (the server's manifest and the app's bundled copy agree without sharing state).
-import { createHash } from 'node:crypto'
 import { type ContentPack, type Manifest, SECTION_NAMES } from '../../src/domain'
+import { sha256Hex } from '../lib/sha256'
 
 /** JSON with object keys sorted, so hashing does not depend on key order. */
 export function canonicalJson(value: unknown): string {
@@ -16,7 +16,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sectionHash(section: unknown): string {
-  return createHash('sha256').update(canonicalJson(section)).digest('hex').slice(0, 32)
+  return sha256Hex(canonicalJson(section))
 }
 
 export function buildManifest(pack: ContentPack, version: string, publishedAt: string): Manifest {

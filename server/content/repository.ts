@@ -2,11 +2,11 @@
 // Every write is one transaction holding the write lock, so the If-Match check and the write can
 // never interleave with another editor's, and a crash leaves either the old or the new version
 // current (the pointer moves in the same commit that inserts the version).
-import { createHash } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import { type ContentPack, contentPackSchema } from '../../src/domain'
 import { type Database, SQLITE_BUSY_TIMEOUT_MS } from '../db/database'
 import type { Tables, VersionKind } from '../db/tables'
+import { sha256Hex } from '../lib/sha256'
 import { canonicalJson } from './hash'
 
 export interface VersionInfo {
@@ -36,9 +36,11 @@ export type WriteResult =
   | { ok: false; reason: 'stale'; current: string | null }
   | { ok: false; reason: 'unknown_version' }
   | { ok: false; reason: 'already_current' }
+  /** a source text of that id is already stored with different words */
+  | { ok: false; reason: 'text_conflict'; textId: string }
 
 export function packHash(packJson: string): string {
-  return createHash('sha256').update(packJson).digest('hex').slice(0, 32)
+  return sha256Hex(packJson)
 }
 
 function toIso(value: Date | string): string {
@@ -122,11 +124,27 @@ export class ContentRepository {
     return rows.map(infoOf)
   }
 
-  /** Publish a validated pack as a new version, if `expected` is still current. */
-  async publish(pack: ContentPack, expected: Expected, kind: 'seed' | 'publish' = 'publish'): Promise<WriteResult> {
+  /** Full texts stored with earlier publishes, by id. */
+  async storedTexts(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('source_text').select(['id', 'text']).execute()
+    return new Map(rows.map((row) => [row.id, row.text]))
+  }
+
+  /**
+   * Publish a validated pack as a new version, if `expected` is still current, storing in the same
+   * transaction the full texts of its sources that are not stored yet.
+   */
+  async publish(
+    pack: ContentPack,
+    expected: Expected,
+    kind: 'seed' | 'publish' = 'publish',
+    texts: ReadonlyMap<string, string> = new Map(),
+  ): Promise<WriteResult> {
     return this.withWriteLock(async (trx) => {
       const pointer = await readPointer(trx)
       if (!matches(expected, pointer)) return { ok: false, reason: 'stale', current: pointer?.current_label ?? null }
+      const conflict = await storeTexts(trx, pack, texts)
+      if (conflict) return { ok: false, reason: 'text_conflict', textId: conflict }
       return { ok: true, version: await insertVersion(trx, pack, kind, null, pointer !== undefined) }
     })
   }
@@ -206,6 +224,22 @@ async function beginImmediate(conn: Kysely<Tables>): Promise<void> {
   } finally {
     await sql.raw(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).execute(conn)
   }
+}
+
+/** Store the texts the pack's sources cite; returns the id of one stored earlier with other words. */
+async function storeTexts(trx: Kysely<Tables>, pack: ContentPack, texts: ReadonlyMap<string, string>): Promise<string | null> {
+  const cited = new Set(pack.sources.map((source) => source.textId).filter((id): id is string => id !== undefined))
+  for (const [id, text] of texts) {
+    if (!cited.has(id)) continue
+    const hash = sha256Hex(text)
+    const stored = await trx.selectFrom('source_text').select('text_hash').where('id', '=', id).executeTakeFirst()
+    if (stored) {
+      if (stored.text_hash !== hash) return id
+      continue
+    }
+    await trx.insertInto('source_text').values({ id, text, text_hash: hash, stored_at: new Date().toISOString() }).execute()
+  }
+  return null
 }
 
 async function readPointer(trx: Kysely<Tables>) {

@@ -1,9 +1,9 @@
 // The current version, prepared once for serving: each section serialized to bytes with its hash
 // (the ETag), the manifest, lookups by id and the search index. Content changes rarely, so requests
 // are answered from memory and never touch the database.
-import { createHash } from 'node:crypto'
 import { type ContentPack, type Manifest, type Policy, SECTION_NAMES, type SectionName, type Service, type Source } from '../../src/domain'
 import { type SearchIndex, buildSearchIndex } from '../../src/domain/search'
+import { sha256Hex } from '../lib/sha256'
 import { buildManifest, sectionHash } from './hash'
 import type { StoredVersion } from './repository'
 
@@ -72,5 +72,5 @@ export function derive(snapshot: Snapshot, key: string, make: () => unknown): Se
 
 export function serialize(value: unknown): SerializedBody {
   const json = JSON.stringify(value)
-  return { body: Buffer.from(json), etag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"` }
+  return { body: Buffer.from(json), etag: `"${sha256Hex(json)}"` }
 }

@@ -3,6 +3,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import type { Database, Dialect } from './database'
 import * as m0001 from './migrations/0001-content-versions'
+import * as m0002 from './migrations/0002-source-texts'
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>
@@ -11,6 +12,7 @@ interface DialectMigration {
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-content-versions': m0001,
+  '0002-source-texts': m0002,
 }
 
 class DialectMigrationProvider implements MigrationProvider {

@@ -30,7 +30,17 @@ export interface ContentPointerTable {
   updated_at: ColumnType<Date | string, string, string>
 }
 
+/** Full texts of published sources (see migration 0002); immutable once stored. */
+export interface SourceTextTable {
+  id: string
+  text: string
+  /** sha256 of text (32 hex) */
+  text_hash: string
+  stored_at: ColumnType<Date | string, string, never>
+}
+
 export interface Tables {
   content_version: ContentVersionTable
   content_pointer: ContentPointerTable
+  source_text: SourceTextTable
 }

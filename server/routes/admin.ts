@@ -5,9 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { contentPackSchema, manifestSchema } from '../../src/domain'
-import { validatePack } from '../../src/domain/validate'
+import { preparePack, unwrapPack, withTexts } from '../../src/domain/pack-pipeline'
 import { buildManifest } from '../content/hash'
-import { packVersionProblem, unwrapPack } from '../content/pack-input'
 import { type StoredVersion, type VersionInfo, type WriteResult, parseIfMatch } from '../content/repository'
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { passBodyValidator } from '../lib/pass-body'
@@ -65,6 +64,10 @@ function conflict(result: Extract<WriteResult, { ok: false }>, expected: string 
     const message = '这个版本已经是当前版本，无需回滚'
     return new ApiError(409, 'already_current', message, [{ field: 'version', message }])
   }
+  if (result.reason === 'text_conflict') {
+    const message = `全文“${result.textId}”已经以不同的文字保存过；已发布的全文不能更改，请为新文本使用新的编号`
+    return new ApiError(409, 'text_conflict', message, [{ field: `sourceTexts.${result.textId}`, message }])
+  }
   return notFound('version', '没有这个版本，请从发布历史中选择')
 }
 
@@ -105,7 +108,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         tags: ['admin'],
         summary: '发布新的内容包',
         description:
-          '请求体为 ContentPack（或 export 得到的 {manifest, pack}），用与命令行相同的 validatePack 校验。必须带 If-Match: 当前版本；版本已变返回 412，缺少返回 428。',
+          '请求体为 ContentPack，或 export 得到的 {manifest, pack, sourceTexts}（sourceTexts：新来源的全文，按 textId），用与命令行相同的流程（preparePack）校验。必须带 If-Match: 当前版本；版本已变返回 412，缺少返回 428。',
         security,
         headers: z.object({ 'if-match': z.string().optional().describe('当前内容版本，如 "v3"') }),
         body: contentPackSchema,
@@ -121,17 +124,14 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
     },
     async (request, reply) => {
       const expected = requireIfMatch(request)
-      const validation = validatePack(unwrapPack(request.body), ctx.texts)
-      if (!validation.ok) {
-        const fields = validation.problems.map((p) => ({ field: p.path || 'pack', message: p.message }))
+      const input = unwrapPack(request.body)
+      const held = withTexts(ctx.texts, await ctx.repository.storedTexts())
+      const prepared = preparePack(input.pack, withTexts(held, input.sourceTexts))
+      if (!prepared.ok) {
+        const fields = prepared.problems.map((p) => ({ field: p.path || 'pack', message: p.message }))
         throw new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
       }
-      const versionProblem = packVersionProblem(validation.pack.meta.version)
-      if (versionProblem)
-        throw new ApiError(422, 'invalid_pack', '内容包有 1 个问题，请逐条修改后再发布', [
-          { field: 'meta.version', message: versionProblem },
-        ])
-      const result = await ctx.repository.publish(validation.pack, expected)
+      const result = await ctx.repository.publish(prepared.pack, expected, 'publish', input.sourceTexts)
       if (!result.ok) throw conflict(result, expected)
       ctx.store.accept(result.version)
       request.log.info({ version: result.version.version, packVersion: result.version.packVersion }, 'content published')

@@ -11,6 +11,7 @@ import {
   isoDate,
   standardsOn,
   todayInShanghai,
+  upcomingValue,
   type ValueOnDate,
 } from '../../src/domain'
 import type { Snapshot } from '../content/snapshot'
@@ -37,7 +38,8 @@ const valueFields = {
   effectiveNote: z.string().nullable(),
   publishedOn: z.string(),
   validUntil: z.string().nullable(),
-  derivation: z.string().nullable(),
+  derivation: z.string().nullable().describe('原文没有直接写出这个数字时，它是怎样推算出来的'),
+  lastVerifiedOn: z.string().describe('最近一次由人工对照原文核对的日期'),
   citation: citationSchema,
 }
 
@@ -57,7 +59,11 @@ const standardOnDateSchema = z.object({
   ...valueFields,
   previousValue: z.number().nullable(),
   change: z.number().nullable(),
-  possiblyOutdated: z.boolean().describe('所问日期比最新收录的标准晚一年以上，可能已有更新的标准'),
+  possiblyOutdated: z.boolean().describe('所问日期在最新收录的通知生效日期之后的次年1月1日或更晚：可能已有更新的标准'),
+  upcoming: z
+    .object({ value: z.number(), effectiveFrom: z.string() })
+    .nullable()
+    .describe('已公布、今天（北京时间）还未执行的下一个标准（即将执行）'),
 })
 
 const standardsResponseSchema = z.object({
@@ -112,18 +118,21 @@ function describeValue(snapshot: Snapshot, value: DatedValue, validUntil: string
     effectiveNote: value.effectiveNote ?? null,
     publishedOn: value.publishedOn,
     validUntil,
-    derivation: value.derivation ?? null,
+    derivation: value.derivation?.explanation ?? null,
+    lastVerifiedOn: value.lastVerifiedOn,
     citation: citationOf(snapshot, value),
   }
 }
 
-function describeOnDate(snapshot: Snapshot, v: ValueOnDate): z.infer<typeof standardOnDateSchema> {
+function describeOnDate(snapshot: Snapshot, v: ValueOnDate, today: string): z.infer<typeof standardOnDateSchema> {
+  const upcoming = upcomingValue(v.parameter, today)
   return {
     ...describeParameter(v.parameter),
     ...describeValue(snapshot, v.current, v.validUntil),
     previousValue: v.previous ? fenToYuan(v.previous.amountFen) : null,
     change: yuanOrNull(v.changeFen),
     possiblyOutdated: v.possiblyOutdated,
+    upcoming: upcoming ? { value: fenToYuan(upcoming.amountFen), effectiveFrom: upcoming.effectiveFrom } : null,
   }
 }
 
@@ -144,8 +153,10 @@ export const standardsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (request, reply) => {
       const snapshot = requireSnapshot(ctx.store)
-      const on = request.query.on ?? todayInShanghai()
-      const key = `standards:${on}`
+      const today = todayInShanghai()
+      const on = request.query.on ?? today
+      // `upcoming` depends on today as well as on the date asked about.
+      const key = `standards:${on}:${today}`
       const memo = snapshot.derived.get(key)
       if (memo) return sendJsonBytes(request, reply, memo, DERIVED_CACHE)
       const result = standardsOn(snapshot.pack.parameters, on)
@@ -156,7 +167,7 @@ export const standardsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       const payload = derive(snapshot, key, () => ({
         on,
         contentVersion: snapshot.version,
-        standards: result.value.inForce.map((v) => describeOnDate(snapshot, v)),
+        standards: result.value.inForce.map((v) => describeOnDate(snapshot, v, today)),
         notYetInForce: result.value.notYetInForce.map((p) => ({
           id: p.id,
           label: p.label,

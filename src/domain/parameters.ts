@@ -2,7 +2,7 @@
 // next dated entry. Every answer carries the value's reference so a figure is never shown without
 // its source.
 import type { DatedValue, Parameter } from './schema'
-import { type IsoDate, daysBetween, formatChineseDate, isValidIsoDate } from './dates'
+import { type IsoDate, formatChineseDate, isValidIsoDate } from './dates'
 import { type Fen } from './money'
 import { type Result, fail, ok } from './result'
 
@@ -16,11 +16,28 @@ export interface ValueOnDate {
   changeFen: Fen | null
   /** the date after which the next known entry takes over; null when this is the latest known */
   validUntil: IsoDate | null
-  /**
-   * True when the date asked about is more than a year after the latest known entry took effect:
-   * standards are usually raised every year, so a newer figure may exist that this data lacks.
-   */
+  /** the entry that takes over after the date asked about (即将执行 when that date is today) */
+  next: DatedValue | null
+  /** see isPossiblyOutdated */
   possiblyOutdated: boolean
+}
+
+/**
+ * Standards are adjusted yearly, so from the 1 January after the latest effective date any notice
+ * the data holds (the latest notice), a newer figure may exist that this data lacks. The one rule
+ * for the "possibly outdated" flag everywhere: on the phone, in the API and in the self-checks.
+ */
+export function outdatedFrom(parameters: readonly Parameter[]): IsoDate | null {
+  const latest = latestEffectiveDate(parameters)
+  return latest === null ? null : `${Number(latest.slice(0, 4)) + 1}-01-01`
+}
+
+export function latestEffectiveDate(parameters: readonly Parameter[]): IsoDate | null {
+  let latest: IsoDate | null = null
+  for (const p of parameters) {
+    for (const v of p.values) if (latest === null || v.effectiveFrom > latest) latest = v.effectiveFrom
+  }
+  return latest
 }
 
 /** Entries sorted by effective date; the validator guarantees they are, this keeps callers safe. */
@@ -28,9 +45,11 @@ function sortedValues(parameter: Parameter): DatedValue[] {
   return [...parameter.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
 }
 
-const STALE_AFTER_DAYS = 366
-
-export function valueOn(parameter: Parameter, date: IsoDate): Result<ValueOnDate> {
+/**
+ * The entry in force on a date. `all` is every parameter of the pack, which decides when the data
+ * may be outdated (outdatedFrom); a caller holding one parameter alone gets that parameter's own rule.
+ */
+export function valueOn(parameter: Parameter, date: IsoDate, all: readonly Parameter[] = [parameter]): Result<ValueOnDate> {
   if (!isValidIsoDate(date)) return fail('invalid_input', `日期“${date}”无效，请按 年-月-日 填写`, 'on')
   const values = sortedValues(parameter)
   let index = -1
@@ -53,8 +72,19 @@ export function valueOn(parameter: Parameter, date: IsoDate): Result<ValueOnDate
     previous,
     changeFen: previous ? current.amountFen - previous.amountFen : null,
     validUntil: next ? previousDay(next.effectiveFrom) : null,
-    possiblyOutdated: next === null && daysBetween(current.effectiveFrom, date) > STALE_AFTER_DAYS,
+    next,
+    possiblyOutdated: isPossiblyOutdated(date, all),
   })
+}
+
+/** A value published but not yet in force on `today` (shown as 即将执行 with its date). */
+export function upcomingValue(parameter: Parameter, today: IsoDate): DatedValue | null {
+  return sortedValues(parameter).find((value) => value.effectiveFrom > today) ?? null
+}
+
+export function isPossiblyOutdated(date: IsoDate, parameters: readonly Parameter[]): boolean {
+  const from = outdatedFrom(parameters)
+  return from !== null && date >= from
 }
 
 function previousDay(date: IsoDate): IsoDate {
@@ -77,7 +107,7 @@ export function standardsOn(parameters: readonly Parameter[], date: IsoDate): Re
   const inForce: ValueOnDate[] = []
   const notYetInForce: Parameter[] = []
   for (const parameter of parameters) {
-    const result = valueOn(parameter, date)
+    const result = valueOn(parameter, date, parameters)
     if (result.ok) inForce.push(result.value)
     else notYetInForce.push(parameter)
   }
@@ -129,5 +159,5 @@ export function findParameter(parameters: readonly Parameter[], id: string): Par
 export function amountOn(parameters: readonly Parameter[], id: string, date: IsoDate): Result<ValueOnDate> {
   const parameter = findParameter(parameters, id)
   if (!parameter) return fail('unknown_parameter', `没有编号为“${id}”的救助标准`, 'id')
-  return valueOn(parameter, date)
+  return valueOn(parameter, date, parameters)
 }

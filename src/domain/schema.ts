@@ -18,8 +18,15 @@ export const sourceSchema = z.object({
   title: z.string().min(1),
   issuer: z.string().min(1),
   issuedOn: isoDate,
-  /** gazette: its text is in content/source and every quote must appear there verbatim. */
-  kind: z.enum(['gazette', 'external']),
+  /**
+   * gazette: printed in a gazette issue whose full text we hold (textId), among other documents;
+   * notice: a notice whose own full text we hold (textId), e.g. one pasted into the editor console;
+   * external: a law or document we cite but do not hold. Quotes of gazette and notice sources must
+   * appear verbatim in their text.
+   */
+  kind: z.enum(['gazette', 'notice', 'external']),
+  /** the id of the full text (content/source/<textId>.txt, or stored with a publish) */
+  textId: id.optional(),
   /** where a person can read it: the gazette issue and page, or an official URL */
   location: z.string().min(1),
   url: z.string().optional(),
@@ -39,6 +46,19 @@ export const referenceSchema = z.object({
 })
 export type Reference = z.infer<typeof referenceSchema>
 
+/**
+ * A figure the source does not state outright. Either its arithmetic is checkable (terms: signed
+ * amounts in 分, each stated in the quote, that sum to the value) or a reviewer confirmed it.
+ */
+export const derivationSchema = z.object({
+  /** how the figure follows from the source, in words */
+  explanation: z.string().min(1),
+  terms: z.array(z.number().int()).min(1).optional(),
+  /** who confirmed a derivation the arithmetic cannot express (e.g. a yearly figure ÷ 12) */
+  confirmedBy: z.string().min(1).optional(),
+})
+export type Derivation = z.infer<typeof derivationSchema>
+
 export const datedValueSchema = z.object({
   /** the value holds from this date until the next dated entry */
   effectiveFrom: isoDate,
@@ -48,8 +68,10 @@ export const datedValueSchema = z.object({
   /** the date of the document that made the value known (may be after effectiveFrom) */
   publishedOn: isoDate,
   amountFen: z.number().int().nonnegative(),
-  /** how the figure was read: stated outright, or derived from the source's own arithmetic */
-  derivation: z.string().optional(),
+  /** how the figure was read when the quote does not state it outright */
+  derivation: derivationSchema.optional(),
+  /** when a person last checked this value against its source */
+  lastVerifiedOn: isoDate,
   reference: referenceSchema,
 })
 export type DatedValue = z.infer<typeof datedValueSchema>
@@ -206,7 +228,6 @@ export const packMetaSchema = z.object({
   /** the content is current as of this date (shown as 数据截至 …) */
   asOf: isoDate,
 })
-export type PackMeta = z.infer<typeof packMetaSchema>
 
 export const contentPackSchema = z.object({
   meta: packMetaSchema,

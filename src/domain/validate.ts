@@ -1,10 +1,11 @@
 // The content pack validator: schema first, then the rules that keep every figure traceable.
-// Shared by the build script, the CLI and the server's publish route.
+// Called through the one pack pipeline (pack-pipeline.ts) by the build, the CLI, seeding, the
+// admin API and the editor console.
 import { type ContentPack, contentPackSchema } from './schema'
-import { type RuleContext } from './validate/context'
+import { type RuleContext, ruleContext } from './validate/context'
+import { checkRuleCoverage } from './validate/coverage'
 import { checkFaq, checkNews, checkServices } from './validate/cross-references'
 import { checkDocNumberMentions } from './validate/doc-mentions'
-import { indexGazette } from './validate/gazette'
 import { checkParameters } from './validate/parameters'
 import { checkPolicies } from './validate/policies'
 import { chineseSchemaMessages } from './validate/schema-messages'
@@ -18,10 +19,8 @@ export interface Problem {
 
 export type Validation = { ok: true; pack: ContentPack } | { ok: false; problems: Problem[] }
 
-/** Source texts the quotes are checked against; `gazette` is the city gazette's full text. */
-export interface SourceTexts {
-  gazette: string
-}
+/** Full texts of the sources we hold, by text id (a source's `textId`). */
+export type SourceTexts = ReadonlyMap<string, string>
 
 export function validatePack(raw: unknown, texts: SourceTexts): Validation {
   const parsed = contentPackSchema.safeParse(raw, { error: chineseSchemaMessages })
@@ -31,30 +30,25 @@ export function validatePack(raw: unknown, texts: SourceTexts): Validation {
       problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     }
   }
-  const problems = checkRules(parsed.data, texts)
+  const ctx = ruleContext(parsed.data, texts)
+  const problems = RULES.flatMap((rule) => rule(ctx))
   return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.data }
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '')
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  )
 }
 
 const RULES: ReadonlyArray<(ctx: RuleContext) => Problem[]> = [
   checkSources,
   checkParameters,
+  checkRuleCoverage,
   checkPolicies,
   checkServices,
   checkFaq,
   checkNews,
   checkDocNumberMentions,
 ]
-
-function checkRules(pack: ContentPack, texts: SourceTexts): Problem[] {
-  const ctx: RuleContext = {
-    pack,
-    // Prepared once here: the server validates on every publish and each rule reads the text many times.
-    gazette: indexGazette(texts.gazette),
-    sourcesById: new Map(pack.sources.map((source) => [source.id, source])),
-  }
-  return RULES.flatMap((rule) => rule(ctx))
-}

@@ -29,7 +29,7 @@ function write(name: string, content: string): string {
 
 it('passes a valid pack file and prints its counts', () => {
   const { status, output } = run(FIXTURE)
-  expect(output).toMatch(/内容包校验通过：版本 test-1，3 个来源文件，3 项救助标准，1 份政策文件，1 项办事指南，1 条问答，1 条新闻/)
+  expect(output).toMatch(/内容包校验通过：版本 test-1，3 个来源文件，7 项救助标准，1 份政策文件，1 项办事指南，1 条问答，1 条新闻/)
   expect(status).toBe(0)
 })
 
@@ -57,9 +57,9 @@ it('lists every problem of a broken pack as "- path: message" and exits 1', () =
   pack.faq[0].basedOn.push('nope')
   const { status, output } = run(write('broken.json', JSON.stringify(pack)))
   expect(output).toMatch(/有 3 个问题/)
-  expect(output).toMatch(/^- sources\[0\]\.issuedOn: 发文日期“2019年6月21日”与公报不符/m)
-  expect(output).toMatch(/^- parameters\[0\]\.values\[1\]\.amountFen: 金额“680元”在引文中找不到/m)
-  expect(output).toMatch(/^- faq\[0\]\.basedOn\[4\]: 依据“nope”/m)
+  expect(output).toMatch(/^  - sources\[0\]\.issuedOn: 发文日期“2019年6月21日”与公报不符/m)
+  expect(output).toMatch(/^  - parameters\[0\]\.values\[1\]\.amountFen: 金额“680元”在引文中找不到/m)
+  expect(output).toMatch(/^  - faq\[0\]\.basedOn\[4\]: 依据“nope”/m)
   expect(status).toBe(1)
 })
 
@@ -73,6 +73,6 @@ it('exits 2 on a file that is not JSON', () => {
 it('exits 2 on a file that does not exist', () => {
   const file = path.join(dir, 'missing.json')
   const { status, output } = run(file)
-  expect(output).toContain(`无法读取文件 ${file}`)
+  expect(output).toContain(`找不到文件或目录：${file}`)
   expect(status).toBe(2)
 })

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { type ContentPack, contentPackSchema } from '../../src/domain'
-import { readContentDir } from '../../server/content/source-dir'
+import { readContentDir } from '../../server/content/pack-files'
 
 const raw = fs.readFileSync(path.join(__dirname, '../../content/source/gazette-2019-06.txt'), 'utf8')
 const squeeze = (text: string): string => text.replace(/\s+/g, '')
@@ -117,11 +117,12 @@ describe.each(packs)('%s', (_name, load) => {
           if (isGazette(v.reference.sourceId) && !statesFigure(v.reference.quote, figure)) untraced.push(`${at}: ${figure} 不在引文中`)
           continue
         }
-        if (!v.derivation.includes(figure)) untraced.push(`${at}: 推算说明没有写出 ${figure}`)
-        for (const [, used] of squeeze(v.derivation).matchAll(/(?:^|[^\d.])(\d+(?:\.\d+)?元)/g)) {
+        const explanation = v.derivation.explanation
+        if (!explanation.includes(figure)) untraced.push(`${at}: 推算说明没有写出 ${figure}`)
+        for (const [, used] of squeeze(explanation).matchAll(/(?:^|[^\d.])(\d+(?:\.\d+)?元)/g)) {
           if (used !== figure && !statesFigure(gazette, used)) untraced.push(`${at}: 推算所用的 ${used} 不在公报中`)
         }
-        for (const [, a, op, b, c] of v.derivation.matchAll(/(\d+)\s*([−\-+＋])\s*(\d+)\s*[=＝]\s*(\d+)/g)) {
+        for (const [, a, op, b, c] of explanation.matchAll(/(\d+)\s*([−\-+＋])\s*(\d+)\s*[=＝]\s*(\d+)/g)) {
           derivations++
           const result = op === '+' || op === '＋' ? Number(a) + Number(b) : Number(a) - Number(b)
           if (result !== Number(c)) untraced.push(`${at}: 推算 ${a}${op}${b}=${c} 不成立`)

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { type ContentPack, type DatedValue, type Milestone, type Service, contentPackSchema } from '../../src/domain'
 import { type Problem, validatePack } from '../../src/domain/validate'
-import { readContentDir, readSourceTexts } from '../../server/content/source-dir'
+import { readContentDir, readSourceTexts } from '../../server/content/pack-files'
 
 const texts = readSourceTexts()
 const fixture: ContentPack = contentPackSchema.parse(
@@ -94,7 +94,7 @@ const cases: Case[] = [
       value(p, 0, 1).reference.quote = '城市居民最低生活保障标准提高到680元。'
     },
     'parameters[0].values[1].reference.quote',
-    /引文“城市居民最低生活保障标准提高到680元。”在公报原文中找不到/,
+    /引文“城市居民最低生活保障标准提高到680元。”在原文中找不到/,
   ],
   [
     'quote from another document of the gazette',
@@ -102,7 +102,7 @@ const cases: Case[] = [
       value(p, 0, 1).reference.quote = '现将《深入推进“放管服”改革加快政府职能转变若干措施》印发给你们'
     },
     'parameters[0].values[1].reference.quote',
-    /出现在公报中，但不在景府办字〔2019〕35号的正文里/,
+    /出现在原文中，但不在景府办字〔2019〕35号的正文里/,
   ],
   [
     'quote of only whitespace',
@@ -150,7 +150,7 @@ const cases: Case[] = [
       value(p, 0, 1).publishedOn = '2019-07-01'
     },
     'parameters[0].values[1].publishedOn',
-    /公布日期“2019年7月1日”在公报原文中找不到/,
+    /公布日期“2019年7月1日”在原文中找不到/,
   ],
   [
     'published on the date of another document',
@@ -168,7 +168,7 @@ const cases: Case[] = [
       p.sources[0].docNumber = '景府办字〔2019〕36号'
     },
     'sources[0].docNumber',
-    /文号“景府办字〔2019〕36号”在公报原文中找不到/,
+    /文号“景府办字〔2019〕36号”在全文“gazette-2019-06”中找不到/,
   ],
   [
     'gazette source with the wrong date',
@@ -226,7 +226,7 @@ const cases: Case[] = [
       p.policies[0].milestones[0].quote = '2019年底前，网上可办率达到100%'
     },
     'policies[0].milestones[0].quote',
-    /时间节点的原文“2019年底前，网上可办率达到100%”在公报原文中找不到/,
+    /时间节点的原文“2019年底前，网上可办率达到100%”在原文中找不到/,
   ],
   [
     'section paragraph reworded',
@@ -250,7 +250,7 @@ const cases: Case[] = [
       p.policies[0].sections[0].tables[0].rows[0][1] = '2021年底'
     },
     'policies[0].sections[0].tables[0].rows[0][1]',
-    /表格内容“2021年底”在公报原文中找不到/,
+    /表格内容“2021年底”在原文中找不到/,
   ],
 
   // services and faq
@@ -284,7 +284,7 @@ const cases: Case[] = [
       p.faq[0].answer = '按景府办字〔2019〕36号，城市低保标准为每人每月660元。'
     },
     'faq[0].answer',
-    /文号“按景府办字〔2019〕36号”在公报中找不到/,
+    /文号“按景府办字〔2019〕36号”在各来源全文中找不到/,
   ],
   [
     'document number with the issuer prefix cut short',

@@ -6,7 +6,7 @@ import { SECTION_NAMES, type SectionName } from '../../src/domain'
 import { validatePack } from '../../src/domain/validate'
 import { buildManifest, canonicalJson, sectionHash } from '../../server/content/hash'
 import { ContentRepository, type StoredVersion, type VersionInfo, packHash } from '../../server/content/repository'
-import { readSourceTexts } from '../../server/content/source-dir'
+import { readSourceTexts } from '../../server/content/pack-files'
 import type { Database } from '../../server/db/database'
 
 const texts = readSourceTexts()

@@ -13,7 +13,7 @@ import { validatePack } from '../../src/domain/validate'
 import { buildApp } from '../../server/app'
 import type { AppConfig, DatabaseTarget } from '../../server/config'
 import { ContentRepository } from '../../server/content/repository'
-import { readContentDir, readSourceTexts } from '../../server/content/source-dir'
+import { readContentDir, readSourceTexts } from '../../server/content/pack-files'
 import { type Database, openDatabase } from '../../server/db/database'
 import { migrateToLatest } from '../../server/db/migrate'
 

@@ -1,15 +1,15 @@
-// Document numbers mentioned in free text (summaries, answers, legal bases, news) must be ones the
-// gazette prints or cites, or an external source's: a mistyped number would send a reader to the
+// Document numbers mentioned in free text (summaries, answers, legal bases, news) must be ones a
+// source text prints or cites, or a registered source's: a mistyped number would send a reader to the
 // wrong document.
 import type { Problem } from '../validate'
 import { type RuleContext, problem } from './context'
-import { squeeze } from './gazette'
+import { squeeze } from './source-text'
 
 const NUMBER_TAIL = /〔\d{4}〕\d+号/g
 
 export function checkDocNumberMentions(ctx: RuleContext): Problem[] {
-  const known = [...ctx.gazette.docNumbers]
-  for (const source of ctx.pack.sources) if (source.kind === 'external') known.push(squeeze(source.docNumber))
+  const known = [...ctx.citedDocNumbers]
+  for (const source of ctx.pack.sources) known.push(squeeze(source.docNumber))
   const problems: Problem[] = []
   visitStrings(ctx.pack, '', (text, path) => {
     const squeezed = squeeze(text)
@@ -17,7 +17,7 @@ export function checkDocNumberMentions(ctx: RuleContext): Problem[] {
       const end = m.index + m[0].length
       if (known.some((number) => squeezed.endsWith(number, end))) continue
       const shown = squeezed.slice(issuerStart(squeezed, m.index), end)
-      problems.push(problem(path, `提到的文号“${shown}”在公报中找不到，也不是 sources 中登记的外部文件`))
+      problems.push(problem(path, `提到的文号“${shown}”在各来源全文中找不到，也不是 sources 中登记的文件`))
     }
   })
   return problems

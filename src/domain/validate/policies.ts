@@ -21,7 +21,7 @@ export function checkPolicies(ctx: RuleContext): Problem[] {
     if (policy.issuedOn !== source.issuedOn) {
       problems.push(problem(`${path}.issuedOn`, `发文日期 ${policy.issuedOn} 与来源“${source.id}”的发文日期 ${source.issuedOn} 不一致`))
     }
-    if (source.kind === 'gazette') problems.push(...checkText(ctx, policy, source, path))
+    if (source.kind !== 'external') problems.push(...checkText(ctx, policy, source, path))
   })
   return problems
 }

@@ -1,13 +1,14 @@
-// The gazette text prepared once per validation. The text was extracted from a PDF, so lines and
-// spaces break sentences at random: every comparison is made with all whitespace removed. The text
-// is also split into the documents it prints, so a quote can be checked against the right one.
+// A source's full text prepared once per validation: a gazette issue (which prints many documents)
+// or a single notice. Gazette texts were extracted from a PDF, so lines and spaces break sentences
+// at random: every comparison is made with all whitespace removed. The text is also split into the
+// documents it prints, so a quote can be checked against the right one.
 
 /** Removes every whitespace character (including the ideographic space). */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, '')
 }
 
-export interface GazetteDocument {
+export interface PrintedDocument {
   docNumber: string
   /** the date printed under the title, e.g. 2019年6月28日 */
   date: string
@@ -15,11 +16,11 @@ export interface GazetteDocument {
   text: string
 }
 
-export interface GazetteIndex {
+export interface SourceTextIndex {
   text: string
   /** printed documents by document number */
-  documents: ReadonlyMap<string, GazetteDocument>
-  /** every complete document number the gazette prints or cites, squeezed */
+  documents: ReadonlyMap<string, PrintedDocument>
+  /** every complete document number the text prints or cites, squeezed */
   docNumbers: ReadonlySet<string>
 }
 
@@ -29,14 +30,14 @@ const HEADER = /^([\u4e00-\u9fa5]+〔\d{4}〕\d+号)\s+(\d{4}年\d{1,2}月\d{1,2
 // character; the capture excludes the boundary so 景府字 is never read as 府字.
 const CITED_NUMBER = /(^|[^\u4e00-\u9fa5])([\u4e00-\u9fa5]{1,12}\s*〔\s*\d{4}\s*〕\s*\d+\s*号)/g
 
-export function indexGazette(raw: string): GazetteIndex {
+export function indexSourceText(raw: string): SourceTextIndex {
   const lines = raw.split(/\r?\n/)
   const headers: Array<{ line: number; titleLine: number; docNumber: string; date: string }> = []
   lines.forEach((line, i) => {
     const m = HEADER.exec(line.trim())
     if (m) headers.push({ line: i, titleLine: previousNonEmpty(lines, i), docNumber: m[1], date: m[2] })
   })
-  const documents = new Map<string, GazetteDocument>()
+  const documents = new Map<string, PrintedDocument>()
   headers.forEach((h, k) => {
     const end = k + 1 < headers.length ? headers[k + 1].titleLine : lines.length
     documents.set(h.docNumber, { docNumber: h.docNumber, date: h.date, text: squeeze(lines.slice(h.titleLine, end).join('')) })
@@ -54,13 +55,13 @@ function previousNonEmpty(lines: readonly string[], index: number): number {
 export type QuoteLocation = 'in-document' | 'elsewhere' | 'missing'
 
 /**
- * Where a squeezed quote appears: in the document it is attributed to, elsewhere in the gazette,
- * or nowhere. When the gazette does not print that document, the whole text is searched (the
- * source rule reports the missing document).
+ * Where a squeezed quote appears: in the document it is attributed to, elsewhere in the text, or
+ * nowhere. When the text does not print that document under a header (a single notice), the whole
+ * text is searched (the source rule reports a gazette document that is missing).
  */
-export function locate(gazette: GazetteIndex, docNumber: string, squeezedQuote: string): QuoteLocation {
-  const document = gazette.documents.get(squeeze(docNumber))
+export function locate(index: SourceTextIndex, docNumber: string, squeezedQuote: string): QuoteLocation {
+  const document = index.documents.get(squeeze(docNumber))
   if (document?.text.includes(squeezedQuote)) return 'in-document'
-  if (gazette.text.includes(squeezedQuote)) return document ? 'elsewhere' : 'in-document'
+  if (index.text.includes(squeezedQuote)) return document ? 'elsewhere' : 'in-document'
   return 'missing'
 }
