@@ -40,6 +40,8 @@ export function postgresReachable(): boolean {
 
 /** The dialects this run covers: always SQLite; PostgreSQL when reachable or required. */
 export function testDialects(): DialectName[] {
+  // the quick tier (npm run test:quick) covers the embedded default only; `npm test` runs both
+  if (process.env.TEST_DIALECTS === 'sqlite') return ['sqlite']
   if (postgresReachable() || REQUIRE_SERVICES) return ['sqlite', 'postgres']
   console.warn(
     `PostgreSQL is not reachable at ${TEST_DATABASE_URL}: skipping the PostgreSQL runs of this file. ` +
