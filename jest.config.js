@@ -32,9 +32,10 @@ const node = {
     '<rootDir>/test/e2e/**/*.test.ts',
     '<rootDir>/test/reliability/**/*.test.ts',
     '<rootDir>/test/budgets/**/*.test.ts',
+    '<rootDir>/test/tooling/**/*.test.ts',
   ],
   transform: {
-    '^.+\\.(ts|tsx|js)$': [
+    '^.+\\.(ts|tsx|js|mjs)$': [
       'babel-jest',
       {
         babelrc: false,
@@ -47,7 +48,7 @@ const node = {
   // loads them with require(esm), jest's CommonJS runtime needs them compiled.
   transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
 }
 
 // bail/verbose are run-wide options, not per project

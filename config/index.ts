@@ -18,7 +18,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-1-1',
     // NutUI is designed at 375px, the app at 750px (Taro default)
     designWidth(input) {
-      if ((input as any)?.file?.replace(/\\+/g, '/').indexOf('@nutui') > -1) {
+      if (((input as { file?: string } | undefined)?.file?.replace(/\\+/g, '/').indexOf('@nutui') ?? -1) > -1) {
         return 375
       }
       return 750

@@ -138,7 +138,9 @@ export default function StandardDetailPage() {
             </Text>
           ) : null}
           <Text className="detail-period__meta">{`公布日期：${formatChineseDate(entry.value.publishedOn)}`}</Text>
-          {entry.value.derivation ? <Text className="detail-period__meta">{`数字怎么来的：${entry.value.derivation.explanation}`}</Text> : null}
+          {entry.value.derivation ? (
+            <Text className="detail-period__meta">{`数字怎么来的：${entry.value.derivation.explanation}`}</Text>
+          ) : null}
         </View>
       ))}
 
