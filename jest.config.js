@@ -16,7 +16,6 @@ const app = defineJestConfig({
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '\\.(css|less|sass|scss|styl)$': '<rootDir>/test/setup/style-mock.js',
-    '^@/(.*)$': '<rootDir>/src/$1',
   },
 })
 
@@ -47,7 +46,6 @@ const node = {
   // cookie 2 (light-my-request, behind app.inject) and content-disposition 3 are ESM-only: Node 20.19+
   // loads them with require(esm), jest's CommonJS runtime needs them compiled.
   transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
 }
 
