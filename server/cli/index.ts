@@ -113,7 +113,8 @@ function conflictMessage(result: Extract<WriteResult, { ok: false }>, expected: 
   if (result.reason === 'stale')
     return new FailedError(`版本冲突：当前版本是 ${result.current ?? '（无）'}，不是 ${expected ?? '（无）'}；未做任何修改`)
   if (result.reason === 'already_current') return new FailedError('这个版本已经是当前版本，无需回滚')
-  if (result.reason === 'text_conflict') return new FailedError(`全文“${result.textId}”已经以不同的文字保存过；已发布的全文不能更改，请为新文本使用新的编号`)
+  if (result.reason === 'text_conflict')
+    return new FailedError(`全文“${result.textId}”已经以不同的文字保存过；已发布的全文不能更改，请为新文本使用新的编号`)
   return new FailedError('没有这个版本；用 history 查看可选的版本')
 }
 
