@@ -473,6 +473,18 @@ export class MiniProgram {
     return node
   }
 
+  /** The element with this id (Taro's uid). */
+  byId(id: string): ViewNode {
+    const node = allNodes(this.view()).find((n) => n.data.uid === id)
+    if (!node) throw new Error(`no element #${id} on ${this.page().route}`)
+    return node
+  }
+
+  /** The text of the element with this id. */
+  textById(id: string): string {
+    return renderText(this.byId(id))
+  }
+
   private target(node: ViewNode) {
     const id = String(node.data.uid ?? node.data.sid ?? '')
     return { id, offsetLeft: 0, offsetTop: 0, dataset: { sid: node.data.sid } }
