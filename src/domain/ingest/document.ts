@@ -45,7 +45,7 @@ function findDocNumber(n: NormalisedText): { value: string; line: number } | nul
 const TITLE_END = /(?:通知|决定|意见|批复|通报|方案|办法|规定|函)/g
 const ISSUER_END = /(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|局|厅|委员会|委|部|中心|会)$/
 
-function findTitle(input: string, n: NormalisedText): { title: string; issuer: string | null } | null {
+function findTitle(input: string, n: NormalisedText): { title: string; issuer: string | null; end: number } | null {
   const lineEnds = new Set([...n.lineStarts, n.text.length])
   for (const line of lines(n)) {
     const about = line.text.indexOf('关于')
@@ -60,7 +60,7 @@ function findTitle(input: string, n: NormalisedText): { title: string; issuer: s
       if (/[。;!?]/.test(n.text.slice(from, end))) break
       const prefix = n.text.slice(from, from + about)
       const issuer = ISSUER_END.test(prefix) ? display(input, n, from, from + about, prefix) : null
-      return { title, issuer }
+      return { title, issuer, end }
     }
   }
   return null
@@ -82,7 +82,13 @@ function findSignature(n: NormalisedText): { issuedOn: string | null; issuer: st
   return { issuedOn: null, issuer: null }
 }
 
-export function readDocument(input: string, n: NormalisedText): NoticeDocument {
+export interface DocumentReading {
+  document: NoticeDocument
+  /** where the heading (title, 文号 line) ends: no sentence of the body runs across these */
+  boundaries: number[]
+}
+
+export function readDocument(input: string, n: NormalisedText): DocumentReading {
   const number = findDocNumber(n)
   const heading = findTitle(input, n)
   const signature = findSignature(n)
@@ -92,11 +98,13 @@ export function readDocument(input: string, n: NormalisedText): NoticeDocument {
   const issuedOn = besideNumber ?? signature.issuedOn
   const effective = findEffectiveStatements(n.text)[0]
   const effectiveFrom = effective ? (effective.date === 'issue' ? issuedOn : effective.date) : null
-  return {
+  const document = {
     docNumber: number?.value ?? null,
     title: heading?.title ?? null,
     issuer: heading?.issuer ?? signature.issuer,
     issuedOn,
     effectiveFrom,
   }
+  const boundaries = [heading?.end, numberLine?.end].filter((b): b is number => b !== undefined)
+  return { document, boundaries }
 }

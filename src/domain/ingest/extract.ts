@@ -4,7 +4,7 @@
 // that cannot be placed with certainty goes to `unmatched` with the reason: never a guess.
 import { formatYuan } from '../money'
 import { findEffectiveStatements } from './dates'
-import type { NoticeDocument } from './document'
+import type { DocumentReading } from './document'
 import { type AmountFigure, type Figure, type Period, amountAt, multiplierAt, percentAt, periodOf, roleOf } from './figures'
 import { type NormalisedText, originalSpan } from './normalise'
 import { type Basis, type Derivation, makeProposal } from './proposal'
@@ -198,9 +198,11 @@ function evaluate(group: Group, ids: ParameterId[], sentence: string): Outcome {
 
   if (increases.length > 1) return fail(`同一项标准写了多个增加额（${increases.map((f) => f.raw).join('、')}），无法确定`)
   const increase = increases[0] ?? null
+  // 分别: the text itself pairs the listed standards with the listed figures, in order.
+  const respectively = several && /分别/.test(sentence)
   let assignment: AmountFigure[]
   if (news.length === 1) assignment = ids.map(() => news[0])
-  else if (news.length === ids.length && several && /分别/.test(sentence)) assignment = news
+  else if (news.length === ids.length && respectively) assignment = news
   else if (news.length > 1) return fail(`同一项标准出现了多个新数额（${news.map((f) => f.raw).join('、')}），无法确定各自对应哪一项`)
   else assignment = []
 
@@ -209,6 +211,7 @@ function evaluate(group: Group, ids: ParameterId[], sentence: string): Outcome {
   let extraReview = false
   if (previous.length === 0) previousFor = ids.map(() => null)
   else if (previous.length === 1) previousFor = ids.map(() => previous[0])
+  else if (previous.length === ids.length && respectively) previousFor = previous
   else if (previous.length === ids.length) {
     previousFor = previous
     extraNotes.push(`原标准${previous.map((f) => f.raw).join('、')}按书写顺序依次对应${labels}，请核对`)
@@ -268,7 +271,7 @@ function evaluate(group: Group, ids: ParameterId[], sentence: string): Outcome {
       notes.push('通知没有写明是每月还是每年的数额，按每人每月计，请核对')
       review = true
     }
-    if (several) {
+    if (several && !(respectively && assignment.length === ids.length && news.length > 1)) {
       notes.push(`同一数额适用于多项标准：${labels}`)
       review = true
     }
@@ -314,11 +317,11 @@ export interface Extraction {
   unmatched: Unmatched[]
 }
 
-export function extract(input: string, n: NormalisedText, document: NoticeDocument): Extraction {
+export function extract(input: string, n: NormalisedText, { document, boundaries }: DocumentReading): Extraction {
   const proposals: Proposal[] = []
   const reasons = new Map<Span, string[]>()
   const multiples: Multiple[] = []
-  const spans = sentences(n.text)
+  const spans = sentences(n.text, boundaries)
   const quoteOf = (span: Span) => originalSpan(n, span.from, span.to)
   const effectiveOf = (span: Span): string | null => {
     const stated = findEffectiveStatements(n.text.slice(span.from, span.to))[0]

@@ -11,7 +11,7 @@ export { PARAMETER_LABELS, type ParameterId } from './vocabulary'
 
 export function ingestNotice(text: string): IngestResult {
   const n = normalise(text)
-  const document = readDocument(text, n)
-  const { proposals, unmatched } = extract(text, n, document)
-  return { document, proposals, unmatched }
+  const reading = readDocument(text, n)
+  const { proposals, unmatched } = extract(text, n, reading)
+  return { document: reading.document, proposals, unmatched }
 }

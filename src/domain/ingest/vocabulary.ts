@@ -32,7 +32,11 @@ export const TERMS: ReadonlyArray<{ pattern: RegExp; term: Term }> = [
   { pattern: /城乡/y, term: { kind: 'area', area: 'both' } },
   { pattern: /城市|城镇|市区/y, term: { kind: 'area', area: 'urban' } },
   { pattern: /农村/y, term: { kind: 'area', area: 'rural' } },
-  { pattern: /(?:居民)?最低生活保障(?:标准)?|低保(?:标准)?/y, term: { kind: 'concept', concept: 'dibao' } },
+  {
+    // 低保对象 / 低保家庭 are the people, not the standard.
+    pattern: /(?:居民)?最低生活保障(?:标准)?(?!对象|家庭|户|人员|金)|低保(?:标准)?(?!对象|家庭|户|人员|金)/y,
+    term: { kind: 'concept', concept: 'dibao' },
+  },
   { pattern: /月?人均(?:补差|补助)(?:水平)?|补差水平/y, term: { kind: 'concept', concept: 'topup' } },
   { pattern: /特困(?:人员)?(?:救助)?(?:基本生活|供养)(?:标准|金)?/y, term: { kind: 'concept', concept: 'tekun' } },
   {
