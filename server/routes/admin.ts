@@ -12,6 +12,7 @@ import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { passBodyValidator } from '../lib/pass-body'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
+import { ingestRoutes } from './ingest'
 
 export const ADMIN_BODY_LIMIT = 5 * 1024 * 1024
 
@@ -98,6 +99,9 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
 
   const security = [{ bearer: [] }]
   const authErrors = { 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema }
+
+  // Notice ingestion, behind the same token and rate limit (a child plugin inherits these hooks).
+  await app.register(ingestRoutes)
 
   app.post(
     '/admin/content',

@@ -37,6 +37,29 @@ const TOPICS = [...new Set(pack.policies.flatMap((p) => p.topics))]
 const DEPARTMENTS = [...new Set(pack.services.map((s) => s.department))]
 const WORDS = ['低保', '特困', '低保标准 660', '一次不跑', '景府办字〔2019〕35号', '照料护理', 'a', '1', '的']
 
+/** Pieces of notices in the phrasings ingestion reads, shuffled with hostile text (POST /admin/ingest). */
+const NOTICE_PIECES = [
+  '景府办字〔2019〕35号',
+  '（一）城市居民最低生活保障标准增加60元，由去年的每人每月600元提高到660元',
+  '月人均补差水平增加30元，达到410元。',
+  '城乡低保标准由每人每月780元、700元统一调整为860元',
+  '提高到每人每月不低于791元',
+  '每人每年3900元',
+  '由每人685元/月提高到740元/月',
+  '按不低于当地低保标准的1.3倍确定',
+  '六百六元',
+  '壹仟贰佰元',
+  '自２０２３年４月１日起執行',
+  '半失能',
+  '全护理每人每月',
+  '\n',
+  '。',
+  '（',
+]
+const noticeLike: fc.Arbitrary<string> = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...NOTICE_PIECES) }, nastyString), { maxLength: 12 })
+  .map((parts) => parts.join(''))
+
 /** The version the database holds throughout: no fuzz case may ever become a real publish. */
 const CURRENT = 'v1'
 
@@ -311,6 +334,14 @@ function endpoints(etags: { manifest: string; sections: string[] }): Endpoint[] 
           fc.record({ version: fc.oneof(fc.constantFrom('v1', 'v0', 'v2', ' v1 '), nastyString, nastyNumber) }, { requiredKeys: [] }),
         ),
         fc.tuple(authorization, staleIfMatch).map(([a, m]) => ({ ...a, ...m })),
+      ),
+    },
+    {
+      name: 'POST /admin/ingest',
+      cases: post(
+        fc.constant('/api/v1/admin/ingest'),
+        rawBody(fc.record({ text: fc.oneof({ weight: 4, arbitrary: noticeLike }, nastyString, nastyNumber) }, { requiredKeys: [] })),
+        authorization,
       ),
     },
     {
