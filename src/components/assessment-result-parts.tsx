@@ -4,7 +4,7 @@ import './assessment.scss'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { type IsoDate, type Service, formatChineseDate } from '../domain'
-import { OUTDATED_CAVEAT } from '../domain/eligibility/shared'
+import { isOutdatedCaveat, outdatedCaveat } from '../domain/eligibility/shared'
 import { callPhone, openPage } from '../services/navigation'
 import { describeMaterial } from './material-format'
 import { ServiceModeBadge } from './service-mode'
@@ -25,7 +25,7 @@ export function ResultBasis({ effectiveFrom, on, possiblyOutdated }: ResultBasis
       {possiblyOutdated && (
         <View className="assess-notice" role="note">
           <Text className="assess-notice__title">可能已有更新的标准</Text>
-          <Text>{OUTDATED_CAVEAT}</Text>
+          <Text>{outdatedCaveat(effectiveFrom)}</Text>
         </View>
       )}
     </View>
@@ -34,7 +34,7 @@ export function ResultBasis({ effectiveFrom, on, possiblyOutdated }: ResultBasis
 
 /** The caveats without the outdated-standard one, which ResultBasis already shows. */
 export function caveatsWithoutOutdated(caveats: readonly string[]): string[] {
-  return caveats.filter((c) => c !== OUTDATED_CAVEAT)
+  return caveats.filter((c) => !isOutdatedCaveat(c))
 }
 
 export interface NoteListProps {

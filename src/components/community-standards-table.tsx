@@ -1,8 +1,8 @@
 // Every standard in force today on one screen: 名称, 今年, 去年, 变化, 文件 — for a worker answering
 // neighbours. Each row opens the standard's page with the exact sentence it comes from.
 import { ScrollView, Text, View } from '@tarojs/components'
-import { type IsoDate, type Parameter, formatYuan, standardsHeading, standardsOn } from '../domain'
-import { OUTDATED_CAVEAT } from '../domain/eligibility/shared'
+import { type IsoDate, type Parameter, formatYuan, latestEffectiveDate, standardsHeading, standardsOn } from '../domain'
+import { outdatedCaveat } from '../domain/eligibility/shared'
 import { moneyLabel } from './money-text'
 import { openPage } from '../services/navigation'
 import './policy.scss'
@@ -51,7 +51,7 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
       </Text>
       {outdated && (
         <View className="standards-table__outdated" role="note">
-          <Text>{OUTDATED_CAVEAT}</Text>
+          <Text>{outdatedCaveat(latestEffectiveDate(parameters))}</Text>
         </View>
       )}
       <ScrollView scrollX className="policy-table__scroll">

@@ -65,8 +65,10 @@ it('shows every standard in force on one table with last year and the change', (
   expect(rows[0].textContent).toBe('城市低保660元600元+60元第（一）项 ›')
   expect(document.body.textContent).toContain('均出自景府办字〔2019〕35号')
   const care = rows.find((r) => r.textContent?.startsWith('全失能照料护理')) as HTMLElement
-  expect(care.textContent).toContain('—（新设）')
-  expect(document.body.textContent).toContain('按今天（2019年7月1日）执行的标准')
+  // the data has no earlier figure: it does not say there was none
+  expect(care.textContent).toContain('—（本资料无）')
+  expect(care.textContent).not.toContain('新设')
+  expect(document.body.textContent).toContain('今天（2019年7月1日）执行的标准，单位：元/人/月。现行标准自2019年1月1日起执行')
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(rows[0])
   expect(navigate).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
@@ -80,8 +82,10 @@ it('years later, the columns name the years and the data may be outdated', () =>
     within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent),
-  ).toEqual(['名称', '现行（2019年起）', '调整前', '变化', '条款'])
+  ).toEqual(['名称', '2019年起', '调整前', '变化', '条款'])
   expect(document.body.textContent).toContain('本应用收录的最新标准是2019年的')
+  expect(document.body.textContent).toContain('本应用收录的最新标准（2019年1月1日起执行），单位：元/人/月。均出自景府办字〔2019〕35号。')
+  expect(document.body.textContent).not.toMatch(/今天（|现行/)
 })
 
 it('without FAQ content says so', () => {

@@ -343,9 +343,11 @@ describe('特困', () => {
     })
   })
 
-  it('says on a 2018 date that the care allowance had not begun', () => {
+  it('says on a 2018 date that the data holds no care allowance standard (not that none existed)', () => {
     const a = tekun('2018-06-01', { ...eligible, selfCare: 'full' })
-    expect(a.steps.find((s) => s.id === 'care-allowance')?.text).toMatch(/还没有照料护理补助/)
+    const step = a.steps.find((s) => s.id === 'care-allowance')
+    expect(step?.text).toBe('全失能：本资料没有所选日期的照料护理补助标准')
+    expect(step?.amountFen).toBe(0)
   })
 
   it('cites the 2019 notice for the care allowance when it applies', () => {

@@ -7,7 +7,7 @@ import { amountOn } from '../parameters'
 import { type Result, ok } from '../result'
 import { LAW } from './citations'
 import { MAX_HOUSEHOLD_SIZE, isRecord, readDate, readEnum, readInteger, readYuan } from './inputs'
-import { DECIDED_BY_MINZHENG, OUTDATED_CAVEAT, describeStandard, standardCitation } from './shared'
+import { DECIDED_BY_MINZHENG, describeStandard, outdatedCaveat, standardCitation } from './shared'
 import type { Assessment, RuleData, Step } from './types'
 
 export interface DibaoInput {
@@ -108,7 +108,7 @@ export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAsse
     DECIDED_BY_MINZHENG,
     `请到户籍所在地的乡镇人民政府（街道办事处）申请，也可以由村（居）委会代为提出；咨询可拨打 12345。`,
   ]
-  if (standard.value.possiblyOutdated) caveats.unshift(OUTDATED_CAVEAT)
+  if (standard.value.possiblyOutdated) caveats.unshift(outdatedCaveat(standard.value.current.effectiveFrom))
 
   const alternatives = meetsIncomeTest
     ? ['如家中有重病、重残或特别困难的老人、儿童，可同时咨询特困人员供养和临时救助。']

@@ -9,7 +9,7 @@ import { LAW } from './citations'
 import { tekunRulesOn } from './tekun-rules'
 import { MAX_AGE, isRecord, readBoolean, readDate, readEnum, readInteger, readYuan } from './inputs'
 import { DIBAO_STANDARD_ID } from './dibao'
-import { DECIDED_BY_MINZHENG, OUTDATED_CAVEAT, describeStandard, standardCitation } from './shared'
+import { DECIDED_BY_MINZHENG, describeStandard, outdatedCaveat, standardCitation } from './shared'
 import type { Assessment, RuleData, Step } from './types'
 
 export type CareMode = 'centralized' | 'dispersed'
@@ -190,7 +190,7 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
       `照料护理补助按${ref.docNumber}${ref.article}的标准计入；它和基本生活供养金怎样一起发放，通知没有写明，以民政部门的安排为准。`,
     )
   }
-  if (support.value.possiblyOutdated) caveats.unshift(OUTDATED_CAVEAT)
+  if (support.value.possiblyOutdated) caveats.unshift(outdatedCaveat(support.value.current.effectiveFrom))
 
   const alternatives = meetsCriteria
     ? ['也可以同时了解临时救助，遇到突发困难时申请。']
