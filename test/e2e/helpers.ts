@@ -23,8 +23,6 @@ export const ROUTES = [
   { name: 'sources', path: 'packages/about/sources/index', query: '', title: '数据来源' },
 ] as const
 
-export type RouteName = (typeof ROUTES)[number]['name']
-
 export function routeUrl(base: string, pagePath: string, query = ''): string {
   return `${base}/#/${pagePath}${query ? `?${query}` : ''}`
 }
