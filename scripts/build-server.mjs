@@ -6,13 +6,18 @@
 // keeps running the TypeScript directly for development.
 import { build } from 'esbuild'
 import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 // an output directory may be given (the deployment test builds into a scratch directory)
-const outdir = process.argv[2] ?? 'dist/server'
+const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist/server'))
 rmSync(outdir, { recursive: true, force: true })
 await build({
   entryPoints: { main: 'server/main.ts', cli: 'server/cli/index.ts' },
   outdir,
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -22,4 +27,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 })
-console.log(`built ${outdir}/main.js and ${outdir}/cli.js (run with node --enable-source-maps)`)
+console.log(`built ${path.relative(process.cwd(), outdir) || '.'}/main.js and cli.js (run with node --enable-source-maps)`)

@@ -12,8 +12,9 @@ import { freePort, waitFor } from '../reliability/support'
 const run = promisify(execFile)
 const ROOT = path.resolve(__dirname, '../..')
 
-// compiling better-sqlite3 from source on a busy two-core machine takes minutes
-jest.setTimeout(15 * 60_000)
+// without its prebuilt binary (offline) npm compiles better-sqlite3 from source: 2–4 minutes on an
+// idle two-core machine, 18 under heavy load
+jest.setTimeout(30 * 60_000)
 
 let dir: string
 
