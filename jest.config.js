@@ -32,6 +32,7 @@ const node = {
     '<rootDir>/test/reliability/**/*.test.ts',
     '<rootDir>/test/budgets/**/*.test.ts',
     '<rootDir>/test/tooling/**/*.test.ts',
+    '<rootDir>/test/deploy/**/*.test.ts',
   ],
   transform: {
     '^.+\\.(ts|tsx|js|mjs)$': [

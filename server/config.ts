@@ -2,6 +2,7 @@
 // with a message naming the variable, so a typo in a deployment never turns into odd behaviour later.
 import path from 'node:path'
 import { z } from 'zod'
+import { PROJECT_ROOT } from './paths'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -37,7 +38,7 @@ export interface AppConfig {
   shutdownTimeoutMs: number
 }
 
-const DEFAULT_SQLITE_FILE = path.resolve(__dirname, '../data/huimintong.sqlite')
+const DEFAULT_SQLITE_FILE = path.join(PROJECT_ROOT, 'data/huimintong.sqlite')
 
 const intFrom = (name: string, min: number, max: number, fallback: number) =>
   z

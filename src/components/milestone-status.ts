@@ -1,7 +1,7 @@
-// Whether a policy's deadline has passed, computed with dayjs against today's date in Asia/Shanghai
-// (the caller passes todayInShanghai(), so a phone set to another zone still counts China's days).
-import dayjs from 'dayjs'
-import type { IsoDate } from '../domain'
+// Whether a policy's deadline has passed, counted in calendar days against today's date in
+// Asia/Shanghai (the caller passes todayInShanghai(), so a phone set to another zone still counts
+// China's days).
+import { type IsoDate, daysBetween } from '../domain'
 
 export type MilestoneState = 'passed' | 'today' | 'upcoming'
 
@@ -14,8 +14,7 @@ export interface MilestoneStatus {
 }
 
 export function milestoneStatus(date: IsoDate, today: IsoDate): MilestoneStatus {
-  // both dates parsed the same way, so the difference is in whole calendar days
-  const diff = dayjs(date).diff(dayjs(today), 'day')
+  const diff = daysBetween(today, date)
   if (diff < 0) return { state: 'passed', days: -diff, label: `已过 ${-diff} 天` }
   if (diff === 0) return { state: 'today', days: 0, label: '就是今天' }
   return { state: 'upcoming', days: diff, label: `还有 ${diff} 天` }

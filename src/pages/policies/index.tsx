@@ -7,7 +7,8 @@ import { FilterChips } from '../../components/policy-filter-chips'
 import { NewsList } from '../../components/policy-news'
 import { PolicyCard } from '../../components/policy-card'
 import { PageState } from '../../components/policy-state'
-import { SearchBox, matchesQuery } from '../../components/policy-search-box'
+import { SearchBox } from '../../components/policy-search-box'
+import { matchesAllTerms, policyFilterText } from '../../domain/search/filter'
 import { useContent } from '../../hooks/use-content'
 import { openPage } from '../../services/navigation'
 import './index.scss'
@@ -32,7 +33,7 @@ export default function PoliciesPage() {
     () =>
       pack.policies
         .filter((p) => topic === ALL || p.topics.includes(topic))
-        .filter((p) => matchesQuery(query, [p.title, p.summary, p.docNumber]))
+        .filter((p) => matchesAllTerms(query, policyFilterText(p)))
         .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn)),
     [pack.policies, topic, query],
   )

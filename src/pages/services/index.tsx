@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/page-shell'
 import { FilterChips } from '../../components/policy-filter-chips'
-import { SearchBox, matchesQuery } from '../../components/policy-search-box'
+import { SearchBox } from '../../components/policy-search-box'
+import { matchesAllTerms, serviceFilterText } from '../../domain/search/filter'
 import { PageState } from '../../components/policy-state'
 import { ServiceCard } from '../../components/service-card'
 import { SERVICE_MODE_HINT, SERVICE_MODE_LABEL } from '../../components/service-mode'
@@ -33,9 +34,7 @@ export default function ServicesPage() {
     [pack.services],
   )
 
-  const shown = pack.services
-    .filter((s) => mode === 'all' || s.mode === mode)
-    .filter((s) => matchesQuery(query, [s.name, s.department, s.applicants]))
+  const shown = pack.services.filter((s) => mode === 'all' || s.mode === mode).filter((s) => matchesAllTerms(query, serviceFilterText(s)))
 
   return (
     <PageShell name="pages-services">
