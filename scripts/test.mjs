@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process'
 const steps = [
   ['bundled content is up to date', 'npx', ['tsx', 'scripts/build-content.ts', '--check']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['formatting (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['unit, component and server tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
 ]
 

@@ -7,7 +7,7 @@ import type { SourceTexts } from '../src/domain/validate'
 import type { AppConfig } from './config'
 import { ContentRepository } from './content/repository'
 import { readSourceTexts } from './content/pack-files'
-import { ContentStore } from './content/store'
+import { PublishedContent } from './content/published-content'
 import type { Database } from './db/database'
 import { ApiError, errorBody } from './lib/errors'
 import { registerDocs } from './plugins/docs'
@@ -41,7 +41,7 @@ export interface BuildAppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     /** the content held in memory (tests use it to force a version check) */
-    content: ContentStore
+    content: PublishedContent
   }
 }
 
@@ -82,7 +82,7 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
   installErrorHandler(app)
 
   const repository = new ContentRepository(db)
-  const store = new ContentStore(repository, db, { pollMs: config.contentPollMs, listen: config.contentListen, logger: app.log })
+  const store = new PublishedContent(repository, db, { pollMs: config.contentPollMs, listen: config.contentListen, logger: app.log })
   await store.load()
   store.start()
   app.decorate('content', store)

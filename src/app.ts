@@ -7,9 +7,14 @@ import 'dayjs/locale/zh-cn'
 import { startContentSync } from './hooks/use-content'
 import { getElderState } from './services/elder-store'
 import { installOfflineShell } from './services/offline-shell'
+import { installChunkErrorNotice } from './h5/chunk-error'
+import { installTabBarFix } from './h5/tab-bar'
 import './app.scss'
 
 dayjs.locale('zh-cn')
+// before the first navigation can fail
+installChunkErrorNotice()
+installTabBarFix()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -13,17 +13,21 @@ import { CONTENT_DIR, PackFileError, readPackInput } from '../content/pack-files
 import { type Database, openDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
+import { AccountCommandError, readPipedPassword, runAuditExport, runUserCommand } from './accounts'
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
 export interface CliIo {
   out(line: string): void
   err(line: string): void
+  /** a password piped in (user add); null when there is none */
+  readPassword?(): Promise<string | null>
 }
 
 const consoleIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  readPassword: readPipedPassword,
 }
 
 const USAGE = `用法：npm run cli -- <命令> [参数]
@@ -34,6 +38,11 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   export <文件|->                      导出当前内容包（{manifest, pack}），可用作备份；- 表示标准输出
   history                              发布历史，从新到旧
   rollback <版本> [--if-match <版本>]  回滚到以前的版本（记为一个新版本）
+  user add <账号> --role editor|reviewer|admin
+                                       创建编辑后台账号；密码从标准输入读取，不给则生成并只显示一次
+  user list                            列出账号
+  user disable <账号>                  停用账号，立即结束它的登录
+  audit export                         导出审计日志（每行一条 JSON）
 
 退出码：0 成功；1 校验未通过或版本冲突；2 用法、文件或数据库错误。`
 
@@ -54,7 +63,7 @@ interface Parsed {
   flags: Map<string, string | true>
 }
 
-const VALUE_FLAGS = new Set(['--if-match'])
+const VALUE_FLAGS = new Set(['--if-match', '--role'])
 const BOOL_FLAGS = new Set(['--help', '-h'])
 
 function parseArgs(argv: string[]): Parsed {
@@ -217,6 +226,28 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
         const result = await repo.rollback(positional[0], expected)
         if (!result.ok) throw conflictMessage(result, expected === ANY_VERSION ? null : expected)
         io.out(`已回滚：${result.version.version} 恢复了 ${positional[0]} 的内容（内容版本 ${result.version.packVersion}）`)
+        return EXIT.ok
+      })
+    }
+    case 'user': {
+      const role = flags.get('--role')
+      return withDatabase(env, async (_repo, db) => {
+        try {
+          await runUserCommand(db.db, positional, typeof role === 'string' ? role : undefined, {
+            out: io.out,
+            readPassword: io.readPassword ?? (async () => null),
+          })
+        } catch (error) {
+          if (error instanceof AccountCommandError) throw error.usage ? new UsageError(error.message) : new FailedError(error.message)
+          throw error
+        }
+        return EXIT.ok
+      })
+    }
+    case 'audit': {
+      if (positional[0] !== 'export' || positional.length > 1) throw new UsageError('用法：audit export（每行一条 JSON，输出到标准输出）')
+      return withDatabase(env, async (_repo, db) => {
+        await runAuditExport(db.db, io.out)
         return EXIT.ok
       })
     }

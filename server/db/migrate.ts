@@ -4,6 +4,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Database, Dialect } from './database'
 import * as m0001 from './migrations/0001-content-versions'
 import * as m0002 from './migrations/0002-source-texts'
+import * as m0003 from './migrations/0003-console-accounts'
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>
@@ -13,6 +14,7 @@ interface DialectMigration {
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-content-versions': m0001,
   '0002-source-texts': m0002,
+  '0003-console-accounts': m0003,
 }
 
 class DialectMigrationProvider implements MigrationProvider {

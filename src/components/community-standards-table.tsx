@@ -1,7 +1,7 @@
 // Every standard in force today on one screen: 名称, 今年, 去年, 变化, 文件 — for a worker answering
 // neighbours. Each row opens the standard's page with the exact sentence it comes from.
 import { ScrollView, Text, View } from '@tarojs/components'
-import { type IsoDate, type Parameter, formatChineseDate, formatYuan, standardsOn } from '../domain'
+import { type IsoDate, type Parameter, formatYuan, standardsHeading, standardsOn } from '../domain'
 import { OUTDATED_CAVEAT } from '../domain/eligibility/shared'
 import { moneyLabel } from './money-text'
 import { openPage } from '../services/navigation'
@@ -27,9 +27,10 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
   const year = years.size === 1 ? Array.from(years)[0] : null
   // "今年/去年" only while it is true; later the columns say which year they are
   const thisYearIsCurrent = year !== null && year === today.slice(0, 4)
-  const currentHead = thisYearIsCurrent ? '今年' : year ? `现行（${year}年起）` : '现行'
-  const previousHead = thisYearIsCurrent ? '去年' : '调整前'
   const outdated = rows.some((r) => r.possiblyOutdated)
+  // once a newer notice may exist, the figures are only the latest the app holds: not "现行"
+  const currentHead = thisYearIsCurrent ? '今年' : outdated ? (year ? `${year}年起` : '最新收录') : year ? `现行（${year}年起）` : '现行'
+  const previousHead = thisYearIsCurrent ? '去年' : '调整前'
   const unit = '元/人/月'
   // one notice usually sets them all: name it once above and keep only the article in the rows,
   // so the table fits a phone's width
@@ -39,7 +40,14 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
   return (
     <View className="standards-table">
       <Text className="standards-table__note">
-        {`按今天（${formatChineseDate(today)}）执行的标准，单位：元/人/月。${year ? `现行标准自${year}年1月1日起执行` : ''}${commonDoc ? `，均出自${commonDoc}` : ''}。点按一行看出处原文。`}
+        {[
+          `${standardsHeading(parameters, today, today)}，单位：元/人/月`,
+          [!outdated && year ? `现行标准自${year}年1月1日起执行` : '', commonDoc ? `均出自${commonDoc}` : ''].filter(Boolean).join('，'),
+          '点按一行看出处原文',
+        ]
+          .filter(Boolean)
+          .map((sentence) => `${sentence}。`)
+          .join('')}
       </Text>
       {outdated && (
         <View className="standards-table__outdated" role="note">
@@ -75,18 +83,18 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
                 <View
                   className="policy-table__cell standards-table__value"
                   role="cell"
-                  aria-label={r.previous ? moneyLabel(r.previous.amountFen, unit) : '此前没有这项标准'}
+                  aria-label={r.previous ? moneyLabel(r.previous.amountFen, unit) : '本资料没有上一期的标准'}
                 >
-                  <Text>{r.previous ? `${formatYuan(r.previous.amountFen)}元` : '—（新设）'}</Text>
+                  <Text>{r.previous ? `${formatYuan(r.previous.amountFen)}元` : '—（本资料无）'}</Text>
                 </View>
                 <View
                   className="policy-table__cell standards-table__value"
                   role="cell"
-                  aria-label={r.changeFen === null ? '新设' : moneyLabel(r.changeFen, unit, true)}
+                  aria-label={r.changeFen === null ? '无法比较' : moneyLabel(r.changeFen, unit, true)}
                 >
                   <Text>
                     {r.changeFen === null
-                      ? '新设'
+                      ? '—'
                       : r.changeFen === 0
                         ? '不变'
                         : `${r.changeFen > 0 ? '+' : '−'}${formatYuan(Math.abs(r.changeFen))}元`}

@@ -10,9 +10,14 @@ export function standardCitation(data: RuleData, value: ValueOnDate): Citation {
   return citationOf(value.current.reference, source ? `《${source.title}》` : value.current.reference.docNumber)
 }
 
-/** "2019年1月1日起，城市居民最低生活保障标准为每人每月660元" */
+/**
+ * "2019年1月1日起，城市居民最低生活保障标准为每人每月660元". A start date the source does not give
+ * (effectiveFromBasis assumed) is said to be assumed, so the step never states it as fact.
+ */
 export function describeStandard(value: ValueOnDate): string {
-  return `${formatChineseDate(value.current.effectiveFrom)}起，${value.parameter.label}为每人每月${formatYuan(value.current.amountFen)}元`
+  const from = formatChineseDate(value.current.effectiveFrom)
+  const since = value.current.effectiveFromBasis === 'assumed' ? `${from}起（起始日期为推定，文件未写明）` : `${from}起`
+  return `${since}，${value.parameter.label}为每人每月${formatYuan(value.current.amountFen)}元`
 }
 
 export const OUTDATED_CAVEAT =

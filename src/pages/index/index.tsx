@@ -1,7 +1,7 @@
-// 首页: today's relief standards at a glance, the way in to everything else, and 长辈版.
+// 首页: today's relief standards (or the latest the app holds) at a glance, the way in to everything else, and 长辈版.
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { type ValueOnDate, formatChineseDate, standardsOn, todayInShanghai } from '../../domain'
+import { type ValueOnDate, formatChineseDate, standardsHeading, standardsOn, todayInShanghai } from '../../domain'
 import { PageShell } from '../../components/page-shell'
 import { ElderSwitch } from '../../components/elder-switch'
 import { Hotline } from '../../components/hotline'
@@ -58,7 +58,7 @@ export default function HomePage() {
       <ElderSwitch />
 
       <View className="home-standards">
-        <Text className="section-title">{`今天（${formatChineseDate(today)}）执行的救助标准`}</Text>
+        <Text className="section-title">{standardsHeading(pack.parameters, today, today)}</Text>
         {!standards.ok ? (
           <ErrorState title="暂时无法显示救助标准" message={standards.error.message} />
         ) : featured.length === 0 && secondary.length === 0 ? (

@@ -9,6 +9,7 @@ import {
   type Reference,
   formatChineseDate,
   historyOf,
+  standardsHeading,
   todayInShanghai,
   valueOn,
 } from '../../../domain'
@@ -40,6 +41,24 @@ function quotesOf(entries: readonly HistoryEntry[]): QuoteGroup[] {
     else groups.push({ reference: r, periods: [entry] })
   }
   return groups
+}
+
+/**
+ * The meeting that approved each period's figure. One sentence can carry figures of two periods (the
+ * 2018 figure is quoted as 去年 in the 2019 notice) while the meeting approved only one of them, so a
+ * meeting is named for the periods whose own reference names it, never for the whole sentence.
+ */
+function approvalLines(periods: readonly HistoryEntry[]): string[] {
+  const byMeeting = new Map<string, HistoryEntry[]>()
+  for (const p of periods) {
+    const meeting = p.value.reference.approvedBy
+    if (meeting) byMeeting.set(meeting, [...(byMeeting.get(meeting) ?? []), p])
+  }
+  return [...byMeeting].map(([meeting, approved]) =>
+    approved.length === periods.length
+      ? `审议通过：${meeting}`
+      : `审议通过：${meeting}（${approved.map((p) => periodText(p.value.effectiveFrom, p.validUntil)).join('、')}的标准）`,
+  )
 }
 
 /** The policy (and section) whose text contains the sentence, when the pack has that document. */
@@ -106,7 +125,9 @@ export default function StandardDetailPage() {
       <Text className="detail-description">{parameter.description}</Text>
 
       <View className="card">
-        <Text className="section-title detail-now__title">今天执行的标准</Text>
+        <Text className="section-title detail-now__title">
+          {standardsHeading(pack.parameters, todayInShanghai(), todayInShanghai(), { dateShownNearby: true })}
+        </Text>
         {today.ok ? (
           <>
             <MoneyText fen={today.value.current.amountFen} unit={parameter.unit} size="hero" />
@@ -138,7 +159,9 @@ export default function StandardDetailPage() {
             </Text>
           ) : null}
           <Text className="detail-period__meta">{`公布日期：${formatChineseDate(entry.value.publishedOn)}`}</Text>
-          {entry.value.derivation ? <Text className="detail-period__meta">{`数字怎么来的：${entry.value.derivation.explanation}`}</Text> : null}
+          {entry.value.derivation ? (
+            <Text className="detail-period__meta">{`数字怎么来的：${entry.value.derivation.explanation}`}</Text>
+          ) : null}
         </View>
       ))}
 
@@ -160,7 +183,11 @@ export default function StandardDetailPage() {
                   <Text className="list-row">{`出处：${source.location}`}</Text>
                 </>
               ) : null}
-              {reference.approvedBy ? <Text className="list-row">{`审议通过：${reference.approvedBy}`}</Text> : null}
+              {approvalLines(periods).map((line) => (
+                <Text key={line} className="list-row">
+                  {line}
+                </Text>
+              ))}
             </View>
             <CopyButton text={`“${reference.quote}”——${reference.docNumber}${source ? `《${source.title}》` : ''}${reference.article}`} />
             {policy ? (

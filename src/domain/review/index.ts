@@ -1,0 +1,4 @@
+export * from './apply'
+export * from './diff'
+export * from './draft'
+export * from './warnings'
