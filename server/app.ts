@@ -2,6 +2,7 @@
 // build one app per test file over their own database; main.ts builds one for the process.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
 import { z } from 'zod'
 import type { SourceTexts } from '../src/domain/validate'
 import type { AppConfig } from './config'
@@ -10,6 +11,7 @@ import { readSourceTexts } from './content/pack-files'
 import { PublishedContent } from './content/published-content'
 import type { Database } from './db/database'
 import { ApiError, errorBody } from './lib/errors'
+import { HealthMonitor } from './lib/health'
 import { registerDocs } from './plugins/docs'
 import { fromRouter, handleClientError, installErrorHandler } from './plugins/error-handler'
 import { loggerOptions } from './plugins/logger'
@@ -42,6 +44,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** the content held in memory (tests use it to force a version check) */
     content: PublishedContent
+    /** what /health reports (tests count its database probes) */
+    health: HealthMonitor
   }
 }
 
@@ -81,6 +85,8 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
 
+  const health = new HealthMonitor(() => sql`select 1`.execute(db.db))
+  app.decorate('health', health)
   const repository = new ContentRepository(db)
   const store = new PublishedContent(repository, db, { pollMs: config.contentPollMs, listen: config.contentListen, logger: app.log })
   await store.load()
@@ -106,7 +112,7 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
     done(null, payload)
   })
 
-  const ctx: ApiContext = { config, database: db, repository, store, texts: texts ?? readSourceTexts() }
+  const ctx: ApiContext = { config, database: db, repository, store, texts: texts ?? readSourceTexts(), health }
 
   await registerSecurity(app, config)
   await registerDocs(app)

@@ -9,6 +9,7 @@ import type { PublishedContent } from '../content/published-content'
 import type { Database } from '../db/database'
 import { COMPRESS_MIN_BYTES, addVary, compressed, preferredCoding } from '../lib/compression'
 import { ApiError } from '../lib/errors'
+import type { HealthMonitor } from '../lib/health'
 
 export interface ApiContext {
   config: AppConfig
@@ -17,6 +18,8 @@ export interface ApiContext {
   store: PublishedContent
   /** source texts validatePack checks quotes against */
   texts: SourceTexts
+  /** the cached database probe and the known problems /health reports */
+  health: HealthMonitor
 }
 
 export interface RouteOptions {
