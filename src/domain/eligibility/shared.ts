@@ -16,6 +16,6 @@ export function describeStandard(value: ValueOnDate): string {
 }
 
 export const OUTDATED_CAVEAT =
-  '本应用收录的最新标准是2019年的；救助标准一般每年调整，您所选日期的实际标准可能更高，请以当地民政部门公布的为准。'
+  '本应用收录的最新标准是2019年的；救助标准一般每年调整，现在实际执行的标准可能更高，请以当地民政部门公布的为准。'
 
 export const DECIDED_BY_MINZHENG = '这只是按您填写的信息做的估算，是否符合条件、每月领多少，以县（市、区）民政部门审核确认的结果为准。'
