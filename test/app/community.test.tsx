@@ -72,7 +72,11 @@ it('shows every standard in force on one table with last year and the change', (
   ).toEqual(['名称', '今年', '去年', '变化', '条款'])
   const rows = within(table).getAllByRole('row').slice(1)
   expect(rows).toHaveLength(11)
-  expect(rows[0].textContent).toBe('城市低保660元600元+60元第（一）项 ›')
+  // every column is in every row, each figure after its column's name (a card, no hidden column)
+  expect(rows[0].textContent).toBe('城市低保今年660元去年600元变化+60元条款第（一）项 ›')
+  expect(rows.every((r) => within(r).getAllByRole('cell').length === 4)).toBe(true)
+  // no sideways scrolling: the table is not inside a horizontal scroller any more
+  expect(table.closest('taro-scroll-view-core')).toBeNull()
   expect(document.body.textContent).toContain('均出自景府办字〔2019〕35号')
   const care = rows.find((r) => r.textContent?.startsWith('全失能照料护理')) as HTMLElement
   expect(care.textContent).toContain('—（新设）')
