@@ -28,7 +28,8 @@ export function preloadHome(dir: string): string[] {
   return chunks
 }
 
-const PRECACHE_MARK = '/* precache-list */ []'
+/** the token sw.js holds in a string literal (quoted either way once minified) */
+const PRECACHE_TOKEN = /(["'])__JDZ_PRECACHE_LIST__\1/g
 const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i
 
 function filesUnder(dir: string, root: string): string[] {
@@ -51,9 +52,13 @@ export function writePrecacheList(dir: string): string[] {
   // an app without a worker (the bench's baseline app) has nothing to fill
   if (!fs.existsSync(file)) return []
   const source = fs.readFileSync(file, 'utf8')
-  if (!source.includes(PRECACHE_MARK)) throw new Error(`${file} has no ${PRECACHE_MARK} to fill`)
+  if (source.search(PRECACHE_TOKEN) < 0) throw new Error(`${file} has no __JDZ_PRECACHE_LIST__ string to fill`)
   const list = precacheList(dir)
-  fs.writeFileSync(file, source.replace(PRECACHE_MARK, JSON.stringify(list)))
+  // a JS string literal holding the JSON list
+  fs.writeFileSync(
+    file,
+    source.replace(PRECACHE_TOKEN, () => JSON.stringify(JSON.stringify(list))),
+  )
   return list
 }
 

@@ -1,6 +1,7 @@
 // Pieces shared by the 低保 and 特困 results: which standard the estimate used, what is still checked,
 // what else may help, and where to apply (links into the service guide).
 import './assessment.scss'
+import { officePlace } from './office-place'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { type IsoDate, type Service, formatChineseDate } from '../domain'
@@ -100,7 +101,7 @@ export function ApplyServices({ serviceIds, services, showMaterials = true }: Ap
               ))}
             </View>
           )}
-          <Text className="assess-apply__where">{`办理地点：${service.office.name}，${service.office.address}`}</Text>
+          <Text className="assess-apply__where">{`办理地点：${officePlace(service.office)}`}</Text>
           <View
             className="assess-apply__link"
             role="link"

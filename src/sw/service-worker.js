@@ -28,7 +28,9 @@ const ASSET = /^\/(js|css|static)\/[^?#]+[.-][0-9a-f]{8,}\.[a-z0-9]+$/i
  * never opened online still opens offline. The list also makes each build's worker differ, which is
  * what tells a phone that a new build exists.
  */
-const PRECACHE = /** @type {readonly string[]} */ (/* precache-list */ [])
+/** the build puts its list here as JSON, in a string so that minifying the worker keeps the token */
+const PRECACHE_JSON = '__JDZ_PRECACHE_LIST__'
+const PRECACHE = /** @type {readonly string[]} */ (PRECACHE_JSON.startsWith('[') ? JSON.parse(PRECACHE_JSON) : [])
 
 /** @param {string} text */
 function buildIdOf(text) {

@@ -177,6 +177,18 @@ describe('低保', () => {
     expect(a.steps.find((s) => s.id === 'income-test')?.text).toMatch(/正好等于标准 660 元；要低于标准/)
   })
 
+  it('says 略低于 / 略高于 when rounding puts the per-capita income on the standard (1979.99 元 for 3)', () => {
+    const below = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1979.99 })
+    const text = below.steps.find((s) => s.id === 'income-test')?.text
+    expect(text).toBe('人均约 660 元，略低于标准 660 元（全家 1979.99 元，低于 660 × 3 = 1980 元）')
+    expect(text).not.toMatch(/人均 660 元，低于标准 660 元/)
+    expect(below.meetsIncomeTest).toBe(true)
+    const above = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1980.01 })
+    expect(above.steps.find((s) => s.id === 'income-test')?.text).toBe(
+      '人均约 660 元，略高于标准 660 元（全家 1980.01 元，高于 660 × 3 = 1980 元）',
+    )
+  })
+
   it('shows a non-integer per-capita income as approximate', () => {
     const a = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1000 })
     expect(a.steps.find((s) => s.id === 'per-capita-income')?.text).toBe('1000 ÷ 3 ≈ 333.33 元')

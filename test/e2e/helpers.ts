@@ -116,11 +116,21 @@ export async function requestsSettled(requests: RecordedRequest[], timeout = 10_
 export class Person {
   taps = 0
   inputs = 0
+  /** scrolls a person would have made to reach a target that was not on screen */
+  swipes = 0
   readonly log: string[] = []
 
   constructor(private readonly page: Page) {}
 
   async tap(target: Locator, what: string): Promise<void> {
+    await target.waitFor({ state: 'visible' })
+    const box = await target.boundingBox()
+    const viewport = this.page.viewportSize()
+    // not wholly on screen: the person swipes to it first (counted), as the test then scrolls
+    if (!box || !viewport || box.y < 0 || box.y + box.height > viewport.height) {
+      this.swipes++
+      this.log.push(`swipe to ${what}`)
+    }
     await target.scrollIntoViewIfNeeded()
     await target.tap()
     this.taps++
@@ -138,6 +148,7 @@ export class Person {
   reset(): void {
     this.taps = 0
     this.inputs = 0
+    this.swipes = 0
     this.log.length = 0
   }
 }

@@ -51,6 +51,24 @@ export function parseDibaoInput(raw: unknown, today: IsoDate): Result<DibaoInput
   return ok({ area: area.value, householdSize: size.value, monthlyIncomeFen: income.value, on: on.value })
 }
 
+/**
+ * 「人均 500 元，低于标准 660 元」. When rounding to the fen makes the per-capita figure land on
+ * the standard (1979.99 元 ÷ 3 ≈ 660 元 against 660 元), it says 「略低于」 / 「略高于」 and shows the
+ * household total against the standard × size, which is exact.
+ */
+function incomeTestText(incomeFen: Fen, size: number, perCapitaFen: Fen, standardFen: Fen): string {
+  const thresholdFen = standardFen * size
+  const perCapita = `人均 ${formatYuan(perCapitaFen)} 元`
+  const standard = `标准 ${formatYuan(standardFen)} 元`
+  const totals = `（全家 ${formatYuan(incomeFen)} 元，${incomeFen < thresholdFen ? '低于' : '高于'} ${formatYuan(standardFen)} × ${size} = ${formatYuan(thresholdFen)} 元）`
+  if (incomeFen === thresholdFen) return `${perCapita}，正好等于${standard}；要低于标准才符合收入条件`
+  if (incomeFen < thresholdFen)
+    return perCapitaFen < standardFen
+      ? `${perCapita}，低于${standard}`
+      : `人均约 ${formatYuan(perCapitaFen)} 元，略低于${standard}${totals}`
+  return perCapitaFen > standardFen ? `${perCapita}，高于${standard}` : `人均约 ${formatYuan(perCapitaFen)} 元，略高于${standard}${totals}`
+}
+
 export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAssessment> {
   const standard = amountOn(data.parameters, DIBAO_STANDARD_ID[input.area], input.on)
   if (!standard.ok) return standard
@@ -83,11 +101,7 @@ export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAsse
     {
       id: 'income-test',
       label: '收入是否低于标准',
-      text: meetsIncomeTest
-        ? `人均 ${formatYuan(perCapitaIncomeFen)} 元，低于标准 ${formatYuan(standardFen)} 元`
-        : incomeFen === thresholdFen
-          ? `人均 ${formatYuan(perCapitaIncomeFen)} 元，正好等于标准 ${formatYuan(standardFen)} 元；要低于标准才符合收入条件`
-          : `人均 ${formatYuan(perCapitaIncomeFen)} 元，高于标准 ${formatYuan(standardFen)} 元`,
+      text: incomeTestText(incomeFen, size, perCapitaIncomeFen, standardFen),
       citation: LAW.dibaoEntitlement,
     },
     {

@@ -26,7 +26,7 @@ export function describeStandard(value: ValueOnDate): string {
  */
 export function outdatedCaveat(effectiveFrom: IsoDate | null): string {
   const held = effectiveFrom ? `本应用收录的最新标准是${effectiveFrom.slice(0, 4)}年的` : '本应用收录的标准可能不是最新的'
-  return `${held}；救助标准一般每年调整，您所选日期的实际标准可能更高，请以当地民政部门公布的为准。`
+  return `${held}；救助标准一般每年调整，现在实际执行的标准可能更高，请以当地民政部门公布的为准。`
 }
 
 export function isOutdatedCaveat(text: string): boolean {

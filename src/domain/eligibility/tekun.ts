@@ -144,7 +144,7 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
     {
       id: 'no-capable-supporter',
       label: '无法定义务人或义务人无能力',
-      text: `${yes(noCapableSupporter)}：${noCapableSupporter ? '没有有能力赡养（抚养、扶养）的法定义务人' : '有能力赡养（抚养、扶养）的法定义务人'}`,
+      text: `${yes(noCapableSupporter)}：${noCapableSupporter ? '您没有法定义务人，或者义务人没有能力赡养（抚养、扶养）您' : '您有法定义务人，且义务人有能力赡养（抚养、扶养）您'}`,
       citation: rules.noCapableSupporter,
     },
     {

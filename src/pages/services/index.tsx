@@ -29,7 +29,7 @@ export default function ServicesPage() {
         value: m as ModeFilter,
         label: SERVICE_MODE_LABEL[m],
         count: pack.services.filter((s) => s.mode === m).length,
-      })),
+      })).filter((o) => o.count > 0), // a filter that matches nothing only leads to an empty list
     ],
     [pack.services],
   )
@@ -40,7 +40,7 @@ export default function ServicesPage() {
     <PageShell name="pages-services">
       <View className="services-head">
         <Text className="services-title">办事指南</Text>
-        <Text className="services-intro">“一次不跑”“只跑一次”：看清要带什么、去哪里、多久办好。</Text>
+        <Text className="services-intro">“一次不跑”“只跑一次”：看清要带什么、去哪里办；办理时限以办事大厅公布为准。</Text>
       </View>
       <SearchBox value={query} onChange={setQuery} label="搜索办事事项：名称或部门" placeholder="搜事项或部门，如“低保”" />
 

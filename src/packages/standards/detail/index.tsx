@@ -191,7 +191,13 @@ export default function StandardDetailPage() {
             </View>
             <CopyButton text={`“${reference.quote}”——${reference.docNumber}${source ? `《${source.title}》` : ''}${reference.article}`} />
             {policy ? (
-              <SourceLink docNumber={reference.docNumber} article="在全文中查看" prefix="全文：" target={{ kind: 'policy', ...policy }} />
+              <SourceLink
+                docNumber={reference.docNumber}
+                article={reference.article}
+                prefix="全文："
+                action="在全文中查看"
+                target={{ kind: 'policy', ...policy }}
+              />
             ) : (
               <SourceLink docNumber={reference.docNumber} prefix="文件信息：" target={{ kind: 'source', sourceId: reference.sourceId }} />
             )}
