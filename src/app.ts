@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn'
 import { startContentSync } from './hooks/use-content'
 import { getElderState } from './services/elder-store'
 import { installOfflineShell } from './services/offline-shell'
+import { watchForUpdate } from './services/app-update'
 import './app.scss'
 
 dayjs.locale('zh-cn')
@@ -18,6 +19,7 @@ function App({ children }: PropsWithChildren) {
     // pages render the cached or bundled content at once; this checks the server once per launch
     startContentSync()
     installOfflineShell()
+    watchForUpdate()
   })
   return children
 }
