@@ -8,10 +8,9 @@
 import path from 'node:path'
 import { ensureWeappBuild } from '../test/weapp/harness/build'
 import { PAGE_URLS, type PageRender, dibaoFlow, firstRender } from '../test/weapp/harness/page-tour'
+import { SET_DATA_CALL_LIMIT_BYTES as CALL_LIMIT_BYTES } from '../test/weapp/harness/set-data'
 import { ROOT } from './lib/builds'
 import { kb, machineLine, recordTargets, table, writeSection } from './lib/report'
-
-const CALL_LIMIT_BYTES = 256 * 1024
 
 async function main(): Promise<void> {
   const dist = ensureWeappBuild()

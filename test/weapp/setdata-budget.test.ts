@@ -3,11 +3,10 @@
 // bench/weapp-setdata.bench.ts.)
 import { ensureWeappBuild } from './harness/build'
 import { PAGE_URLS, dibaoFlow, firstRender } from './harness/page-tour'
+import { SET_DATA_CALL_LIMIT_BYTES } from './harness/set-data'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)
-
-export const SET_DATA_CALL_LIMIT_BYTES = 256 * 1024
 
 let dist: string
 

@@ -1,5 +1,5 @@
-// WeChat's storage limits (1 MB a key, 10 MB in all) hold even for a content pack 20 times today's
-// size; and a failed request, a full storage and a corrupt cached value each end in a message on
+// WeChat's storage limits (1 MB a key, 10 MB in all), and its 256 KB a setData call on the policies
+// list, hold even for a content pack 20 times today's size; and a failed request, a full storage and a corrupt cached value each end in a message on
 // screen over content, never in a blank page.
 import type { ContentPack } from '../../src/domain'
 import { contentPack } from '../server/helpers'
@@ -7,6 +7,7 @@ import { type ApiServer, startApiServer } from './harness/api-server'
 import { ensureWeappBuild } from './harness/build'
 import { type MiniProgram, launch } from './harness/mini-program'
 import { ITEM_LIMIT_BYTES, TOTAL_LIMIT_BYTES, WxStorage } from './harness/wx-storage'
+import { SET_DATA_CALL_LIMIT_BYTES } from './harness/set-data'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)
@@ -72,6 +73,13 @@ it('a pack 20 times the size is cached in pieces within WeChat’s limits and re
   expectWithinLimits(phone)
   // the policies section alone is over 1 MB: it was split
   expect(phone.keys().filter((k) => /^jdz:content:section:policies:[^:]+:\d+$/.test(k)).length).toBeGreaterThan(1)
+  // the policies list renders in steps, each setData within WeChat's 256 KB
+  await mp.switchTab('/pages/policies/index')
+  expect(mp.text()).toContain(`共 ${pack.policies.length} 份文件`)
+  expect(mp.text()).toContain(`再显示 20 份（还有 ${pack.policies.length - 20} 份）`)
+  await mp.tap(/^再显示 20 份/)
+  expect(mp.text()).toContain(`（还有 ${pack.policies.length - 40} 份）`)
+  expect(Math.max(...mp.page().setDataCalls.map((c) => c.bytes))).toBeLessThanOrEqual(SET_DATA_CALL_LIMIT_BYTES)
   mp.close()
 
   mp = await launch({ dist, api: server.route, storage: phone, network: 'none' })
