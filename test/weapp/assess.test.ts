@@ -4,6 +4,9 @@
 import { ensureWeappBuild } from './harness/build'
 import { type MiniProgram, launch } from './harness/mini-program'
 
+// each launch evaluates the whole production bundle: seconds on a busy machine
+jest.setTimeout(60_000)
+
 let dist: string
 let mp: MiniProgram
 

@@ -5,6 +5,9 @@ import { type MiniProgram, launch } from './harness/mini-program'
 import { allNodes } from './harness/view-tree'
 import { WxStorage } from './harness/wx-storage'
 
+// each launch evaluates the whole production bundle: seconds on a busy machine
+jest.setTimeout(60_000)
+
 let dist: string
 let mp: MiniProgram
 

@@ -8,6 +8,9 @@ import { ensureWeappBuild } from './harness/build'
 import { type MiniProgram, launch } from './harness/mini-program'
 import { WxStorage } from './harness/wx-storage'
 
+// each launch evaluates the whole production bundle: seconds on a busy machine
+jest.setTimeout(60_000)
+
 let dist: string
 let server: ApiServer
 let mp: MiniProgram | undefined

@@ -3,6 +3,9 @@
 import { ensureWeappBuild } from './harness/build'
 import { type MiniProgram, PAGE_STACK_LIMIT, launch } from './harness/mini-program'
 
+// each launch evaluates the whole production bundle: seconds on a busy machine
+jest.setTimeout(60_000)
+
 let dist: string
 let mp: MiniProgram
 

@@ -10,6 +10,7 @@ import { MaterialChecklist } from '../../../components/material-checklist'
 import { moneyText } from '../../../components/money-text'
 import { PageState } from '../../../components/policy-state'
 import { ServiceModeBadge, SERVICE_MODE_HINT } from '../../../components/service-mode'
+import { OnlineChannelCopy } from '../../../components/online-channel-copy'
 import { useContent } from '../../../hooks/use-content'
 import { type Service, findParameter, todayInShanghai, valueOn } from '../../../domain'
 import { callPhone, openPage } from '../../../services/navigation'
@@ -151,6 +152,7 @@ export default function ServiceDetail() {
                   )
                 })()}
                 <Text className="service-channel__detail">{c.detail}</Text>
+                {c.kind === 'online' ? <OnlineChannelCopy name={c.name} /> : null}
                 {number && (
                   <View
                     className="service-call"

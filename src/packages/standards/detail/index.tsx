@@ -1,7 +1,7 @@
 // 标准详情: one standard's description, its full history, and the exact sentences it comes from,
 // with the document's number, title, issuer, date, approving meeting and a copy button.
 import { useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
   type ContentPack,
@@ -21,6 +21,7 @@ import { ActionButton } from '../../../components/action-button'
 import { effectiveBasisText, outdatedNotice, periodText } from '../../../components/standard-format'
 import { useContent } from '../../../hooks/use-content'
 import { openPage } from '../../../services/navigation'
+import { type ShareCard, standardCard, timelineCard } from '../../../services/share-card'
 import './index.scss'
 
 interface QuoteGroup {
@@ -98,6 +99,14 @@ export default function StandardDetailPage() {
   const id = typeof router?.params?.id === 'string' ? decodeURIComponent(router.params.id) : ''
   const { pack } = useContent()
   const history = useMemo(() => historyOf(pack.parameters, id), [pack, id])
+  // weapp share card: the standard, today's figure and its citation
+  const card = (): ShareCard => {
+    if (!history.ok) return { title: '景德镇救助标准', path: '/pages/standards/index' }
+    const now = valueOn(history.value.parameter, todayInShanghai())
+    return standardCard(history.value.parameter, now.ok ? now.value.current : null)
+  }
+  useShareAppMessage(card)
+  useShareTimeline(() => timelineCard(card()))
 
   if (!history.ok) {
     return (
