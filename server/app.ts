@@ -20,6 +20,7 @@ import { registerStaticApp } from './plugins/static-app'
 import { adminRoutes } from './routes/admin'
 import { assessRoutes } from './routes/assess'
 import { catalogRoutes } from './routes/catalog'
+import { consoleRoutes } from './routes/console'
 import { contentRoutes } from './routes/content'
 import type { ApiContext } from './routes/context'
 import { searchRoutes } from './routes/search'
@@ -38,6 +39,8 @@ export interface BuildAppOptions {
   texts?: SourceTexts
   /** where logs go (tests capture them); defaults to stdout */
   logStream?: NodeJS.WritableStream
+  /** the clock for console sessions and TOTP (tests move it); defaults to the real one */
+  now?: () => Date
 }
 
 declare module 'fastify' {
@@ -65,7 +68,7 @@ function answerRouterError(error: FastifyError, _request: FastifyRequest, reply:
     .send(errorBody(api.code, api.message))
 }
 
-export async function buildApp({ config, db, texts, logStream }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, texts, logStream, now }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: DEFAULT_BODY_LIMIT,
@@ -127,6 +130,7 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
       await v1.register(assessRoutes, { ctx })
       // Not registered at all without a token: the admin routes then simply do not exist (404).
       if (config.adminToken) await v1.register(adminRoutes, { ctx, token: config.adminToken })
+      await v1.register(consoleRoutes, { prefix: '/console', ctx, now: now ?? (() => new Date()), ingest: null })
     },
     { prefix: '/api/v1' },
   )

@@ -157,7 +157,7 @@ export interface TestApp {
 export async function createTestApp(
   dialect: DialectName,
   overrides: Partial<AppConfig> = {},
-  options: { seed?: boolean; logStream?: NodeJS.WritableStream } = {},
+  options: { seed?: boolean; logStream?: NodeJS.WritableStream; now?: () => Date } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(dialect)
   const repository = new ContentRepository(db.database)
@@ -165,7 +165,7 @@ export async function createTestApp(
     const result = await repository.publish(contentPack(), null, 'seed')
     if (!result.ok) throw new Error('seeding the test database failed')
   }
-  const app = await buildApp({ config: testConfig(db.target, overrides), db: db.database, logStream: options.logStream })
+  const app = await buildApp({ config: testConfig(db.target, overrides), db: db.database, logStream: options.logStream, now: options.now })
   await app.ready()
   return {
     app,
