@@ -9,7 +9,7 @@ import { preparePack, unwrapPack, withTexts } from '../../src/domain/pack-pipeli
 import { buildManifest } from '../content/hash'
 import { ANY_VERSION, type Expected, type StoredVersion, type VersionInfo, type WriteResult } from '../content/repository'
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
-import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
+import { ifMatchProblem, parseIfMatch, requireIfMatch } from '../lib/if-match'
 import { passBodyValidator } from '../lib/pass-body'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
@@ -54,18 +54,6 @@ function describeVersion(v: VersionInfo, current: string | null) {
     restoredFrom: v.restoredFrom,
     current: v.version === current,
   }
-}
-
-/** Publish: the version the edit was based on, named and compared strongly (428 missing, 412 otherwise). */
-function requireIfMatch(request: FastifyRequest): string {
-  const parsed = parseIfMatch(request.headers['if-match'])
-  if (parsed.kind === 'version') return parsed.version
-  if (parsed.kind === 'missing') {
-    const message = '请在 If-Match 头中带上您所依据的当前内容版本（可从 /api/v1/content/manifest 或发布历史获取），以免覆盖他人的修改'
-    throw new ApiError(428, 'precondition_required', message, [{ field: 'If-Match', message }])
-  }
-  const message = ifMatchProblem(parsed)
-  throw new ApiError(412, 'if_match_invalid', message, [{ field: 'If-Match', message }])
 }
 
 /** Rollback: If-Match is optional (an operator restoring a known-good version); when given, the same rule. */
@@ -150,7 +138,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       },
     },
     async (request, reply) => {
-      const expected = requireIfMatch(request)
+      const expected = requireIfMatch(request.headers['if-match'])
       const input = unwrapPack(request.body)
       const held = withTexts(ctx.texts, await ctx.repository.storedTexts())
       const prepared = preparePack(input.pack, withTexts(held, input.sourceTexts))

@@ -15,7 +15,7 @@ import {
   emptyDraft,
   plausibilityWarnings,
 } from '../../src/domain/review'
-import { parseIfMatch } from '../content/repository'
+import { requireIfMatch } from '../lib/if-match'
 import { appendAudit } from '../console/audit'
 import { type Draft, DraftStore } from '../console/drafts'
 import { type GuardDeps, requireRole, requireSession } from '../console/guard'
@@ -233,11 +233,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
         throw new ApiError(403, 'four_eyes', '不能审核发布自己写的草稿：请另一位审核人员发布')
       }
       if (draft.status !== 'submitted') throw new ApiError(409, 'not_submitted', '这份草稿还没有提交审核（或已发布）')
-      const header = request.headers['if-match']
-      if (typeof header !== 'string' || header.trim() === '') {
-        throw new ApiError(428, 'precondition_required', '请带上草稿依据的版本（If-Match）', [{ field: 'If-Match', message: '缺少' }])
-      }
-      const expected = parseIfMatch(header)
+      const expected = requireIfMatch(request.headers['if-match'])
       if (expected !== draft.baseVersion) {
         throw new ApiError(412, 'version_conflict', `草稿依据的是 ${draft.baseVersion}，而您提交的是 ${expected}：请刷新审核页`, [
           { field: 'If-Match', message: '与草稿不符' },
@@ -335,9 +331,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
     },
     async (request, reply) => {
       const session = await requireRole(deps, request, ['reviewer'])
-      const header = request.headers['if-match']
-      if (typeof header !== 'string' || header.trim() === '') throw new ApiError(428, 'precondition_required', '请带上当前版本（If-Match）')
-      const expected = parseIfMatch(header)
+      const expected = requireIfMatch(request.headers['if-match'])
       const result = await ctx.repository.rollback(request.body.version, expected)
       if (!result.ok) {
         if (result.reason === 'stale')
