@@ -99,6 +99,8 @@ export class MiniProgram {
   readonly modals: Modal[] = []
   readonly phoneCalls: string[] = []
   readonly updatesApplied: number[] = []
+  /** what each tapped share button (open-type="share") sent */
+  readonly shares: unknown[] = []
   readonly stack: PageInstance[] = []
   readonly pageConfigs = new Map<string, Config>()
   /** tab pages stay alive when another tab is shown */
@@ -526,8 +528,6 @@ export class MiniProgram {
     }
     await this.settle()
   }
-
-  readonly shares: unknown[] = []
 
   /** The input inside the smallest element that also shows `label`. */
   findInput(label: string | RegExp): ViewNode {
