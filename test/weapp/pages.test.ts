@@ -2,6 +2,7 @@
 // shows its content; the tabs switch; the page stack's limit of 10 is handled.
 import { ensureWeappBuild } from './harness/build'
 import { type MiniProgram, PAGE_STACK_LIMIT, launch } from './harness/mini-program'
+import { allNodes } from './harness/view-tree'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)
@@ -56,6 +57,9 @@ it.each(Object.entries(PAGES))('%s opens without an error and shows its content'
   else expect(await mp.navigateTo(url)).toBeNull()
   expect(mp.page().route).toBe(route)
   expect(mp.text()).toContain(shows)
+  // a node whose name has no template in base.wxml would show nothing on a phone
+  const untemplated = allNodes(mp.view()).filter((n) => n.parent !== null && n.info === undefined)
+  expect(untemplated.map((n) => n.data.nn)).toEqual([])
   expect(mp.errors).toEqual([])
 })
 
