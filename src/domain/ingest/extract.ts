@@ -102,7 +102,8 @@ function readSentence(text: string, span: Span): Group[] {
         subject = {
           ...subject,
           concept: term.concept,
-          mode: term.mode ?? (term.concept === 'tekun' && subject.concept === 'tekun' ? subject.mode : null),
+          // A name without 集中/分散 (城镇特困人员供养标准) does not carry on the previous one's.
+          mode: term.mode ?? null,
         }
         monthlyByName = text.slice(i, i + t.length).includes('月')
       } else {
@@ -156,7 +157,7 @@ function baseMultipleAt(text: string, i: number, end: number) {
   const area = termAt(text, j)
   if (area?.term.kind === 'area') j += area.length
   const concept = termAt(text, j)
-  if (concept?.term.kind !== 'concept' || area?.term.kind === 'concept') return null
+  if (concept?.term.kind !== 'concept') return null
   j += concept.length
   const multiplier = multiplierAt(text, j)
   if (!multiplier || j + multiplier.raw.length > end) return null
@@ -174,12 +175,15 @@ const fail = (reason: string): Outcome => ({ ok: false, reason })
 function evaluate(group: Group, ids: ParameterId[], sentence: string): Outcome {
   const amounts = group.figures.filter((f): f is AmountFigure => f.kind === 'amount')
   const others = group.figures.filter((f) => f.kind !== 'amount')
+  // A percentage beside a stated new amount (提高到700元，增长6.1%) only describes it; alone it sets nothing.
   const percent = others.find((f) => f.kind === 'percent')
-  if (percent) return fail(`「${percent.raw}」是比例或倍数，通知没有写明它对应的金额或基数`)
+  const statesNew = amounts.some((f) => f.role === 'to' || f.role === 'plain' || f.role === 'floor')
+  if (percent && !statesNew) return fail(`「${percent.raw}」是比例或倍数，通知没有写明它对应的金额或基数`)
   const unreadable = amounts.find((f) => f.fen === null)
   if (unreadable) return fail(`无法准确识别数字「${unreadable.numeral}」，请人工核对（不做猜测）`)
   const unknown = amounts.find((f) => f.role === 'unknown')
   if (unknown) return fail(`无法判断「${unknown.raw}」是新标准、原标准还是增加额`)
+  const percentNote = percent ? [`通知另写明「${percent.raw}」，未用于计算`] : []
   const multiple = others.find((f): f is Extract<Figure, { kind: 'multiplier' }> => f.kind === 'multiplier')
   if (multiple) {
     if (amounts.length > 0) return fail(`同一项标准既写了金额又写了「${multiple.raw}」，无法确定以哪个为准`)
@@ -207,7 +211,7 @@ function evaluate(group: Group, ids: ParameterId[], sentence: string): Outcome {
   else assignment = []
 
   let previousFor: Array<AmountFigure | null>
-  const extraNotes: string[] = []
+  const extraNotes: string[] = [...percentNote]
   let extraReview = false
   if (previous.length === 0) previousFor = ids.map(() => null)
   else if (previous.length === 1) previousFor = ids.map(() => previous[0])
