@@ -179,6 +179,9 @@ const expected: Record<string, Expected> = {
   'n28-percent-beside': {
     proposals: [['dibao-urban-standard', 910, 860, '2024-07-01', false, /另写明「5\.8%」/]],
   },
+  'n29-no-period': {
+    proposals: [['dibao-urban-standard', 920, 860, '2025-01-01', true, /没有写明是每月还是每年/]],
+  },
 }
 
 it('has an expectation for every fixture, and at least 20 of them', () => {
