@@ -16,7 +16,7 @@ export type Outcome =
 const fail = (reason: string): Outcome => ({ ok: false, reason })
 
 /** Combine one subject's figures into values, or say why they cannot be. */
-export function evaluate(group: Group, ids: ParameterId[], sentence: string): Outcome {
+export function evaluate(group: Group, ids: ParameterId[], sentence: string, effectiveYear: number | null): Outcome {
   const amounts = group.figures.filter((f): f is AmountFigure => f.kind === 'amount')
   const others = group.figures.filter((f) => f.kind !== 'amount')
   // A percentage beside a stated new amount (提高到700元，增长6.1%) only describes it; alone it sets nothing.
@@ -25,7 +25,16 @@ export function evaluate(group: Group, ids: ParameterId[], sentence: string): Ou
   if (percent && !statesNew) return fail(`「${percent.raw}」是比例或倍数，通知没有写明它对应的金额或基数`)
   const unreadable = amounts.find((f) => f.fen === null)
   if (unreadable) return fail(`无法准确识别数字「${unreadable.numeral}」，请人工核对（不做猜测）`)
-  return combineRead(group, ids, sentence, amounts.filter(isRead), percent)
+  return combineRead(group, ids, sentence, effectiveYear, amounts.filter(isRead), percent)
+}
+
+/** 去年 / 上年, or a year before the one the values take effect in, if the sentence names one. */
+function pastYearIn(sentence: string, effectiveYear: number | null): string | null {
+  const relative = /去年|上年|上一年度|原标准/.exec(sentence)
+  if (relative) return relative[0]
+  if (effectiveYear === null) return null
+  for (const m of sentence.matchAll(/(\d{4})年/g)) if (Number(m[1]) < effectiveYear) return m[0]
+  return null
 }
 
 /** An amount whose numeral was read exactly. */
@@ -33,7 +42,14 @@ type ReadAmount = AmountFigure & { fen: number }
 const isRead = (f: AmountFigure): f is ReadAmount => f.fen !== null
 const basis = (f: ReadAmount): Basis => ({ raw: f.raw, fen: f.fen })
 
-function combineRead(group: Group, ids: ParameterId[], sentence: string, amounts: ReadAmount[], percent: Figure | undefined): Outcome {
+function combineRead(
+  group: Group,
+  ids: ParameterId[],
+  sentence: string,
+  effectiveYear: number | null,
+  amounts: ReadAmount[],
+  percent: Figure | undefined,
+): Outcome {
   const others = group.figures.filter((f) => f.kind !== 'amount')
   const unknown = amounts.find((f) => f.role === 'unknown')
   if (unknown) return fail(`无法判断「${unknown.raw}」是新标准、原标准还是增加额`)
@@ -54,6 +70,11 @@ function combineRead(group: Group, ids: ParameterId[], sentence: string, amounts
   const several = ids.length > 1
   const labels = ids.map((id) => PARAMETER_LABELS[id]).join('、')
 
+  // 「2018年城市低保标准为每人每月600元」 states an old standard with the same words as a new one: a
+  // bare statement (no 提高到/调整为) in a sentence about last year or an earlier year is not placed.
+  const pastYear = pastYearIn(sentence, effectiveYear)
+  if (news.length > 0 && news.every((f) => f.role === 'plain') && pastYear)
+    return fail(`句中提到「${pastYear}」，无法确定「${news[0].raw}」是新标准还是以往的标准`)
   if (increases.length > 1) return fail(`同一项标准写了多个增加额（${increases.map((f) => f.raw).join('、')}），无法确定`)
   const increase = increases[0] ?? null
   // 分别: the text itself pairs the listed standards with the listed figures, in order.

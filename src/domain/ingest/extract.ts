@@ -85,7 +85,8 @@ export function extract(input: string, n: NormalisedText, { document, boundaries
       else byIds.set(key, { group: { ...group, figures: [...group.figures] }, ids: resolved.ids })
     }
     for (const { group, ids } of byIds.values()) {
-      const outcome = evaluate(group, ids, sentence)
+      const effective = effectiveOf(span)
+      const outcome = evaluate(group, ids, sentence, effective === null ? null : Number(effective.slice(0, 4)))
       if (outcome.ok === false) reject(span, outcome.reason)
       else if (outcome.ok === 'multiple') multiples.push({ group, ids, figure: outcome.figure, span })
       else {

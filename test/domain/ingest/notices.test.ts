@@ -182,6 +182,10 @@ const expected: Record<string, Expected> = {
   'n29-no-period': {
     proposals: [['dibao-urban-standard', 920, 860, '2025-01-01', true, /没有写明是每月还是每年/]],
   },
+  'n30-past-year': {
+    proposals: [['dibao-urban-standard', 750, null, '2023-01-01', false]],
+    unmatched: [/句中提到「2022年」，无法确定「700元」是新标准还是以往的标准/],
+  },
 }
 
 it('has an expectation for every fixture, and at least 20 of them', () => {
