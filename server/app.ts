@@ -15,6 +15,7 @@ import { fromRouter, handleClientError, installErrorHandler } from './plugins/er
 import { loggerOptions } from './plugins/logger'
 import { registerSecurity } from './plugins/security'
 import { registerStaticApp } from './plugins/static-app'
+import { registerConsoleStatic } from './plugins/console-static'
 import { adminRoutes } from './routes/admin'
 import { assessRoutes } from './routes/assess'
 import { catalogRoutes } from './routes/catalog'
@@ -129,6 +130,7 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
     { prefix: '/api/v1' },
   )
 
+  await registerConsoleStatic(app)
   const staticDir = config.staticDir
   if (staticDir) await registerStaticApp(app, staticDir)
 
