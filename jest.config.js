@@ -16,7 +16,6 @@ const app = defineJestConfig({
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '\\.(css|less|sass|scss|styl)$': '<rootDir>/test/setup/style-mock.js',
-    '^@/(.*)$': '<rootDir>/src/$1',
   },
 })
 
@@ -32,9 +31,11 @@ const node = {
     '<rootDir>/test/e2e/**/*.test.ts',
     '<rootDir>/test/reliability/**/*.test.ts',
     '<rootDir>/test/budgets/**/*.test.ts',
+    '<rootDir>/test/tooling/**/*.test.ts',
+    '<rootDir>/test/deploy/**/*.test.ts',
   ],
   transform: {
-    '^.+\\.(ts|tsx|js)$': [
+    '^.+\\.(ts|tsx|js|mjs)$': [
       'babel-jest',
       {
         babelrc: false,
@@ -46,8 +47,7 @@ const node = {
   // cookie 2 (light-my-request, behind app.inject) and content-disposition 3 are ESM-only: Node 20.19+
   // loads them with require(esm), jest's CommonJS runtime needs them compiled.
   transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
 }
 
 // bail/verbose are run-wide options, not per project

@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark in one go — bytes, search, API load, H5 load in Chromium — each
+// `npm run bench`: every benchmark in one go — bytes, search, API load, H5 load in Chromium, weapp setData — each
 // rewriting its own section of docs/BENCHMARKS.md, then one table of the targets and whether this
 // run met them (the summary section at the top of that file). Timings are reported, never asserted:
 // the byte budgets are the tests in test/budgets.
@@ -17,6 +17,7 @@ const BENCHES = [
   { name: 'search', file: 'bench/search.bench.ts', what: 'per-keystroke search latency, Node and Chromium' },
   { name: 'load', file: 'bench/load.bench.ts', what: 'API requests/s against node:http serving the same bytes' },
   { name: 'h5-load', file: 'bench/h5-load.bench.ts', what: 'H5 load on a throttled phone, revisits, DOM size' },
+  { name: 'weapp-setdata', file: 'bench/weapp-setdata.bench.ts', what: 'weapp setData calls and bytes per page, in the weapp harness' },
 ] as const
 
 function main(): void {

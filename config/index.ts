@@ -1,5 +1,4 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import devConfig from './dev'
@@ -18,7 +17,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-1-1',
     // NutUI is designed at 375px, the app at 750px (Taro default)
     designWidth(input) {
-      if ((input as any)?.file?.replace(/\\+/g, '/').indexOf('@nutui') > -1) {
+      if (((input as { file?: string } | undefined)?.file?.replace(/\\+/g, '/').indexOf('@nutui') ?? -1) > -1) {
         return 375
       }
       return 750
@@ -65,9 +64,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      },
     },
     h5: {
       publicPath: '/',
@@ -87,9 +83,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
-      },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
       },
     },
   }

@@ -8,7 +8,13 @@ const paths = ['test/domain/', 'test/content/', 'test/app/', 'test/services/', '
 const slow = ['test/server/processes.test.ts']
 const r = spawnSync(
   'npx',
-  ['jest', '--ci', ...paths.map((p) => `^${process.cwd()}/${p}`), ...slow.map((p) => `--testPathIgnorePatterns=${p}`), ...process.argv.slice(2)],
+  [
+    'jest',
+    '--ci',
+    ...paths.map((p) => `^${process.cwd()}/${p}`),
+    ...slow.map((p) => `--testPathIgnorePatterns=${p}`),
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: { ...process.env, TEST_DIALECTS: 'sqlite' } },
 )
 process.exit(r.status ?? 1)

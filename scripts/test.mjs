@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process'
 const steps = [
   ['bundled content is up to date', 'npx', ['tsx', 'scripts/build-content.ts', '--check']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['dead code (knip)', 'npm', ['run', '--silent', 'knip']],
+  ['formatting (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['unit, component and server tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
 ]
 

@@ -2,14 +2,16 @@
 // build one app per test file over their own database; main.ts builds one for the process.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
 import { z } from 'zod'
 import type { SourceTexts } from '../src/domain/validate'
 import type { AppConfig } from './config'
 import { ContentRepository } from './content/repository'
 import { readSourceTexts } from './content/pack-files'
-import { ContentStore } from './content/store'
+import { PublishedContent } from './content/published-content'
 import type { Database } from './db/database'
 import { ApiError, errorBody } from './lib/errors'
+import { HealthMonitor } from './lib/health'
 import { registerDocs } from './plugins/docs'
 import { fromRouter, handleClientError, installErrorHandler } from './plugins/error-handler'
 import { loggerOptions } from './plugins/logger'
@@ -45,7 +47,9 @@ export interface BuildAppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     /** the content held in memory (tests use it to force a version check) */
-    content: ContentStore
+    content: PublishedContent
+    /** what /health reports (tests count its database probes) */
+    health: HealthMonitor
   }
 }
 
@@ -85,8 +89,10 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
 
+  const health = new HealthMonitor(() => sql`select 1`.execute(db.db))
+  app.decorate('health', health)
   const repository = new ContentRepository(db)
-  const store = new ContentStore(repository, db, { pollMs: config.contentPollMs, listen: config.contentListen, logger: app.log })
+  const store = new PublishedContent(repository, db, { pollMs: config.contentPollMs, listen: config.contentListen, logger: app.log })
   await store.load()
   store.start()
   app.decorate('content', store)
@@ -110,7 +116,7 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
     done(null, payload)
   })
 
-  const ctx: ApiContext = { config, database: db, repository, store, texts: texts ?? readSourceTexts() }
+  const ctx: ApiContext = { config, database: db, repository, store, texts: texts ?? readSourceTexts(), health }
 
   await registerSecurity(app, config)
   await registerDocs(app)

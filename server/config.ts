@@ -2,6 +2,8 @@
 // with a message naming the variable, so a typo in a deployment never turns into odd behaviour later.
 import path from 'node:path'
 import { z } from 'zod'
+import { adminTokenProblem } from './lib/token'
+import { PROJECT_ROOT } from './paths'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -37,7 +39,7 @@ export interface AppConfig {
   shutdownTimeoutMs: number
 }
 
-const DEFAULT_SQLITE_FILE = path.resolve(__dirname, '../data/huimintong.sqlite')
+const DEFAULT_SQLITE_FILE = path.join(PROJECT_ROOT, 'data/huimintong.sqlite')
 
 const intFrom = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -63,7 +65,11 @@ const envSchema = z.object({
   ADMIN_TOKEN: z
     .string()
     .optional()
-    .refine((v) => v === undefined || v === '' || v.length >= 16, 'ADMIN_TOKEN 至少要 16 个字符（建议用 openssl rand -hex 32 生成）'),
+    .superRefine((v, ctx) => {
+      // unset or empty: the admin routes are off
+      const problem = v === undefined || v === '' ? null : adminTokenProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
   CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_ASSESS: intFrom('RATE_LIMIT_ASSESS', 1, 1_000_000, 60),

@@ -15,11 +15,26 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/standards/index', text: '救助标准' },
-      { pagePath: 'pages/services/index', text: '办事' },
-      { pagePath: 'pages/policies/index', text: '政策' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      {
+        pagePath: 'pages/standards/index',
+        text: '救助标准',
+        iconPath: 'assets/tab/standards.png',
+        selectedIconPath: 'assets/tab/standards-active.png',
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '办事',
+        iconPath: 'assets/tab/services.png',
+        selectedIconPath: 'assets/tab/services-active.png',
+      },
+      {
+        pagePath: 'pages/policies/index',
+        text: '政策',
+        iconPath: 'assets/tab/policies.png',
+        selectedIconPath: 'assets/tab/policies-active.png',
+      },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
   window: {

@@ -7,9 +7,15 @@ import 'dayjs/locale/zh-cn'
 import { startContentSync } from './hooks/use-content'
 import { getElderState } from './services/elder-store'
 import { installOfflineShell } from './services/offline-shell'
+import { installChunkErrorNotice } from './h5/chunk-error'
+import { installTabBarFix } from './h5/tab-bar'
+import { watchForUpdate } from './services/app-update'
 import './app.scss'
 
 dayjs.locale('zh-cn')
+// before the first navigation can fail
+installChunkErrorNotice()
+installTabBarFix()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -18,6 +24,7 @@ function App({ children }: PropsWithChildren) {
     // pages render the cached or bundled content at once; this checks the server once per launch
     startContentSync()
     installOfflineShell()
+    watchForUpdate()
   })
   return children
 }

@@ -7,11 +7,12 @@ import { type ContentPack } from '../../src/domain'
 import { formatProblems, preparePack, withTexts } from '../../src/domain/pack-pipeline'
 import type { SourceTexts } from '../../src/domain/validate'
 import { ConfigError, loadConfig } from '../config'
-import { buildManifest, canonicalJson } from '../content/hash'
-import { ContentRepository, type WriteResult, packHash } from '../content/repository'
+import { buildManifest } from '../content/hash'
+import { ANY_VERSION, ContentRepository, type WriteResult } from '../content/repository'
 import { CONTENT_DIR, PackFileError, readPackInput } from '../content/pack-files'
 import { type Database, openDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
+import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
 import { AccountCommandError, readPipedPassword, runAuditExport, runUserCommand } from './accounts'
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
@@ -34,7 +35,6 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   validate <pack.json|目录>            校验内容包，列出全部问题
   publish [pack.json|目录] [选项]      发布到 DATABASE_URL 指定的数据库（默认发布 content/ 目录）
       --if-match <版本>                只有当前版本仍是它时才发布（防止覆盖他人的修改）
-      --force                          内容与当前版本相同也发布新版本
   export <文件|->                      导出当前内容包（{manifest, pack}），可用作备份；- 表示标准输出
   history                              发布历史，从新到旧
   rollback <版本> [--if-match <版本>]  回滚到以前的版本（记为一个新版本）
@@ -64,7 +64,7 @@ interface Parsed {
 }
 
 const VALUE_FLAGS = new Set(['--if-match', '--role'])
-const BOOL_FLAGS = new Set(['--force', '--help', '-h'])
+const BOOL_FLAGS = new Set(['--help', '-h'])
 
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = []
@@ -121,10 +121,20 @@ async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (repo: ContentReposit
 function conflictMessage(result: Extract<WriteResult, { ok: false }>, expected: string | null): FailedError {
   if (result.reason === 'stale')
     return new FailedError(`版本冲突：当前版本是 ${result.current ?? '（无）'}，不是 ${expected ?? '（无）'}；未做任何修改`)
+  if (result.reason === 'unchanged') return new FailedError(`内容与当前版本 ${result.current.version} 相同`)
   if (result.reason === 'already_current') return new FailedError('这个版本已经是当前版本，无需回滚')
   if (result.reason === 'text_conflict')
     return new FailedError(`全文“${result.textId}”已经以不同的文字保存过；已发布的全文不能更改，请为新文本使用新的编号`)
   return new FailedError('没有这个版本；用 history 查看可选的版本')
+}
+
+/** --if-match: the same rule as the HTTP header (one named version; no *, no W/). */
+function namedVersion(flag: string | true | undefined): string | undefined {
+  if (typeof flag !== 'string') return undefined
+  const parsed = parseIfMatch(flag)
+  if (parsed.kind === 'version') return parsed.version
+  if (parsed.kind === 'missing') throw new UsageError('--if-match 后面要跟一个版本，例如 --if-match v3')
+  throw new UsageError(`--if-match：${ifMatchProblem(parsed)}`)
 }
 
 async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
@@ -134,7 +144,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
     io.out(USAGE)
     return command ? EXIT.ok : EXIT.usage
   }
-  const ifMatch = flags.get('--if-match')
+  const ifMatch = namedVersion(flags.get('--if-match'))
   const expectOne = (n: number, what: string) => {
     if (positional.length > n) throw new UsageError(`参数太多：${positional.slice(n).join(' ')}`)
     if (n === 1 && positional.length === 0) throw new UsageError(`请给出${what}`)
@@ -153,13 +163,13 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
       if (positional.length > 1) throw new UsageError(`参数太多：${positional.slice(1).join(' ')}`)
       return withDatabase(env, async (repo, db) => {
         const { pack, sourceTexts } = validated(positional[0] ?? CONTENT_DIR, await repo.storedTexts())
-        const current = await repo.current()
-        if (current && !flags.has('--force') && current.packHash === packHash(canonicalJson(pack))) {
-          io.out(`内容与当前版本 ${current.version} 相同，未发布新版本（要强制发布请加 --force）`)
+        const expected = typeof ifMatch === 'string' ? ifMatch : ((await repo.currentPointer())?.version ?? null)
+        const result = await repo.publish(pack, expected, 'publish', sourceTexts)
+        // The same rule as HTTP publishing: an identical pack is not a new version.
+        if (!result.ok && result.reason === 'unchanged') {
+          io.out(`内容与当前版本 ${result.current.version} 相同，未发布新版本`)
           return EXIT.ok
         }
-        const expected = typeof ifMatch === 'string' ? ifMatch : (current?.version ?? null)
-        const result = await repo.publish(pack, expected, 'publish', sourceTexts)
         if (!result.ok) throw conflictMessage(result, expected)
         io.out(`已发布 ${result.version.version}（内容版本 ${result.version.packVersion}）到 ${db.describe}`)
         return EXIT.ok
@@ -212,9 +222,9 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
     case 'rollback': {
       expectOne(1, '要回滚到的版本，例如 v2')
       return withDatabase(env, async (repo) => {
-        const expected = typeof ifMatch === 'string' ? ifMatch : '*'
+        const expected = typeof ifMatch === 'string' ? ifMatch : ANY_VERSION
         const result = await repo.rollback(positional[0], expected)
-        if (!result.ok) throw conflictMessage(result, expected === '*' ? null : expected)
+        if (!result.ok) throw conflictMessage(result, expected === ANY_VERSION ? null : expected)
         io.out(`已回滚：${result.version.version} 恢复了 ${positional[0]} 的内容（内容版本 ${result.version.packVersion}）`)
         return EXIT.ok
       })

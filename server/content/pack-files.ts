@@ -5,8 +5,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { type PackInput, unwrapPack } from '../../src/domain/pack-pipeline'
 import type { SourceTexts } from '../../src/domain/validate'
+import { PROJECT_ROOT } from '../paths'
 
-export const CONTENT_DIR = path.resolve(__dirname, '../../content')
+export const CONTENT_DIR = path.join(PROJECT_ROOT, 'content')
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'))

@@ -21,21 +21,32 @@ export interface VersionInfo {
   restoredFrom: string | null
 }
 
+export interface StoredVersionRef {
+  version: string
+  packVersion: string
+  publishedAt: string
+}
+
 export interface StoredVersion extends VersionInfo {
   pack: ContentPack
 }
 
+/** "Whatever is current": an operator rolling back deliberately (CLI, or a rollback without If-Match). */
+export const ANY_VERSION: unique symbol = Symbol('any version')
+
 /**
  * What the writer expects to be current: a label (If-Match), null for "nothing yet" (first-start
- * seeding), or '*' for "whatever is current" (the CLI, an operator acting deliberately).
+ * seeding), or ANY_VERSION. A symbol, not '*', so no header text can ever turn into the wildcard.
  */
-export type Expected = string | null | '*'
+export type Expected = string | null | typeof ANY_VERSION
 
 export type WriteResult =
   | { ok: true; version: StoredVersion }
   | { ok: false; reason: 'stale'; current: string | null }
   | { ok: false; reason: 'unknown_version' }
   | { ok: false; reason: 'already_current' }
+  /** the pack is identical to the current version's: nothing to publish (one rule for HTTP and CLI) */
+  | { ok: false; reason: 'unchanged'; current: StoredVersionRef }
   /** a source text of that id is already stored with different words */
   | { ok: false; reason: 'text_conflict'; textId: string }
 
@@ -70,19 +81,6 @@ function infoOf(row: VersionRow): VersionInfo {
     kind: row.kind,
     restoredFrom: row.restored_from,
   }
-}
-
-/**
- * Strip quotes and a weak prefix from an If-Match value: `"v3"`, `v3` and `W/"v3"` all mean v3.
- * Only a bare `*` is the wildcard (RFC 9110 §13.1.1); a quoted `"*"` is a tag like any other, which
- * names no version.
- */
-export function parseIfMatch(header: string): string {
-  const trimmed = header.trim()
-  if (trimmed === '*') return '*'
-  const unweak = trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed
-  const tag = unweak.replace(/^"(.*)"$/, '$1').trim()
-  return tag === '*' ? '"*"' : tag
 }
 
 export class ContentRepository {
@@ -143,6 +141,20 @@ export class ContentRepository {
     return this.withWriteLock(async (trx) => {
       const pointer = await readPointer(trx)
       if (!matches(expected, pointer)) return { ok: false, reason: 'stale', current: pointer?.current_label ?? null }
+      if (pointer) {
+        const current = await trx
+          .selectFrom('content_version')
+          .select(['label', 'pack_version', 'pack_hash', 'published_at'])
+          .where('seq', '=', pointer.current_seq)
+          .executeTakeFirst()
+        if (current && current.pack_hash === packHash(canonicalJson(pack))) {
+          return {
+            ok: false,
+            reason: 'unchanged',
+            current: { version: current.label, packVersion: current.pack_version, publishedAt: toIso(current.published_at) },
+          }
+        }
+      }
       const conflict = await storeTexts(trx, pack, texts)
       if (conflict) return { ok: false, reason: 'text_conflict', textId: conflict }
       return { ok: true, version: await insertVersion(trx, pack, kind, null, pointer !== undefined) }
@@ -247,7 +259,7 @@ async function readPointer(trx: Kysely<Tables>) {
 }
 
 function matches(expected: Expected, pointer: { current_label: string } | undefined): boolean {
-  if (expected === '*') return true
+  if (expected === ANY_VERSION) return true
   if (expected === null) return pointer === undefined
   return pointer !== undefined && pointer.current_label === expected
 }

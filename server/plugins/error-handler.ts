@@ -92,6 +92,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (api.code === DATABASE_UNAVAILABLE) {
       // Expected while the database is away: a warning naming the cause, and a hint to retry.
       request.log.warn({ err: error }, 'database unavailable')
+      request.server.health.noteDatabaseFailure()
       reply.header('retry-after', '5')
     } else if (api.statusCode >= 500) {
       // Full detail goes to the log only (request bodies are never logged, see logger.ts).

@@ -8,6 +8,7 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import type { AppConfig } from '../config'
+import { clientKey } from '../lib/client-key'
 import { ApiError } from '../lib/errors'
 
 /**
@@ -66,6 +67,8 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
   await app.register(rateLimit, {
     global: false,
     timeWindow: config.rateLimit.windowMs,
+    // request.ip is undefined once the socket is gone; the default key generator then throws (a 500).
+    keyGenerator: (request) => clientKey(request.ip),
     errorResponseBuilder: (_req, context) =>
       new ApiError(429, 'rate_limited', `请求太频繁了，请在 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`),
   })

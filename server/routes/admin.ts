@@ -7,11 +7,13 @@ import { z } from 'zod'
 import { contentPackSchema, manifestSchema } from '../../src/domain'
 import { preparePack, unwrapPack, withTexts } from '../../src/domain/pack-pipeline'
 import { buildManifest } from '../content/hash'
-import { type StoredVersion, type VersionInfo, type WriteResult, parseIfMatch } from '../content/repository'
+import { ANY_VERSION, type Expected, type StoredVersion, type VersionInfo, type WriteResult } from '../content/repository'
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
+import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
 import { passBodyValidator } from '../lib/pass-body'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
+import { ingestRoutes } from './ingest'
 
 export const ADMIN_BODY_LIMIT = 5 * 1024 * 1024
 
@@ -34,6 +36,14 @@ const publishedSchema = z.object({
   manifest: manifestSchema,
 })
 
+const unchangedSchema = z.object({
+  unchanged: z.literal(true),
+  version: z.string().describe('当前版本（未变）'),
+  packVersion: z.string(),
+  publishedAt: z.string(),
+  message: z.string(),
+})
+
 function describeVersion(v: VersionInfo, current: string | null) {
   return {
     version: v.version,
@@ -46,13 +56,25 @@ function describeVersion(v: VersionInfo, current: string | null) {
   }
 }
 
+/** Publish: the version the edit was based on, named and compared strongly (428 missing, 412 otherwise). */
 function requireIfMatch(request: FastifyRequest): string {
-  const header = request.headers['if-match']
-  if (typeof header !== 'string' || header.trim() === '') {
+  const parsed = parseIfMatch(request.headers['if-match'])
+  if (parsed.kind === 'version') return parsed.version
+  if (parsed.kind === 'missing') {
     const message = '请在 If-Match 头中带上您所依据的当前内容版本（可从 /api/v1/content/manifest 或发布历史获取），以免覆盖他人的修改'
     throw new ApiError(428, 'precondition_required', message, [{ field: 'If-Match', message }])
   }
-  return parseIfMatch(header)
+  const message = ifMatchProblem(parsed)
+  throw new ApiError(412, 'if_match_invalid', message, [{ field: 'If-Match', message }])
+}
+
+/** Rollback: If-Match is optional (an operator restoring a known-good version); when given, the same rule. */
+function optionalIfMatch(request: FastifyRequest): Expected {
+  const parsed = parseIfMatch(request.headers['if-match'])
+  if (parsed.kind === 'missing') return ANY_VERSION
+  if (parsed.kind === 'version') return parsed.version
+  const message = ifMatchProblem(parsed)
+  throw new ApiError(412, 'if_match_invalid', message, [{ field: 'If-Match', message }])
 }
 
 function conflict(result: Extract<WriteResult, { ok: false }>, expected: string | null): ApiError {
@@ -60,6 +82,7 @@ function conflict(result: Extract<WriteResult, { ok: false }>, expected: string 
     const message = `内容已被更新为 ${result.current ?? '（无）'}，而您依据的是 ${expected ?? '（无）'}：请先获取最新版本，合并修改后再发布`
     return new ApiError(412, 'version_conflict', message, [{ field: 'If-Match', message }])
   }
+  if (result.reason === 'unchanged') return new ApiError(409, 'unchanged', `内容与当前版本 ${result.current.version} 相同`)
   if (result.reason === 'already_current') {
     const message = '这个版本已经是当前版本，无需回滚'
     return new ApiError(409, 'already_current', message, [{ field: 'version', message }])
@@ -99,6 +122,9 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
   const security = [{ bearer: [] }]
   const authErrors = { 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema }
 
+  // Notice ingestion, behind the same token and rate limit (a child plugin inherits these hooks).
+  await app.register(ingestRoutes)
+
   app.post(
     '/admin/content',
     {
@@ -108,11 +134,12 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         tags: ['admin'],
         summary: '发布新的内容包',
         description:
-          '请求体为 ContentPack，或 export 得到的 {manifest, pack, sourceTexts}（sourceTexts：新来源的全文，按 textId），用与命令行相同的流程（preparePack）校验。必须带 If-Match: 当前版本；版本已变返回 412，缺少返回 428。',
+          '请求体为 ContentPack，或 export 得到的 {manifest, pack, sourceTexts}（sourceTexts：新来源的全文，按 textId），用与命令行相同的流程（preparePack）校验。必须带 If-Match: 当前版本（如 \"v3\"，强比较；* 和 W/ 弱校验不接受，返回 412）；版本已变返回 412，缺少返回 428。内容与当前版本相同则不发布新版本，返回 200 和 unchanged: true（与命令行相同）。',
         security,
         headers: z.object({ 'if-match': z.string().optional().describe('当前内容版本，如 "v3"') }),
         body: contentPackSchema,
         response: {
+          200: unchangedSchema,
           201: publishedSchema,
           ...authErrors,
           412: errorBodySchema,
@@ -132,6 +159,17 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         throw new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
       }
       const result = await ctx.repository.publish(prepared.pack, expected, 'publish', input.sourceTexts)
+      if (!result.ok && result.reason === 'unchanged') {
+        // The same rule as the CLI: an identical pack is not a new version. 200, naming the current one.
+        reply.code(200).header('etag', `"${result.current.version}"`).header('cache-control', 'no-store')
+        return {
+          unchanged: true as const,
+          version: result.current.version,
+          packVersion: result.current.packVersion,
+          publishedAt: result.current.publishedAt,
+          message: `内容与当前版本 ${result.current.version} 相同，未发布新版本`,
+        }
+      }
       if (!result.ok) throw conflict(result, expected)
       ctx.store.accept(result.version)
       request.log.info({ version: result.version.version, packVersion: result.version.packVersion }, 'content published')
@@ -163,7 +201,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       schema: {
         tags: ['admin'],
         summary: '回滚到以前的某个版本（记为一个新版本）',
-        description: '可带 If-Match: 当前版本，版本已变则返回 412。',
+        description: '可带 If-Match: 当前版本（强比较，不接受 * 和 W/），版本已变则返回 412。',
         security,
         headers: z.object({ 'if-match': z.string().optional() }),
         body: z.object({
@@ -173,10 +211,9 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       },
     },
     async (request, reply) => {
-      const header = request.headers['if-match']
-      const expected = typeof header === 'string' && header.trim() !== '' ? parseIfMatch(header) : '*'
+      const expected = optionalIfMatch(request)
       const result = await ctx.repository.rollback(request.body.version, expected)
-      if (!result.ok) throw conflict(result, expected === '*' ? null : expected)
+      if (!result.ok) throw conflict(result, expected === ANY_VERSION ? null : expected)
       ctx.store.accept(result.version)
       request.log.info({ version: result.version.version, restoredFrom: result.version.restoredFrom }, 'content rolled back')
       return published(reply, result.version)

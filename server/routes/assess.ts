@@ -43,7 +43,14 @@ const tekunBody = z.object({
 })
 const assessBody = z.discriminatedUnion('program', [dibaoBody, tekunBody])
 
-const citationOut = z.object({ sourceId: z.string(), docNumber: z.string(), title: z.string(), article: z.string(), gist: z.string() })
+const citationOut = z.object({
+  sourceId: z.string(),
+  docNumber: z.string(),
+  title: z.string(),
+  article: z.string(),
+  gist: z.string(),
+  note: z.string().optional(),
+})
 const stepOut = z.object({
   id: z.string(),
   label: z.string(),

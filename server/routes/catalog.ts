@@ -1,38 +1,12 @@
 // Policy documents and the service guide: summaries with simple filters, and the full item by id.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { type Policy, type Service, policySchema, serviceModeSchema, serviceSchema } from '../../src/domain'
+import { policySchema, serviceModeSchema, serviceSchema } from '../../src/domain'
+import { matchesAllTerms, policyFilterText, serviceFilterText } from '../../src/domain/search/filter'
 import { derive, serialize } from '../content/snapshot'
 import { errorBodySchema, notFound } from '../lib/errors'
+import { intParam, qParam } from '../lib/query-params'
 import { DERIVED_CACHE, type RouteOptions, requireSnapshot, sendJsonBytes } from './context'
-
-const MAX_Q = 200
-
-export const qParam = z.string().trim().min(1, '请填写搜索词').max(MAX_Q, `搜索词太长了，最多 ${MAX_Q} 个字`)
-
-const intParam = (label: string, min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return fallback
-      const n = Number(raw)
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${label}应为 ${min} 到 ${max} 之间的整数` })
-        return z.NEVER
-      }
-      return n
-    })
-
-/** Every whitespace-separated term must appear somewhere in the item's text (case-insensitive). */
-export function matchesAllTerms(q: string, texts: readonly string[]): boolean {
-  const haystack = texts.join('\n').toLowerCase()
-  return q
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((term) => haystack.includes(term))
-}
 
 const policySummarySchema = policySchema.pick({
   id: true,
@@ -53,14 +27,6 @@ const serviceSummarySchema = serviceSchema.pick({
   fee: true,
   timeLimit: true,
 })
-
-function policyText(p: Policy): string[] {
-  return [p.title, p.docNumber, p.issuer, p.summary, ...p.topics, ...p.keyPoints.map((k) => k.text)]
-}
-
-function serviceText(s: Service): string[] {
-  return [s.name, s.department, s.applicants, ...s.conditions, ...s.steps.map((st) => `${st.title} ${st.detail}`)]
-}
 
 export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   app.get(
@@ -95,7 +61,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       // Free-text queries are not memoized: arbitrary strings would only churn the cache.
       const make = () => {
         const matching = snapshot.pack.policies
-          .filter((p) => (topic === undefined || p.topics.includes(topic)) && (q === undefined || matchesAllTerms(q, policyText(p))))
+          .filter((p) => (topic === undefined || p.topics.includes(topic)) && (q === undefined || matchesAllTerms(q, policyFilterText(p))))
           .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.id.localeCompare(b.id))
         return {
           contentVersion: snapshot.version,
@@ -173,7 +139,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           (s) =>
             (mode === undefined || s.mode === mode) &&
             (department === undefined || s.department === department) &&
-            (q === undefined || matchesAllTerms(q, serviceText(s))),
+            (q === undefined || matchesAllTerms(q, serviceFilterText(s))),
         )
         return {
           contentVersion: snapshot.version,

@@ -1,7 +1,6 @@
 // Health, the content manifest and the pack's sections: bytes from memory with strong ETags, so
 // the app (and a CDN in front) revalidates with If-None-Match and mostly gets a 304.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { sql } from 'kysely'
 import { z } from 'zod'
 import { SECTION_NAMES, type SectionName, manifestSchema } from '../../src/domain'
 import { errorBodySchema, notFound } from '../lib/errors'
@@ -13,6 +12,7 @@ const healthSchema = z.object({
   version: z.string().nullable().describe('当前内容版本（服务器分配，如 v3）'),
   packVersion: z.string().nullable().describe('内容包自身的版本标签（meta.version）'),
   publishedAt: z.string().nullable(),
+  problems: z.array(z.object({ code: z.string(), message: z.string() })).describe('已知问题；为空表示一切正常'),
 })
 
 const isSection = (name: string): name is SectionName => (SECTION_NAMES as readonly string[]).includes(name)
@@ -29,17 +29,17 @@ export const contentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (_request, reply) => {
       const snapshot = ctx.store.current
-      let database: 'ok' | 'unreachable' = 'ok'
-      try {
-        await sql`select 1`.execute(ctx.database.db)
-      } catch {
-        database = 'unreachable'
-      }
+      const database = (await ctx.health.databaseReachable()) ? 'ok' : 'unreachable'
+      const problems = ctx.health.list()
+      if (database === 'unreachable')
+        problems.push({ code: 'database_unreachable', message: '数据库暂时无法访问；已发布的内容仍由内存提供' })
+      if (!snapshot) problems.push({ code: 'no_content', message: '还没有可提供的内容' })
       reply.header('cache-control', 'no-store')
       // Without content there is nothing to serve: tell the load balancer so.
       return reply.code(snapshot ? 200 : 503).send({
-        status: snapshot && database === 'ok' ? 'ok' : 'degraded',
+        status: problems.length === 0 ? 'ok' : 'degraded',
         database,
+        problems,
         version: snapshot?.version ?? null,
         packVersion: snapshot?.packVersion ?? null,
         publishedAt: snapshot?.publishedAt ?? null,

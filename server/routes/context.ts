@@ -5,18 +5,21 @@ import type { SourceTexts } from '../../src/domain/validate'
 import type { AppConfig } from '../config'
 import type { ContentRepository } from '../content/repository'
 import type { SerializedBody, Snapshot } from '../content/snapshot'
-import type { ContentStore } from '../content/store'
+import type { PublishedContent } from '../content/published-content'
 import type { Database } from '../db/database'
 import { COMPRESS_MIN_BYTES, addVary, compressed, preferredCoding } from '../lib/compression'
 import { ApiError } from '../lib/errors'
+import type { HealthMonitor } from '../lib/health'
 
 export interface ApiContext {
   config: AppConfig
   database: Database
   repository: ContentRepository
-  store: ContentStore
+  store: PublishedContent
   /** source texts validatePack checks quotes against */
   texts: SourceTexts
+  /** the cached database probe and the known problems /health reports */
+  health: HealthMonitor
 }
 
 export interface RouteOptions {
@@ -24,7 +27,7 @@ export interface RouteOptions {
 }
 
 /** Content is needed to answer; before the first publish there is none. */
-export function requireSnapshot(store: ContentStore): Snapshot {
+export function requireSnapshot(store: PublishedContent): Snapshot {
   const snapshot = store.current
   if (!snapshot) throw new ApiError(503, 'no_content', '内容尚未发布，请稍后再试')
   return snapshot

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { type SearchHit, type SearchKind, search } from '../../src/domain/search'
 import { derive } from '../content/snapshot'
 import { errorBodySchema } from '../lib/errors'
-import { qParam } from './catalog'
+import { intParam, qParam } from '../lib/query-params'
 import { DERIVED_CACHE, type RouteOptions, requireSnapshot, sendJsonBytes } from './context'
 
 const KINDS = ['policy', 'service', 'parameter', 'faq'] as const satisfies readonly SearchKind[]
@@ -45,19 +45,6 @@ const kindsParam = z
     return kinds as SearchKind[]
   })
 
-const limitParam = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw === '') return 20
-    const n = Number(raw)
-    if (!Number.isInteger(n) || n < 1 || n > 50) {
-      ctx.addIssue({ code: 'custom', message: '条数应为 1 到 50 之间的整数' })
-      return z.NEVER
-    }
-    return n
-  })
-
 export const searchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   app.get(
     '/search',
@@ -68,7 +55,7 @@ export const searchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         querystring: z.object({
           q: z.string({ error: '请填写搜索词（参数 q）' }).pipe(qParam),
           kinds: kindsParam.describe(`只搜这些类型，逗号分隔：${KINDS.join(',')}`),
-          limit: limitParam.describe('最多返回多少条，默认 20，最多 50'),
+          limit: intParam('条数', 1, 50, 20).describe('最多返回多少条，默认 20，最多 50'),
         }),
         response: {
           200: z.object({ q: z.string(), contentVersion: z.string(), total: z.number().int(), results: z.array(hitSchema) }),

@@ -43,6 +43,7 @@ export function StepCitation({ citation, parameterId }: StepCitationProps) {
         <View className="assess-citation__gist">
           <Text>{citation.gist}</Text>
           <Text className="assess-citation__gist-note">（条文大意，不是原文）</Text>
+          {citation.note ? <Text className="assess-citation__gist-note">{`说明：${citation.note}`}</Text> : null}
           <SourceLink docNumber={citation.docNumber} target={{ kind: 'source', sourceId: citation.sourceId }} prefix="出处：" />
         </View>
       )}

@@ -1,10 +1,11 @@
 // Pieces shared by the 低保 and 特困 results: which standard the estimate used, what is still checked,
 // what else may help, and where to apply (links into the service guide).
 import './assessment.scss'
+import { officePlace } from './office-place'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { type IsoDate, type Service, formatChineseDate } from '../domain'
-import { OUTDATED_CAVEAT } from '../domain/eligibility/shared'
+import { isOutdatedCaveat, outdatedCaveat } from '../domain/eligibility/shared'
 import { callPhone, openPage } from '../services/navigation'
 import { describeMaterial } from './material-format'
 import { ServiceModeBadge } from './service-mode'
@@ -25,7 +26,7 @@ export function ResultBasis({ effectiveFrom, on, possiblyOutdated }: ResultBasis
       {possiblyOutdated && (
         <View className="assess-notice" role="note">
           <Text className="assess-notice__title">可能已有更新的标准</Text>
-          <Text>{OUTDATED_CAVEAT}</Text>
+          <Text>{outdatedCaveat(effectiveFrom)}</Text>
         </View>
       )}
     </View>
@@ -34,7 +35,7 @@ export function ResultBasis({ effectiveFrom, on, possiblyOutdated }: ResultBasis
 
 /** The caveats without the outdated-standard one, which ResultBasis already shows. */
 export function caveatsWithoutOutdated(caveats: readonly string[]): string[] {
-  return caveats.filter((c) => c !== OUTDATED_CAVEAT)
+  return caveats.filter((c) => !isOutdatedCaveat(c))
 }
 
 export interface NoteListProps {
@@ -100,7 +101,7 @@ export function ApplyServices({ serviceIds, services, showMaterials = true }: Ap
               ))}
             </View>
           )}
-          <Text className="assess-apply__where">{`办理地点：${service.office.name}，${service.office.address}`}</Text>
+          <Text className="assess-apply__where">{`办理地点：${officePlace(service.office)}`}</Text>
           <View
             className="assess-apply__link"
             role="link"

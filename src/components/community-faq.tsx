@@ -116,7 +116,16 @@ export function FaqItem({ faq, basis, highlighted }: FaqItemProps) {
         ),
       )}
       <View className="faq__tools">
-        <CopyButton text={faqCopyText(faq, basis)} label="复制问答" ariaLabel={`复制问答：${faq.question}`} />
+        {/* one copy button: on H5 the copy ends with a link to this answer; weapp shares by card */}
+        <CopyButton
+          text={
+            weapp
+              ? faqCopyText(faq, basis)
+              : `${faqCopyText(faq, basis)}\n${pageLink(`/packages/community/index?faq=${encodeURIComponent(faq.id)}`)}`
+          }
+          label="复制问答"
+          ariaLabel={`复制问答：${faq.question}`}
+        />
         {weapp ? (
           <Button
             className="faq__share"
@@ -128,13 +137,7 @@ export function FaqItem({ faq, basis, highlighted }: FaqItemProps) {
           >
             分享
           </Button>
-        ) : (
-          <CopyButton
-            text={`${faqCopyText(faq, basis)}\n${pageLink(`/packages/community/index?faq=${encodeURIComponent(faq.id)}`)}`}
-            label="复制分享内容"
-            ariaLabel={`复制分享内容（问答和链接）：${faq.question}`}
-          />
-        )}
+        ) : null}
       </View>
     </View>
   )

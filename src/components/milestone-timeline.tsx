@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from './action-button'
 import { type IsoDate, type Milestone, formatChineseDate } from '../domain'
-import { milestoneStatus } from './milestone-status'
+import { isStartDate, milestoneStatus, startDateWords } from './milestone-status'
 import './milestone.scss'
 
 export interface MilestoneTimelineProps {
@@ -22,12 +22,15 @@ export function MilestoneTimeline({ milestones, today }: MilestoneTimelineProps)
   const sorted = [...milestones].sort((a, b) => a.date.localeCompare(b.date))
   const folded = !showAll && sorted.length > FOLDED_COUNT + 1
   const shown = folded ? sorted.slice(0, FOLDED_COUNT) : sorted
-  const upcoming = sorted.filter((m) => milestoneStatus(m.date, today).state !== 'passed').length
+  const deadlines = sorted.filter((m) => !isStartDate(m.title))
+  const upcoming = deadlines.filter((m) => milestoneStatus(m.date, today).state !== 'passed').length
+  const note =
+    deadlines.length === 0
+      ? `共 ${sorted.length} 个时间节点`
+      : `共 ${sorted.length} 个时间节点，${upcoming === 0 ? `${deadlines.length === sorted.length ? '都' : `其中 ${deadlines.length} 个期限`}已到期` : `其中 ${upcoming} 个未到期`}`
   return (
     <View className="milestones">
-      <Text className="milestones__note">
-        {`共 ${sorted.length} 个时间节点，${upcoming === 0 ? '都已到期' : `其中 ${upcoming} 个未到期`}；按今天（${formatChineseDate(today)}）计算`}
-      </Text>
+      <Text className="milestones__note">{`${note}；按今天（${formatChineseDate(today)}）计算`}</Text>
       <View role="list" aria-label="时间节点">
         {shown.map((m, i) => {
           const status = milestoneStatus(m.date, today)
@@ -40,7 +43,9 @@ export function MilestoneTimeline({ milestones, today }: MilestoneTimelineProps)
                 <View className="milestones__head">
                   <Text className="milestones__date">{formatChineseDate(m.date)}</Text>
                   <Text className={`milestones__status milestones__status--${status.state}`}>
-                    {`${STATE_WORD[status.state]}${status.state === 'today' ? '' : `，${status.label}`}`}
+                    {isStartDate(m.title)
+                      ? startDateWords(m.date, today)
+                      : `${STATE_WORD[status.state]}${status.state === 'today' ? '' : `，${status.label}`}`}
                   </Text>
                 </View>
                 <Text className="milestones__title">{m.title}</Text>

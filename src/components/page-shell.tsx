@@ -1,11 +1,12 @@
 // Every page's root: applies 长辈版 styles (the `elder` class) and shows the content status line
-// (离线 / 数据截至 …), always visible, never a toast.
+// (离线 / 数据截至 …), always visible, never a toast; on H5 sub-pages, the top bar (back or 首页).
 import { type PropsWithChildren, useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { useElderMode } from '../hooks/use-elder-mode'
 import { useContent } from '../hooks/use-content'
 import { StatusLine } from './status-line'
 import { PageErrorBoundary } from './page-error-boundary'
+import { TopBar } from './top-bar'
 
 export interface PageShellProps {
   /** a stable class for the page, e.g. page-home */
@@ -23,6 +24,7 @@ export function PageShell({ name, showStatus = true, children }: PropsWithChildr
   }, [elder])
   return (
     <View className={`page ${name}${elder ? ' elder' : ''}`}>
+      <TopBar />
       {showStatus ? <StatusLine status={status} className="page__status" /> : null}
       <PageErrorBoundary>{children}</PageErrorBoundary>
     </View>

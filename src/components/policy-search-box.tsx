@@ -29,11 +29,3 @@ export function SearchBox({ value, onChange, label, placeholder }: SearchBoxProp
     </View>
   )
 }
-
-/** Case-insensitive "contains" on a few fields; spaces in the query are ignored between words. */
-export function matchesQuery(query: string, fields: ReadonlyArray<string | undefined>): boolean {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return true
-  const haystack = fields.filter(Boolean).join('\n').toLowerCase()
-  return words.every((w) => haystack.includes(w))
-}

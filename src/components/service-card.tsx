@@ -23,6 +23,8 @@ export function ServiceCard({ service }: { service: Service }) {
       </View>
       <Text className="service-card__dept">{service.department}</Text>
       <Text className="service-card__who">{`服务对象：${service.applicants}`}</Text>
+      {/* the same caveat as the guide itself: the badge is inferred, not checked with the office */}
+      {service.source.verified ? null : <Text className="service-card__note">办理方式仅供参考，以办事大厅公布为准</Text>}
     </View>
   )
 }

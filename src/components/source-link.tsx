@@ -20,6 +20,8 @@ export interface SourceLinkProps {
   target: SourceTarget
   /** default 来源： */
   prefix?: string
+  /** what the tap does, default 查看原文 */
+  action?: string
   className?: string
 }
 
@@ -40,13 +42,13 @@ export function openSource(target: SourceTarget): void {
   openPage(sourceTargetUrl(target))
 }
 
-export function SourceLink({ docNumber, article, target, prefix = '来源：', className }: SourceLinkProps) {
+export function SourceLink({ docNumber, article, target, prefix = '来源：', action = '查看原文', className }: SourceLinkProps) {
   const citation = article ? `${docNumber} ${article}` : docNumber
   return (
     <View
       className={['source-link', className].filter(Boolean).join(' ')}
       role="link"
-      aria-label={`${prefix}${citation}，点按查看原文`}
+      aria-label={`${prefix}${citation}，点按${action}`}
       onClick={(event) => {
         // a link inside a tappable card must not also trigger the card
         event.stopPropagation()
@@ -54,9 +56,13 @@ export function SourceLink({ docNumber, article, target, prefix = '来源：', c
       }}
     >
       <Text className="source-link__prefix">{prefix}</Text>
-      <Text className="source-link__citation">{citation}</Text>
+      <Text className="source-link__citation">
+        {/* a document number is never split across lines (「35/号」) */}
+        <Text className="source-link__doc">{docNumber}</Text>
+        {article ? ` ${article}` : ''}
+      </Text>
       <Text className="source-link__arrow" aria-hidden="true">
-        {' 查看原文 ›'}
+        {` ${action} ›`}
       </Text>
     </View>
   )

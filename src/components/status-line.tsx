@@ -6,7 +6,7 @@ import type { ContentStatus } from '../hooks/use-content'
 export function statusText(status: ContentStatus): string {
   const asOf = `数据截至 ${formatChineseDate(status.asOf)}`
   if (status.refreshing) return `正在检查更新 · ${asOf}`
-  if (status.offline) return `离线 · ${asOf}`
+  if (status.offline) return status.message ? `离线 · ${status.message} · ${asOf}` : `离线 · ${asOf}`
   if (status.message) return `${status.message} · ${asOf}`
   return asOf
 }

@@ -57,7 +57,6 @@ export const derivationSchema = z.object({
   /** who confirmed a derivation the arithmetic cannot express (e.g. a yearly figure ÷ 12) */
   confirmedBy: z.string().min(1).optional(),
 })
-export type Derivation = z.infer<typeof derivationSchema>
 
 export const datedValueSchema = z.object({
   /** the value holds from this date until the next dated entry */

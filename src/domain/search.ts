@@ -19,6 +19,8 @@ export interface SearchHit {
   snippet: SnippetSegment[]
   /** for policies: the section id where the best hit is */
   sectionId?: string
+  /** the whole query appears in it as typed (not only some of its words: 营业 of 营业执照) */
+  whole: boolean
 }
 
 export interface SearchOptions {
@@ -41,6 +43,11 @@ const EXACT_TITLE = 1
 const COVERAGE_BONUS = 0.3
 const PHRASE_COUNT_BONUS = 0.01
 const MAX_COUNTED_PHRASES = 10
+/**
+ * A title that is mostly the phrase beats one that merely contains it: for 低保, 城市低保 (the
+ * standard itself) before 城市低保补差. Scaled by the share of the title the phrase covers.
+ */
+const TIGHT_TITLE = 0.1
 const DEFAULT_LIMIT = 20
 /** A one-letter ASCII prefix could expand to half the vocabulary; the first few are enough. */
 const MAX_PREFIX_EXPANSIONS = 64
@@ -218,7 +225,11 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const field = data.fields[f]
     const isPhrase = phrasePossible && match.tokens === tokens.length && field.compact.includes(phrase)
     const score = isPhrase
-      ? PHRASE + field.tier + (field.tier === TIER.title && field.compact === phrase ? EXACT_TITLE : 0)
+      ? PHRASE +
+        field.tier +
+        (field.tier === TIER.title
+          ? (field.compact === phrase ? EXACT_TITLE : 0) + TIGHT_TITLE * (phrase.length / field.compact.length)
+          : 0)
       : field.tier * (match.weight / totalWeight) ** 2
     scored.set(f, { score, phrase: isPhrase })
     const doc = docMatches.get(field.doc)
@@ -250,7 +261,14 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const f = text && best && text.phrase === best.phrase ? match.textField : match.field
     const field = data.fields[f]
     const { kind, id, title } = data.docs[doc]
-    const hit: SearchHit = { kind, id, title, score, snippet: buildSnippet(field.text, snippetQuery, scored.get(f)?.phrase ?? false) }
+    const hit: SearchHit = {
+      kind,
+      id,
+      title,
+      score,
+      snippet: buildSnippet(field.text, snippetQuery, scored.get(f)?.phrase ?? false),
+      whole: match.phraseFields > 0,
+    }
     if (kind === 'policy' && field.sectionId) hit.sectionId = field.sectionId
     return hit
   })

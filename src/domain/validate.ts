@@ -36,10 +36,7 @@ export function validatePack(raw: unknown, texts: SourceTexts): Validation {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    '',
-  )
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '')
 }
 
 const RULES: ReadonlyArray<(ctx: RuleContext) => Problem[]> = [

@@ -6,8 +6,10 @@ import bundledJson from '../generated/bundled-content.json'
 import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain'
 import { type ApiClient, createApiClient } from './api-client'
 import { type NetworkWatch, platformNetwork } from './network'
+import { storedKeys } from './storage'
 import {
   type SectionData,
+  MANIFEST_KEY,
   clearContentCache,
   contentCacheBytes,
   dropSectionsExcept,
@@ -69,6 +71,9 @@ export interface ContentStore {
 
 const bundledDefault = bundledJson as unknown as BundledContent
 
+/** Shown when the local copy could not be read back (cut off, edited, an older format). */
+export const DAMAGED_CACHE_MESSAGE = '本机保存的内容无法读取，已改用应用自带的内容，联网后会重新下载'
+
 const quote = (hash: string) => `"${hash}"`
 /** An ETag's hash: W/"abc" or "abc" → abc. */
 const unquote = (etag: string) => etag.replace(/^W\//, '').replace(/^"|"$/g, '')
@@ -88,6 +93,8 @@ export function createContentStore(
   let inflight: Promise<RefreshOutcome> | null = null
   /** bumped by clear(), so a refresh that began before it cannot write its result after it */
   let generation = 0
+  /** a note about the local copy that stays until content is saved again (DAMAGED_CACHE_MESSAGE) */
+  let cacheNotice: string | null = null
   const listeners = new Set<() => void>()
 
   function assemble(manifest: Manifest, sections: SectionData): ContentPack {
@@ -120,20 +127,26 @@ export function createContentStore(
         asOf: bundled.pack.meta.asOf,
         offline: false,
         refreshing: false,
-        message: null,
+        message: cacheNotice,
       },
       cache: { lastSync: null, cacheBytes: contentCacheBytes(), lastResult: null },
     }
   }
 
   function load(): ContentState {
+    // a record that is there but unreadable (WeChat reads text that is not JSON as absent)
+    const hadRecord = storedKeys(MANIFEST_KEY).includes(MANIFEST_KEY)
     const record = readManifestRecord()
-    if (!record) return bundledState()
+    if (!record) {
+      if (hadRecord) cacheNotice = DAMAGED_CACHE_MESSAGE
+      return bundledState()
+    }
     const sections = collect(record.manifest)
     if (!sections) {
       // Part of the cache is gone or was invalid (and has been removed). The record alone is no
       // use: forget it so the next revalidation downloads a fresh manifest and what is missing.
       removeManifestRecord()
+      cacheNotice = DAMAGED_CACHE_MESSAGE
       return bundledState()
     }
     current = { manifest: record.manifest, etag: record.etag }
@@ -173,8 +186,9 @@ export function createContentStore(
       {
         refreshing: false,
         offline,
-        // offline is shown by the status line itself; other failures get a sentence
-        message: offline ? null : `${message}，正在使用本机保存的内容`,
+        // offline is shown by the status line itself (with a note about the local copy, if any);
+        // other failures get a sentence
+        message: offline ? cacheNotice : `${message}，正在使用本机保存的内容`,
       },
       { lastResult: offline ? 'offline' : 'error' },
     )
@@ -251,6 +265,7 @@ export function createContentStore(
     }
     persisted = persisted && writeManifestRecord({ manifest: target, etag: manifestResult.etag, syncedAt })
     if (persisted) {
+      cacheNotice = null
       dropSectionsExcept(keep)
     } else {
       // Storage is full: show the new content now, and leave the old cache as it was (its record
@@ -314,6 +329,7 @@ export function createContentStore(
     clear() {
       generation++
       inflight = null
+      cacheNotice = null
       clearContentCache()
       setState(bundledState())
     },

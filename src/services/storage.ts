@@ -2,8 +2,6 @@
 // `undefined` for a missing, unreadable or corrupted entry and the caller shape-checks the rest.
 import Taro from '@tarojs/taro'
 
-export const KEY_PREFIX = 'jdz:'
-
 /** The stored value, or undefined when absent or unreadable. */
 export function readStored(key: string): unknown {
   try {

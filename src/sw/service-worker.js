@@ -22,6 +22,15 @@ const PAGE_CHECK_MS = 6 * 60 * 60 * 1000
 const FETCHED_AT = 'x-shell-fetched-at'
 /** hashed, immutable bundles: js/app.3db490db.js, css/app.3db490db0a2f6487d4e0.css, static/… */
 const ASSET = /^\/(js|css|static)\/[^?#]+[.-][0-9a-f]{8,}\.[a-z0-9]+$/i
+/**
+ * Every page's JS and CSS (and the tab icons), from the build's own file list: `npm run build:h5`
+ * (scripts/after-build-h5.ts) writes it in place of the empty list below. Kept at install, so a page
+ * never opened online still opens offline. The list also makes each build's worker differ, which is
+ * what tells a phone that a new build exists.
+ */
+/** the build puts its list here as JSON, in a string so that minifying the worker keeps the token */
+const PRECACHE_JSON = '__JDZ_PRECACHE_LIST__'
+const PRECACHE = /** @type {readonly string[]} */ (PRECACHE_JSON.startsWith('[') ? JSON.parse(PRECACHE_JSON) : [])
 
 /** @param {string} text */
 function buildIdOf(text) {
@@ -114,8 +123,29 @@ async function keepLoaded(urls) {
   )
 }
 
+/**
+ * Keep every file of the build's list. One file that fails (a flaky network at install) does not
+ * cost the others: it is fetched, and kept, when a page first asks for it.
+ */
+async function precacheAll() {
+  const cache = await newestCache()
+  if (!cache) return
+  await Promise.all(
+    PRECACHE.map(async (file) => {
+      const url = new URL(file, sw.registration.scope).href
+      if (await cache.match(url)) return
+      const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null)
+      if (response && response.ok && response.type === 'basic') await cache.put(url, response)
+    }),
+  )
+}
+
 sw.addEventListener('install', (event) => {
-  event.waitUntil(refreshPage().then(() => sw.skipWaiting()))
+  event.waitUntil(
+    refreshPage()
+      .then(() => precacheAll())
+      .then(() => sw.skipWaiting()),
+  )
 })
 
 sw.addEventListener('activate', (event) => {

@@ -45,3 +45,20 @@ it('特困: a 70-year-old in the city, 全失能, no income, no supporter → 20
   expect(box.textContent).toContain('850 元 + 照料护理补助 1200 元 = 2050 元')
   expect(within(box).getAllByRole('link', { name: /查看办事指南/ }).length).toBeGreaterThan(0)
 })
+
+it('特困: the 认定办法 citation shows its article from the 2016 text and says which copy it was read from', () => {
+  const { container } = render(<TekunPage />)
+  fireEvent.click(screen.getByRole('radio', { name: /^城市/ }))
+  typeInto(container, /^本人年龄/, '70')
+  fireEvent.click(screen.getByText('下一步'))
+  typeInto(container, /^本人每月收入/, '0')
+  fireEvent.click(screen.getByRole('radio', { name: /^没有/ }))
+  fireEvent.click(screen.getByText('下一步'))
+  fireEvent.click(screen.getByRole('radio', { name: /^全失能/ }))
+  fireEvent.click(screen.getByText('计算'))
+  const box = container.querySelector('#tekun-result') as HTMLElement
+  const toggle = within(box).getAllByRole('button', { name: /《特困人员认定办法》第五条（民发〔2016〕178号）/ })[0]
+  fireEvent.click(toggle)
+  expect(box.textContent).toContain('说明：本应用未持有民政部发布的原文；条文序号按编者查阅的民发〔2016〕178号转载文本')
+  expect(box.textContent).toContain('一、二级智力、精神残疾，一级肢体残疾')
+})

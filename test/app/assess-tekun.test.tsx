@@ -57,6 +57,8 @@ it('rural 分散供养, semi-disabled', () => {
   choose(/^半失能/)
   fireEvent.click(screen.getByText('计算'))
   expect(result(container).textContent).toContain('基本生活供养 400 元 + 照料护理补助 300 元 = 700 元')
+  expect(result(container).textContent).toContain('符合：您没有法定义务人，或者义务人没有能力赡养（抚养、扶养）您')
+  expect(result(container).textContent).not.toContain('没有有能力')
 })
 
 it('someone with a capable supporter gets the alternatives, not a flat no', () => {
@@ -73,6 +75,9 @@ it('someone with a capable supporter gets the alternatives, not a flat no', () =
   const box = result(container)
   expect(box.textContent).toContain('三个条件还没有同时符合')
   expect(box.textContent).toContain('无法定义务人或义务人无能力：不符合')
+  // said plainly, without a double negative
+  expect(box.textContent).toContain('不符合：您有法定义务人，且义务人有能力赡养（抚养、扶养）您')
+  expect(box.textContent).not.toContain('没有有能力')
   expect(box.textContent).toContain('还可以试试这些帮助')
   expect(box.textContent).toContain('低保自测')
 })

@@ -45,6 +45,9 @@ it("shows today's 城市低保, 农村低保 and 特困 with the change from las
 
 it('says plainly that the 2019 figures may be out of date', () => {
   render(<HomePage />)
+  // the heading calls them the latest the app holds, never today's
+  expect(screen.getByText('本应用收录的最新标准（2019年1月1日起执行）')).toBeTruthy()
+  expect(document.body.textContent).not.toMatch(/今天（.*）执行/)
   expect(screen.getByText('这是本应用收录的最新标准（2019年），当前标准可能已调整，请以民政部门公布为准')).toBeTruthy()
 })
 

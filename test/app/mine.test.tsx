@@ -48,15 +48,18 @@ beforeEach(() => {
   Current.router = { params: {}, path: '/pages/mine/index' } as unknown as typeof Current.router
 })
 
-it('shows the content version, 数据截至, size and last sync', () => {
+it('shows 数据截至 and last sync; versions and bytes only under 技术信息', () => {
   render(<MinePage />)
   expect(rowValue('数据截至')).toBe('2019年6月28日')
-  expect(rowValue('内容版本')).toBe(bundled.manifest.version)
   expect(rowValue('正在使用')).toBe('应用自带的内容')
-  expect(rowValue('本机缓存')).toBe('0 字节')
   expect(rowValue('上次同步')).toBe('还没有同步过')
   expect(screen.getByRole('switch', { name: '长辈版' })).toBeTruthy()
-  expect(screen.getByText(/^景德镇惠民通 版本 /)).toBeTruthy()
+  // a resident does not see cache bytes or version numbers until asking for them
+  expect(document.body.textContent).not.toMatch(/字节|版本 |内容版本|应用版本/)
+  fireEvent.click(screen.getByRole('button', { name: /技术信息/ }))
+  expect(rowValue('内容版本')).toBe(bundled.manifest.version)
+  expect(rowValue('本机缓存')).toBe('0 字节')
+  expect(rowValue('应用版本')).toBeTruthy()
 })
 
 it('refresh shows its result inline: updated, then already current', async () => {
@@ -65,9 +68,11 @@ it('refresh shows its result inline: updated, then already current', async () =>
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '检查更新' }))
   })
-  expect(screen.getByText('已更新到最新内容（版本 2020.1-1）')).toBeTruthy()
+  expect(screen.getByText('已更新到最新内容')).toBeTruthy()
   expect(rowValue('数据截至')).toBe('2020年1月2日')
   expect(rowValue('正在使用')).toBe('刚从网络更新的内容')
+  fireEvent.click(screen.getByRole('button', { name: /技术信息/ }))
+  expect(rowValue('内容版本')).toBe('2020.1-1')
   expect(rowValue('本机缓存')).toMatch(/KB$/)
   expect(rowValue('上次同步')).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
   await act(async () => {
@@ -99,6 +104,7 @@ it('clears the cache after an inline confirmation', async () => {
   fireEvent.click(screen.getByRole('button', { name: '确定清除' }))
   expect(screen.getByText('已清除缓存，正在使用应用自带的内容')).toBeTruthy()
   expect(rowValue('数据截至')).toBe('2019年6月28日')
+  fireEvent.click(screen.getByRole('button', { name: /技术信息/ }))
   expect(rowValue('本机缓存')).toBe('0 字节')
   expect(Object.keys(localStorage).filter((k) => k.startsWith('jdz:content:'))).toEqual([])
 })

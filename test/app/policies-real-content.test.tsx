@@ -38,8 +38,13 @@ it.each(pack.policies.map((p) => [p.id]))('policy %s renders its summary, milest
     if (more) fireEvent.click(more)
     expect(within(timeline).getAllByRole('listitem')).toHaveLength(policy.milestones.length)
     // every deadline in this 2019 gazette has passed by 2026: said in words
-    for (const item of within(timeline).getAllByRole('listitem'))
-      expect(item.textContent).toMatch(/已到期，已过 \d+ 天|未到期，还有 \d+ 天|今天到期/)
+    for (const item of within(timeline).getAllByRole('listitem')) {
+      // a start date (「新的…标准起执行」) is not a deadline: it has started, it is not overdue
+      if (/起执行/.test(item.textContent ?? '')) {
+        expect(item.textContent).toContain('已开始执行')
+        expect(item.textContent).not.toMatch(/已到期|已过 \d+ 天/)
+      } else expect(item.textContent).toMatch(/已到期，已过 \d+ 天|未到期，还有 \d+ 天|今天到期/)
+    }
   }
   fireEvent.click(screen.getByText('全部展开'))
   const tableCount = policy.sections.reduce((n, s) => n + s.tables.length, 0)

@@ -89,6 +89,27 @@ it('opens each kind of result in the right page', async () => {
   expect(loadRecentSearches()).toEqual(['河长', '照料护理', '城市低保'])
 })
 
+it('for 低保, the standard itself comes first; a policy shows its 文号', async () => {
+  withParams({ q: encodeURIComponent('低保') })
+  await renderReady()
+  expect(results()[0].querySelector('.search-result__title')?.textContent).toBe('城市居民最低生活保障标准')
+  type('河长')
+  const policy = results().find((r) => r.querySelector('.search-result__kind')?.textContent === '政策文件')!
+  expect(policy.querySelector('.search-result__doc')?.textContent).toMatch(/^景\S+〔\d{4}〕\d+号$/)
+})
+
+it('says when results hold only part of the query (营业 of 营业执照)', async () => {
+  await renderReady()
+  type('营业执照')
+  expect(document.querySelector('.search-results__partial')?.textContent).toMatch(/只包含“营业执照”的部分字词/)
+  const partial = results().filter((r) => r.querySelector('.search-result__partial'))
+  expect(partial.length).toBeGreaterThan(0)
+  // the marked ones really lack the whole term; the unmarked ones hold it
+  for (const r of results()) expect(Boolean(r.querySelector('.search-result__partial'))).toBe(!(r.textContent ?? '').includes('营业执照'))
+  type('低保')
+  expect(document.querySelector('.search-results__partial')).toBeNull()
+})
+
 it('says so when nothing matches', async () => {
   await renderReady()
   type('火星移民')

@@ -35,6 +35,10 @@ it('shows the sections, the unverified banner and tap-to-call', () => {
   expect(text).toContain('法定时限：30个工作日')
   expect(text).toContain('承诺时限：20个工作日')
   expect(text).toContain('赣服通')
+  // on H5 the online channel is a link to its website
+  const windowOpen = jest.spyOn(window, 'open').mockImplementation(() => null)
+  fireEvent.click(screen.getByRole('link', { name: '打开赣服通网站（新窗口）' }))
+  expect(windowOpen).toHaveBeenCalledWith('https://ganfutong.jiangxi.gov.cn/', '_blank', 'noopener,noreferrer')
   fireEvent.click(screen.getByRole('button', { name: /拨打昌江区西郊街道便民服务中心电话/ }))
   expect(call).toHaveBeenCalledWith({ phoneNumber: '0798-8888888' })
   fireEvent.click(screen.getByRole('button', { name: '拨打12345政务服务便民热线' }))

@@ -47,7 +47,10 @@ it('quotes the exact sentence once, with document number, title, issuer, date an
   expect(q.textContent).toContain('标题：景德镇市人民政府办公室关于提高2019年城乡困难群众救助标准的通知')
   expect(q.textContent).toContain('发文机关：景德镇市人民政府办公室')
   expect(q.textContent).toContain('印发日期：2019年6月28日')
-  expect(q.textContent).toContain('审议通过：2019年6月21日市政府第51次常务会议')
+  // the meeting approved the 2019 increase; the 2018 figure in the same sentence is not credited to it
+  expect(q.textContent).toContain('审议通过：2019年6月21日市政府第51次常务会议（2019年1月1日起的标准）')
+  const approvals = Array.from(q.querySelectorAll('.list-row')).filter((r) => r.textContent?.startsWith('审议通过'))
+  expect(approvals.map((r) => r.textContent)).toEqual(['审议通过：2019年6月21日市政府第51次常务会议（2019年1月1日起的标准）'])
 })
 
 it('copies the sentence and says so on the page', async () => {
@@ -84,4 +87,10 @@ it('an unknown id says so, with a way back', () => {
   expect(alert.textContent).toContain('没有找到这项救助标准')
   fireEvent.click(within(alert).getByRole('button', { name: '查看全部救助标准' }))
   expect(tab).toHaveBeenCalledWith({ url: '/pages/standards/index' })
+})
+
+it('heads the current figure as the latest the app holds, not as today’s, years after the notice', () => {
+  withParams({ id: 'dibao-urban-standard' })
+  render(<DetailPage />)
+  expect(document.querySelector('.detail-now__title')?.textContent).toBe('本应用收录的最新标准（2019年1月1日起执行）')
 })

@@ -71,7 +71,9 @@ it('an invalid ?on= falls back to today and says so', () => {
   withParams({ on: '2019-02-30' })
   render(<StandardsPage />)
   expect(screen.getByText('链接中的日期“2019-02-30”无效，已显示今天的标准。')).toBeTruthy()
-  expect(screen.getByText('今天执行的标准')).toBeTruthy()
+  // today is years after the latest notice the data holds: its figures are the latest held, not today's
+  expect(screen.getByText('本应用收录的最新标准（2019年1月1日起执行）')).toBeTruthy()
+  expect(screen.queryByText('今天执行的标准')).toBeNull()
 })
 
 it('one tap from a figure to its source sentence', () => {
@@ -85,7 +87,8 @@ it('one tap from a figure to its source sentence', () => {
 it('goes back to today from another date', () => {
   withParams({ on: '2018-06-01' })
   render(<StandardsPage />)
+  expect(screen.getByText('所选日期执行的标准')).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: '回到今天' }))
-  expect(screen.getByText('今天执行的标准')).toBeTruthy()
+  expect(screen.getByText('本应用收录的最新标准（2019年1月1日起执行）')).toBeTruthy()
   expect(screen.queryByRole('button', { name: '回到今天' })).toBeNull()
 })

@@ -177,6 +177,18 @@ describe('低保', () => {
     expect(a.steps.find((s) => s.id === 'income-test')?.text).toMatch(/正好等于标准 660 元；要低于标准/)
   })
 
+  it('says 略低于 / 略高于 when rounding puts the per-capita income on the standard (1979.99 元 for 3)', () => {
+    const below = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1979.99 })
+    const text = below.steps.find((s) => s.id === 'income-test')?.text
+    expect(text).toBe('人均约 660 元，略低于标准 660 元（全家 1979.99 元，低于 660 × 3 = 1980 元）')
+    expect(text).not.toMatch(/人均 660 元，低于标准 660 元/)
+    expect(below.meetsIncomeTest).toBe(true)
+    const above = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1980.01 })
+    expect(above.steps.find((s) => s.id === 'income-test')?.text).toBe(
+      '人均约 660 元，略高于标准 660 元（全家 1980.01 元，高于 660 × 3 = 1980 元）',
+    )
+  })
+
   it('shows a non-integer per-capita income as approximate', () => {
     const a = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1000 })
     expect(a.steps.find((s) => s.id === 'per-capita-income')?.text).toBe('1000 ÷ 3 ≈ 333.33 元')
@@ -343,9 +355,11 @@ describe('特困', () => {
     })
   })
 
-  it('says on a 2018 date that the care allowance had not begun', () => {
+  it('says on a 2018 date that the data holds no care allowance standard (not that none existed)', () => {
     const a = tekun('2018-06-01', { ...eligible, selfCare: 'full' })
-    expect(a.steps.find((s) => s.id === 'care-allowance')?.text).toMatch(/还没有照料护理补助/)
+    const step = a.steps.find((s) => s.id === 'care-allowance')
+    expect(step?.text).toBe('全失能：本资料没有所选日期的照料护理补助标准')
+    expect(step?.amountFen).toBe(0)
   })
 
   it('cites the 2019 notice for the care allowance when it applies', () => {

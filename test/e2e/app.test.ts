@@ -196,7 +196,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await shoot(page, 'scenario-02-standards-2019')
   }, 90_000)
 
-  it('3. 低保自测 in 长辈版: urban household of 3 with 1500 元 → about 480 元 a month, with the steps and their sources, in ≤ 4 inputs and ≤ 8 taps from launch', async () => {
+  it('3. 低保自测 in 长辈版: urban household of 3 with 1500 元 → about 480 元 a month, with the steps and their sources, in ≤ 4 inputs, ≤ 8 taps and no swipe from launch', async () => {
     // 长辈版 is switched on first (a setting, made once), then the app is launched and counted.
     const first = await launch(page, server.base, 'pages/index/index')
     if ((await first.locator('.page.elder').count()) === 0) await first.locator('.elder-switch__row').tap()
@@ -206,7 +206,14 @@ d('景德镇惠民通 H5 on a phone', () => {
     const home = await launch(page, server.base, 'pages/index/index')
     await home.locator('.page.elder').waitFor()
     person.reset()
-    await person.tap(home.locator('.home-entry', { hasText: '低保自测' }), '低保自测 on 首页')
+    // 长辈版's first screen: the four big buttons, above anything else
+    for (const label of ['低保自测', '特困自测', '查标准', '12345']) {
+      const button = home.locator('.home-elder-first__button', { hasText: label })
+      const box = await button.boundingBox()
+      expect({ label, onFirstScreen: box !== null && box.y >= 0 && box.y + box.height <= 812 }).toEqual({ label, onFirstScreen: true })
+      expect(box && box.height >= 60 && box.width >= 60).toBe(true)
+    }
+    await person.tap(home.locator('.home-elder-first__button', { hasText: '低保自测' }), '低保自测 on 首页')
     const form = await arrive(page, 'packages/assess/dibao/index')
     await person.tap(choice(form, '城市'), '城市')
     await person.type(form.locator('#dibao-householdSize input'), '3', '家庭人口')
@@ -234,9 +241,12 @@ d('景德镇惠民通 H5 on a phone', () => {
     await expectText(form.locator('.assess-steps'), '660×3−1500=480元')
     await shoot(page, 'scenario-03-dibao-elder')
 
-    console.log(`低保自测 from launch in 长辈版: ${person.inputs} inputs, ${person.taps} taps (${person.log.join('; ')})`)
+    console.log(
+      `低保自测 from launch in 长辈版: ${person.inputs} inputs, ${person.taps} taps, ${person.swipes} swipes (${person.log.join('; ')})`,
+    )
     expect(person.inputs).toBeLessThanOrEqual(4)
     expect(person.taps).toBeLessThanOrEqual(8)
+    expect(person.swipes).toBe(0)
 
     // back to normal mode for the scenarios that follow
     const mine = await launch(page, server.base, 'pages/mine/index')
@@ -394,9 +404,10 @@ d('景德镇惠民通 H5 on a phone', () => {
     expect(bytes).toBeLessThan(fullPack / 10)
     await shoot(page, 'scenario-09-updated-faq')
 
-    // and the home page says which version it uses
-    const home = await launch(page, server.base, 'pages/index/index')
-    await expectText(home.locator('.home-footer'), `版本 ${published.version}`)
+    // and 我的 says which version it uses, under 技术信息 (not shown to residents unasked)
+    const mine = await launch(page, server.base, 'pages/mine/index')
+    await mine.locator('.mine-technical__toggle').tap()
+    await expectText(mine.locator('.mine-technical'), published.version)
   }, 60_000)
 
   it('8. offline: with every request failing, a relaunch still shows the content (with the update), marked 离线 with its date', async () => {

@@ -203,6 +203,8 @@ export interface RecordedRequest {
   failure: string | null
   /** aborted by the harness (offline, or another host) */
   aborted: boolean
+  /** everything about it is recorded: the response with its body sizes (read asynchronously), or the failure */
+  settled: boolean
 }
 
 export interface Browser {
@@ -312,6 +314,7 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
       decodedBytes: null,
       failure: null,
       aborted: false,
+      settled: false,
     }
     records.set(request, record)
     requests.push(record)
@@ -319,8 +322,16 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
   context.on('requestfinished', (request) => {
     void (async () => {
       const record = records.get(request)
+      if (!record) return
+      try {
+        await recordResponse(record)
+      } finally {
+        record.settled = true
+      }
+    })()
+    async function recordResponse(record: RecordedRequest): Promise<void> {
       const response = await request.response().catch(() => null)
-      if (!record || !response) return
+      if (!response) return
       record.status = response.status()
       const sizes = await request.sizes().catch(() => null)
       if (sizes) record.encodedBytes = sizes.responseBodySize
@@ -333,11 +344,13 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
       } else if (response.status() === 304) {
         record.decodedBytes = 0
       }
-    })()
+    }
   })
   context.on('requestfailed', (request) => {
     const record = records.get(request)
-    if (record) record.failure = request.failure()?.errorText ?? 'failed'
+    if (!record) return
+    record.failure = request.failure()?.errorText ?? 'failed'
+    record.settled = true
   })
 
   // Reported from every document as soon as it fires: a listener installed before any of the page's

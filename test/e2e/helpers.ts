@@ -23,8 +23,6 @@ export const ROUTES = [
   { name: 'sources', path: 'packages/about/sources/index', query: '', title: '数据来源' },
 ] as const
 
-export type RouteName = (typeof ROUTES)[number]['name']
-
 export function routeUrl(base: string, pagePath: string, query = ''): string {
   return `${base}/#/${pagePath}${query ? `?${query}` : ''}`
 }
@@ -84,31 +82,55 @@ export async function launch(page: Page, base: string, pagePath: string, query =
 export async function arrive(page: Page, pagePath: string): Promise<Locator> {
   const v = view(page, pagePath)
   await v.locator('.page').first().waitFor({ state: 'visible', timeout: 15_000 })
-  // let Taro's page transition finish before the next tap
-  await page.waitForTimeout(350)
+  await transitionOver(page)
   return v
 }
 
-/** Wait until every recorded request has its response (or failure) recorded. */
+/**
+ * Taro H5's page transition is over, so the next tap lands on the new page: every page in the router
+ * has slid in (Taro marks it taro_page_stationed when the slide ends), is a tab page (no slide), or
+ * is hidden under the top one (taro_page_shade); a page sliding out has none of these until Taro
+ * removes it.
+ */
+async function transitionOver(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('.taro_router > .taro_page')).every((el) =>
+        ['taro_page_stationed', 'taro_tabbar_page', 'taro_page_shade'].some((c) => el.classList.contains(c)),
+      ),
+    undefined,
+    { timeout: 5_000 },
+  )
+}
+
+/** Wait until every recorded request has its response, body sizes included, or its failure recorded. */
 export async function requestsSettled(requests: RecordedRequest[], timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout
-  while (requests.some((r) => r.status === null && r.failure === null && !r.aborted)) {
+  while (requests.some((r) => !r.settled && !r.aborted)) {
     if (Date.now() > deadline) return
     await new Promise((r) => setTimeout(r, 100))
   }
-  // the body of a finished request is read asynchronously
-  await new Promise((r) => setTimeout(r, 200))
 }
 
 /** A person using the phone: every tap and every typed entry is counted. */
 export class Person {
   taps = 0
   inputs = 0
+  /** scrolls a person would have made to reach a target that was not on screen */
+  swipes = 0
   readonly log: string[] = []
 
   constructor(private readonly page: Page) {}
 
   async tap(target: Locator, what: string): Promise<void> {
+    await target.waitFor({ state: 'visible' })
+    const box = await target.boundingBox()
+    const viewport = this.page.viewportSize()
+    // not wholly on screen: the person swipes to it first (counted), as the test then scrolls
+    if (!box || !viewport || box.y < 0 || box.y + box.height > viewport.height) {
+      this.swipes++
+      this.log.push(`swipe to ${what}`)
+    }
     await target.scrollIntoViewIfNeeded()
     await target.tap()
     this.taps++
@@ -126,6 +148,7 @@ export class Person {
   reset(): void {
     this.taps = 0
     this.inputs = 0
+    this.swipes = 0
     this.log.length = 0
   }
 }

@@ -10,7 +10,7 @@
 import fc from 'fast-check'
 import type { HTTPMethods, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { SECTION_NAMES } from '../../src/domain'
-import { parseIfMatch } from '../../server/content/repository'
+import { parseIfMatch } from '../../server/lib/if-match'
 import { ADMIN_TOKEN, type TestApp, contentPack, createTestApp, testDialects } from '../server/helpers'
 import { contentType, etagValue, headerValue, jsonish, nastyNumber, nastyString, pathSegment, queryString, rawBody } from './arbitraries'
 import { errorShapeProblem, knob, report } from './support'
@@ -36,6 +36,29 @@ const PARAMETER_IDS = pack.parameters.map((p) => p.id)
 const TOPICS = [...new Set(pack.policies.flatMap((p) => p.topics))]
 const DEPARTMENTS = [...new Set(pack.services.map((s) => s.department))]
 const WORDS = ['低保', '特困', '低保标准 660', '一次不跑', '景府办字〔2019〕35号', '照料护理', 'a', '1', '的']
+
+/** Pieces of notices in the phrasings ingestion reads, shuffled with hostile text (POST /admin/ingest). */
+const NOTICE_PIECES = [
+  '景府办字〔2019〕35号',
+  '（一）城市居民最低生活保障标准增加60元，由去年的每人每月600元提高到660元',
+  '月人均补差水平增加30元，达到410元。',
+  '城乡低保标准由每人每月780元、700元统一调整为860元',
+  '提高到每人每月不低于791元',
+  '每人每年3900元',
+  '由每人685元/月提高到740元/月',
+  '按不低于当地低保标准的1.3倍确定',
+  '六百六元',
+  '壹仟贰佰元',
+  '自２０２３年４月１日起執行',
+  '半失能',
+  '全护理每人每月',
+  '\n',
+  '。',
+  '（',
+]
+const noticeLike: fc.Arbitrary<string> = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...NOTICE_PIECES) }, nastyString), { maxLength: 12 })
+  .map((parts) => parts.join(''))
 
 /** The version the database holds throughout: no fuzz case may ever become a real publish. */
 const CURRENT = 'v1'
@@ -76,13 +99,15 @@ const authorization: fc.Arbitrary<Record<string, string>> = fc.oneof(
 
 /**
  * If-Match values that never name the current version, so nothing the fuzz sends can publish: not
- * v1, and not the wildcard `*` either (a random header value can be a bare `*`, which matches any
- * version — once let through with a valid mutated pack, every later "stale" v2, v3 … came true).
+ * v1 (the wildcard `*` and weak tags are refused by the server itself, with a 412).
  */
 const staleIfMatch: fc.Arbitrary<Record<string, string>> = fc.oneof(
   fc.constant({}),
   etagValue(['"v0"', '"v2"', 'v999', '"v1 "x', '*x'])
-    .filter((v) => ![CURRENT, '*'].includes(parseIfMatch(v)))
+    .filter((v) => {
+      const parsed = parseIfMatch(v)
+      return !(parsed.kind === 'version' && parsed.version === CURRENT)
+    })
     .map((v) => ({ 'if-match': v })),
 )
 
@@ -311,6 +336,14 @@ function endpoints(etags: { manifest: string; sections: string[] }): Endpoint[] 
           fc.record({ version: fc.oneof(fc.constantFrom('v1', 'v0', 'v2', ' v1 '), nastyString, nastyNumber) }, { requiredKeys: [] }),
         ),
         fc.tuple(authorization, staleIfMatch).map(([a, m]) => ({ ...a, ...m })),
+      ),
+    },
+    {
+      name: 'POST /admin/ingest',
+      cases: post(
+        fc.constant('/api/v1/admin/ingest'),
+        rawBody(fc.record({ text: fc.oneof({ weight: 4, arbitrary: noticeLike }, nastyString, nastyNumber) }, { requiredKeys: [] })),
+        authorization,
       ),
     },
     {

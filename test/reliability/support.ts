@@ -33,10 +33,6 @@ export function report(name: string, figures: Record<string, unknown>): void {
   }
 }
 
-export interface ErrorShape {
-  error: { code: string; message: string; fields?: { field: string; message: string }[] }
-}
-
 /** Exactly {"error":{"code","message","fields"?}} with non-empty Chinese words and nothing else. */
 export function errorShapeProblem(body: unknown): string | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not an object'

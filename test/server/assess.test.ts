@@ -86,6 +86,14 @@ describe.each(testDialects())('POST /assess (%s)', (dialect) => {
     expect(res.json()).toMatchObject({ meetsCriteria: true, monthlySupport: 400, careAllowance: 300, monthlyTotal: 700 })
   })
 
+  test('特困: the 认定办法 citations carry their dated version and the note on the copy used', async () => {
+    const body = (await post(TEKUN)).json()
+    const step = body.steps.find((s: { id: string }) => s.id === 'no-work-capacity')
+    expect(step.citation).toMatchObject({ docNumber: '民发〔2016〕178号', article: '第五条', note: expect.stringContaining('转载文本') })
+    const later = (await post({ ...TEKUN, on: '2022-01-01' })).json()
+    expect(later.steps.find((s: { id: string }) => s.id === 'no-work-capacity').citation.docNumber).toBe('民发〔2021〕43号')
+  })
+
   test('the date defaults to today and a date before the data is a 422', async () => {
     const { on: _on, ...withoutDate } = DIBAO
     expect((await post(withoutDate)).statusCode).toBe(200)

@@ -40,6 +40,12 @@ describe.each(testDialects())('persistence and CLI (%s)', (dialect) => {
     const again = await cli('publish', 'content')
     expect(again.code).toBe(EXIT.ok)
     expect(again.stdout.join('\n')).toMatch(/相同/)
+    // a weak or wildcard --if-match is refused as over HTTP
+    for (const tag of ['*', 'W/"v1"']) {
+      const refused = await cli('publish', 'content', '--if-match', tag)
+      expect(refused.code).toBe(EXIT.usage)
+      expect(refused.stderr.join('\n')).toMatch(/If-Match/)
+    }
   })
 
   test('a restart keeps the published version and the history', async () => {
@@ -107,7 +113,7 @@ describe.each(testDialects())('persistence and CLI (%s)', (dialect) => {
   })
 
   test('publish --if-match with a stale version is a conflict (exit 1), nothing changes', async () => {
-    const res = await cli('publish', 'content', '--if-match', 'v1', '--force')
+    const res = await cli('publish', 'content', '--if-match', 'v1')
     expect(res.code).toBe(EXIT.failed)
     expect((await cli('history')).stdout[0]).toMatch(/^\* v5 /)
   })

@@ -41,7 +41,8 @@ describe('SQLite server process', () => {
   test('creates, migrates and seeds its database on first start; follows a CLI publish; exits cleanly on SIGTERM', async () => {
     const file = path.join(tmp, 'db.sqlite')
     const env = { DATABASE_URL: `sqlite://${file}`, CONTENT_POLL_MS: '300' }
-    const server = await startServer(env)
+    // info logs: the test waits for the server's own word that a request came in and that it is shutting down
+    const server = await startServer({ ...env, LOG_LEVEL: 'info' })
     expect(await versionOf(server)).toBe('v1')
 
     // Another process (here: the CLI, in this test's process) publishes to the same file.
@@ -49,8 +50,7 @@ describe('SQLite server process', () => {
     fs.writeFileSync(packFile, JSON.stringify(editedPack('2019.6-cli')))
     const quiet = { out: () => undefined, err: () => undefined }
     expect(await runCli(['publish', packFile], env, quiet)).toBe(0)
-    const { ms } = await waitFor('the server to serve v2', async () => ((await versionOf(server)) === 'v2' ? true : undefined), 5000)
-    expect(ms).toBeLessThan(5000)
+    await waitFor('the server to serve v2', async () => ((await versionOf(server)) === 'v2' ? true : undefined), 5000)
 
     // Graceful shutdown: a request in flight when SIGTERM arrives still gets its answer (its
     // headers are in, its body is still coming), then the process exits 0 with the database
@@ -63,9 +63,11 @@ describe('SQLite server process', () => {
     socket.write(
       `POST /api/v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
     )
-    await new Promise((r) => setTimeout(r, 300))
+    const logged = (text: string) => async () => (server.output().includes(text) ? true : undefined)
+    // Fastify logs "incoming request" once the headers are parsed, before it reads the body
+    await waitFor('the request to reach the server', logged('"path":"/api/v1/assess"'), 5000)
     server.proc.kill('SIGTERM')
-    await new Promise((r) => setTimeout(r, 300))
+    await waitFor('the server to begin shutting down', logged('shutting down'), 5000)
     expect(server.proc.exitCode).toBeNull() // still finishing the request
     socket.write(body.slice(10))
     expect(await server.exited).toBe(0)
@@ -100,8 +102,7 @@ if (!pgAvailable) {
         body: JSON.stringify(editedPack('2019.6-multi')),
       })
       expect(res.status).toBe(201)
-      const notified = await waitFor('b to serve v2', async () => ((await versionOf(b!)) === 'v2' ? true : undefined), 5000)
-      expect(notified.ms).toBeLessThan(5000)
+      await waitFor('b to serve v2', async () => ((await versionOf(b!)) === 'v2' ? true : undefined), 5000)
       const manifestA = await (await fetch(`${a.url}/api/v1/content/manifest`)).json()
       const manifestB = await (await fetch(`${b.url}/api/v1/content/manifest`)).json()
       expect(manifestB).toEqual(manifestA)
@@ -116,8 +117,7 @@ if (!pgAvailable) {
       })
       expect(rollback.status).toBe(201)
       for (const server of [a, c]) {
-        const seen = await waitFor('every server to serve v3', async () => ((await versionOf(server)) === 'v3' ? true : undefined), 5000)
-        expect(seen.ms).toBeLessThan(5000)
+        await waitFor('every server to serve v3', async () => ((await versionOf(server)) === 'v3' ? true : undefined), 5000)
       }
     } finally {
       await Promise.all([a?.stop(), b?.stop(), c?.stop()])

@@ -1,4 +1,5 @@
 // The offline-first content store against a mocked Taro.request: cache, revalidation, recovery.
+import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import bundledJson from '../../src/generated/bundled-content.json'
 import type { ContentPack, Manifest, Parameter, SectionName } from '../../src/domain'
@@ -282,8 +283,10 @@ describe('content store', () => {
     const { calls } = mockServer(contentServer())
     const store = newStore()
     store.start()
+    await waitFor(() => expect(store.getState().cache.lastResult).toBe('updated'))
+    // a check marks the status refreshing as it begins, before its first await
     store.start()
-    await new Promise((r) => setTimeout(r, 20))
+    expect(store.getState().status.refreshing).toBe(false)
     expect(calls.filter((c) => c.url.endsWith('/manifest'))).toHaveLength(1)
   })
 
@@ -301,20 +304,21 @@ describe('content store', () => {
     }
     const store = createContentStore({ api: createApiClient({ base: BASE, timeoutMs: 200, retryDelayMs: 1 }), network })
     store.start()
-    await new Promise((r) => setTimeout(r, 20))
+    await waitFor(() => expect(store.getState().status.offline).toBe(true))
     expect(calls).toEqual([])
     expect(store.getState().status).toMatchObject({ origin: 'cache', offline: true, refreshing: false })
     expect(urbanAmounts(store.getState().pack)).toEqual([60000, 66000, 70000])
 
     offline = false
     reconnect.forEach((listener) => listener())
-    await new Promise((r) => setTimeout(r, 20))
+    await waitFor(() => expect(store.getState().cache.lastResult).toBe('unchanged'))
     expect(calls.map((c) => c.url)).toEqual([`${BASE}/v1/content/manifest`])
     expect(store.getState().status).toMatchObject({ offline: false })
     expect(store.getState().cache.lastResult).toBe('unchanged')
-    // online again and up to date: another reconnect does not check again
+    // online again and up to date: another reconnect does not check again (a check would mark the
+    // status refreshing at once)
     reconnect.forEach((listener) => listener())
-    await new Promise((r) => setTimeout(r, 20))
+    expect(store.getState().status.refreshing).toBe(false)
     expect(calls).toHaveLength(1)
   })
 

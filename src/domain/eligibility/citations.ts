@@ -11,6 +11,8 @@ export interface Citation {
   article: string
   /** what the article says, in brief */
   gist: string
+  /** what was not checked against the original: which copy the article number was read from, an unverified date */
+  note?: string
 }
 
 export const LAW = {
@@ -41,27 +43,6 @@ export const LAW = {
     title: '《社会救助暂行办法》',
     article: '第十四条',
     gist: '对无劳动能力、无生活来源且无法定赡养、抚养、扶养义务人，或者其义务人无赡养、抚养、扶养能力的老年人、残疾人以及未满16周岁的未成年人，给予特困人员供养。',
-  },
-  tekunNoWorkCapacity: {
-    sourceId: 'tkry-rdbf',
-    docNumber: '民发〔2016〕178号',
-    title: '《特困人员认定办法》',
-    article: '第六条',
-    gist: '60周岁以上的老年人、未满16周岁的未成年人，以及符合规定等级的残疾人等，应当认定为无劳动能力。',
-  },
-  tekunNoIncome: {
-    sourceId: 'tkry-rdbf',
-    docNumber: '民发〔2016〕178号',
-    title: '《特困人员认定办法》',
-    article: '第七条',
-    gist: '收入低于当地最低生活保障标准，且财产符合当地特困人员财产状况规定的，应当认定为无生活来源。',
-  },
-  tekunNoSupporter: {
-    sourceId: 'tkry-rdbf',
-    docNumber: '民发〔2016〕178号',
-    title: '《特困人员认定办法》',
-    article: '第九条',
-    gist: '无法定赡养、抚养、扶养义务人，或者义务人无履行义务能力的，符合这一条件。',
   },
 } as const satisfies Record<string, Citation>
 

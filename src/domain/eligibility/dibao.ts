@@ -7,7 +7,7 @@ import { amountOn } from '../parameters'
 import { type Result, ok } from '../result'
 import { LAW } from './citations'
 import { MAX_HOUSEHOLD_SIZE, isRecord, readDate, readEnum, readInteger, readYuan } from './inputs'
-import { DECIDED_BY_MINZHENG, OUTDATED_CAVEAT, describeStandard, standardCitation } from './shared'
+import { DECIDED_BY_MINZHENG, describeStandard, outdatedCaveat, standardCitation } from './shared'
 import type { Assessment, RuleData, Step } from './types'
 
 export interface DibaoInput {
@@ -51,6 +51,24 @@ export function parseDibaoInput(raw: unknown, today: IsoDate): Result<DibaoInput
   return ok({ area: area.value, householdSize: size.value, monthlyIncomeFen: income.value, on: on.value })
 }
 
+/**
+ * 「人均 500 元，低于标准 660 元」. When rounding to the fen makes the per-capita figure land on
+ * the standard (1979.99 元 ÷ 3 ≈ 660 元 against 660 元), it says 「略低于」 / 「略高于」 and shows the
+ * household total against the standard × size, which is exact.
+ */
+function incomeTestText(incomeFen: Fen, size: number, perCapitaFen: Fen, standardFen: Fen): string {
+  const thresholdFen = standardFen * size
+  const perCapita = `人均 ${formatYuan(perCapitaFen)} 元`
+  const standard = `标准 ${formatYuan(standardFen)} 元`
+  const totals = `（全家 ${formatYuan(incomeFen)} 元，${incomeFen < thresholdFen ? '低于' : '高于'} ${formatYuan(standardFen)} × ${size} = ${formatYuan(thresholdFen)} 元）`
+  if (incomeFen === thresholdFen) return `${perCapita}，正好等于${standard}；要低于标准才符合收入条件`
+  if (incomeFen < thresholdFen)
+    return perCapitaFen < standardFen
+      ? `${perCapita}，低于${standard}`
+      : `人均约 ${formatYuan(perCapitaFen)} 元，略低于${standard}${totals}`
+  return perCapitaFen > standardFen ? `${perCapita}，高于${standard}` : `人均约 ${formatYuan(perCapitaFen)} 元，略高于${standard}${totals}`
+}
+
 export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAssessment> {
   const standard = amountOn(data.parameters, DIBAO_STANDARD_ID[input.area], input.on)
   if (!standard.ok) return standard
@@ -83,11 +101,7 @@ export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAsse
     {
       id: 'income-test',
       label: '收入是否低于标准',
-      text: meetsIncomeTest
-        ? `人均 ${formatYuan(perCapitaIncomeFen)} 元，低于标准 ${formatYuan(standardFen)} 元`
-        : incomeFen === thresholdFen
-          ? `人均 ${formatYuan(perCapitaIncomeFen)} 元，正好等于标准 ${formatYuan(standardFen)} 元；要低于标准才符合收入条件`
-          : `人均 ${formatYuan(perCapitaIncomeFen)} 元，高于标准 ${formatYuan(standardFen)} 元`,
+      text: incomeTestText(incomeFen, size, perCapitaIncomeFen, standardFen),
       citation: LAW.dibaoEntitlement,
     },
     {
@@ -103,12 +117,12 @@ export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAsse
 
   const caveats = [
     '还要看家庭财产：存款、房产、车辆等须符合当地低保家庭财产状况规定。',
-    '申请时须签署《江西省社会救助申请及核对授权书》，由民政部门核对家庭经济状况（银行存款、车辆、房产、社保、工商登记等）。',
+    '申请时须签署家庭经济状况核对授权书（江西省县级办事指南称《江西省社会救助申请及核对授权书》，表格名称未经景德镇市核实），由民政部门核对家庭经济状况（银行存款、车辆、房产、社保、工商登记等）。',
     '“家庭月收入”指共同生活的家庭成员的全部收入，包括工资、经营收入、养老金、赡养费等，以核对结果为准。',
     DECIDED_BY_MINZHENG,
     `请到户籍所在地的乡镇人民政府（街道办事处）申请，也可以由村（居）委会代为提出；咨询可拨打 12345。`,
   ]
-  if (standard.value.possiblyOutdated) caveats.unshift(OUTDATED_CAVEAT)
+  if (standard.value.possiblyOutdated) caveats.unshift(outdatedCaveat(standard.value.current.effectiveFrom))
 
   const alternatives = meetsIncomeTest
     ? ['如家中有重病、重残或特别困难的老人、儿童，可同时咨询特困人员供养和临时救助。']

@@ -6,9 +6,10 @@ import { type Fen, formatYuan } from '../money'
 import { amountOn } from '../parameters'
 import { type Result, ok } from '../result'
 import { LAW } from './citations'
+import { tekunRulesOn } from './tekun-rules'
 import { MAX_AGE, isRecord, readBoolean, readDate, readEnum, readInteger, readYuan } from './inputs'
 import { DIBAO_STANDARD_ID } from './dibao'
-import { DECIDED_BY_MINZHENG, OUTDATED_CAVEAT, describeStandard, standardCitation } from './shared'
+import { DECIDED_BY_MINZHENG, describeStandard, outdatedCaveat, standardCitation } from './shared'
 import type { Assessment, RuleData, Step } from './types'
 
 export type CareMode = 'centralized' | 'dispersed'
@@ -100,11 +101,12 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
   const dibao = amountOn(data.parameters, DIBAO_STANDARD_ID[input.area], input.on)
   if (!dibao.ok) return dibao
 
-  // 照料护理补助 began in 2019: on an earlier date it simply did not exist yet, which is not an error.
+  // The data holds no 照料护理 standard before 2019: on an earlier date there is none to show, which is not an error.
   const careValue = input.selfCare === 'self' ? null : amountOn(data.parameters, CARE_STANDARD_ID[input.selfCare], input.on)
   const careInForce = careValue !== null && careValue.ok ? careValue.value : null
   const careStandardFen = careInForce ? careInForce.current.amountFen : 0
 
+  const rules = tekunRulesOn(input.on)
   const ageQualifies = input.age >= 60 || input.age < 16
   const noWorkCapacity = ageQualifies || !input.canWork
   const noLivelihood = input.monthlyIncomeFen < dibao.value.current.amountFen
@@ -130,20 +132,20 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
               ? `${input.age} 周岁，您填写了有劳动能力`
               : `${input.age} 周岁，您填写了无劳动能力（需经残疾等级或劳动能力认定）`
       }`,
-      citation: LAW.tekunNoWorkCapacity,
+      citation: rules.noWorkCapacity,
     },
     {
       id: 'no-livelihood',
       label: '无生活来源',
       text: `${yes(noLivelihood)}：本人月收入 ${formatYuan(input.monthlyIncomeFen)} 元，${noLivelihood ? '低于' : '不低于'}当地低保标准 ${formatYuan(dibao.value.current.amountFen)} 元`,
       amountFen: input.monthlyIncomeFen,
-      citation: LAW.tekunNoIncome,
+      citation: rules.noLivelihood,
     },
     {
       id: 'no-capable-supporter',
       label: '无法定义务人或义务人无能力',
-      text: `${yes(noCapableSupporter)}：${noCapableSupporter ? '没有有能力赡养（抚养、扶养）的法定义务人' : '有能力赡养（抚养、扶养）的法定义务人'}`,
-      citation: LAW.tekunNoSupporter,
+      text: `${yes(noCapableSupporter)}：${noCapableSupporter ? '您没有法定义务人，或者义务人没有能力赡养（抚养、扶养）您' : '您有法定义务人，且义务人有能力赡养（抚养、扶养）您'}`,
+      citation: rules.noCapableSupporter,
     },
     {
       id: 'support-standard',
@@ -160,7 +162,7 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
           ? '生活能自理，没有照料护理补助'
           : careInForce
             ? `${SELF_CARE_LABEL[input.selfCare]}：${describeStandard(careInForce)}`
-            : `${SELF_CARE_LABEL[input.selfCare]}：所选日期还没有照料护理补助（2019年1月1日起开展）`,
+            : `${SELF_CARE_LABEL[input.selfCare]}：本资料没有所选日期的照料护理补助标准`,
       amountFen: careStandardFen,
       citation: careInForce ? standardCitation(data, careInForce) : LAW.tekunEntitlement,
     },
@@ -177,12 +179,18 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
 
   const caveats = [
     '财产还须符合当地特困人员财产状况规定，民政部门会核对家庭经济状况。',
-    '“无劳动能力”对16至59周岁的人，需要残疾证（一、二级肢体残疾，一至三级智力、精神残疾等）或劳动能力认定。',
+    `“无劳动能力”对16至59周岁的人，需要残疾证（按${rules.noWorkCapacity.docNumber}${rules.noWorkCapacity.title}：${rules.disabilityGrades}）或劳动能力认定。`,
     '生活自理能力（自理、半失能、全失能）由民政部门组织评估认定。',
     DECIDED_BY_MINZHENG,
     '请向户籍所在地的乡镇人民政府（街道办事处）申请，本人申请有困难的，可以委托村（居）委会或他人代为提出。',
   ]
-  if (support.value.possiblyOutdated) caveats.unshift(OUTDATED_CAVEAT)
+  if (careInForce) {
+    const ref = careInForce.current.reference
+    caveats.push(
+      `照料护理补助按${ref.docNumber}${ref.article}的标准计入；它和基本生活供养金怎样一起发放，通知没有写明，以民政部门的安排为准。`,
+    )
+  }
+  if (support.value.possiblyOutdated) caveats.unshift(outdatedCaveat(support.value.current.effectiveFrom))
 
   const alternatives = meetsCriteria
     ? ['也可以同时了解临时救助，遇到突发困难时申请。']

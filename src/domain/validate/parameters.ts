@@ -95,12 +95,7 @@ function checkAmountTraced(value: DatedValue, path: string): Problem[] {
   })
   const sum = derivation.terms.reduce((total, term) => total + term, 0)
   if (sum !== amountFen) {
-    problems.push(
-      problem(
-        `${path}.derivation.terms`,
-        `算式之和为 ${formatYuan(sum)} 元，与金额 ${formatYuan(amountFen)} 元不符`,
-      ),
-    )
+    problems.push(problem(`${path}.derivation.terms`, `算式之和为 ${formatYuan(sum)} 元，与金额 ${formatYuan(amountFen)} 元不符`))
   }
   return problems
 }

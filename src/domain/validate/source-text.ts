@@ -8,6 +8,17 @@ export function squeeze(text: string): string {
   return text.replace(/\s+/g, '')
 }
 
+/**
+ * An editor's visible note on a misprint, left where the gazette's own words stand: 〔原文如此〕 or
+ * 〔原文如此，应为“和”〕. The printed words are kept (a correction made silently would put words in
+ * the document's mouth), and the note is not part of them, so it is set aside before a comparison.
+ */
+export const EDITORIAL_NOTE = /〔原文如此[^〔〕]*〕/g
+
+export function withoutEditorialNotes(text: string): string {
+  return text.replace(EDITORIAL_NOTE, '')
+}
+
 export interface PrintedDocument {
   docNumber: string
   /** the date printed under the title, e.g. 2019年6月28日 */

@@ -28,16 +28,9 @@ function checkSource(ctx: RuleContext, source: Source, path: string): Problem[] 
   if (source.kind === 'notice') return []
   const document = text.documents.get(squeeze(source.docNumber))
   if (!document) {
-    return [
-      problem(
-        `${path}.kind`,
-        `公报只引用了“${source.docNumber}”，没有刊登这份文件；来源类型应为 external，并写明官方出处`,
-      ),
-    ]
+    return [problem(`${path}.kind`, `公报只引用了“${source.docNumber}”，没有刊登这份文件；来源类型应为 external，并写明官方出处`)]
   }
   const issued = formatChineseDate(source.issuedOn)
   if (issued === document.date) return []
-  return [
-    problem(`${path}.issuedOn`, `发文日期“${issued}”与公报不符：公报中${document.docNumber}的发文日期是${document.date}`),
-  ]
+  return [problem(`${path}.issuedOn`, `发文日期“${issued}”与公报不符：公报中${document.docNumber}的发文日期是${document.date}`)]
 }

@@ -2,7 +2,7 @@
 import type { Problem } from '../validate'
 import { formatChineseDate } from '../dates'
 import { type RuleContext, problem } from './context'
-import { locate, squeeze } from './source-text'
+import { locate, squeeze, withoutEditorialNotes } from './source-text'
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -11,10 +11,10 @@ function excerpt(text: string): string {
 
 /**
  * A passage attributed to a gazette document must be in that document, word for word
- * (whitespace aside). `what` names the passage in the message, e.g. 引文.
+ * (whitespace and editorial notes such as 〔原文如此〕 aside). `what` names the passage in the message, e.g. 引文.
  */
 export function checkVerbatim(ctx: RuleContext, docNumber: string, passage: string, path: string, what: string): Problem[] {
-  const squeezed = squeeze(passage)
+  const squeezed = squeeze(withoutEditorialNotes(passage))
   if (squeezed === '') return [problem(path, `${what}不能只有空白`)]
   const text = ctx.textOfDoc(docNumber)
   if (!text) return [problem(path, `${what}的来源“${docNumber}”没有可核对的全文`)]

@@ -2,7 +2,7 @@
 // estimate for a neighbour that is never stored (no storage writes at all on this page).
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { PageShell } from '../../components/page-shell'
 import { DibaoEstimator } from '../../components/assessment-dibao'
 import { scrollIntoView } from '../../components/assessment-scroll'
@@ -12,6 +12,7 @@ import { StandardsTable } from '../../components/community-standards-table'
 import { PageState } from '../../components/policy-state'
 import { useContent } from '../../hooks/use-content'
 import { todayInShanghai } from '../../domain'
+import { faqCard, timelineCard } from '../../services/share-card'
 import './index.scss'
 
 const PATH = '/packages/community/index'
@@ -39,12 +40,13 @@ export default function CommunityPage() {
   // the neighbour's answers live in this component only: never written to storage
   const [answers, setAnswers] = useState<DibaoAnswers>(EMPTY_DIBAO_ANSWERS)
 
+  // share cards carry the answer's question and citation, never the estimator's answers
+  const pageCard = { title: '社区工作者：救助标准和常见问题速查', path: PATH }
   useShareAppMessage((res) => {
     const faq = res.from === 'button' ? pack.faq.find((f) => f.id === faqIdOf(res.target)) : undefined
-    return faq
-      ? { title: faq.question, path: `${PATH}?faq=${encodeURIComponent(faq.id)}` }
-      : { title: '社区工作者：救助标准和常见问题速查', path: PATH }
+    return faq ? faqCard(faq, faqBasis(pack, faq, today)) : pageCard
   })
+  useShareTimeline(() => timelineCard(pageCard))
 
   useEffect(() => {
     if (focusFaq && pack.faq.some((f) => f.id === focusFaq)) scrollIntoView(faqElementId(focusFaq))

@@ -39,17 +39,28 @@ function hitUrl(hit: SearchHit): string {
   }
 }
 
-function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
+interface SearchResultProps {
+  hit: SearchHit
+  /** a policy's 文号 */
+  docNumber?: string
+  /** only some words of the query are in it, while other results hold the whole query */
+  partial: boolean
+  onOpen: (hit: SearchHit) => void
+}
+
+function SearchResult({ hit, docNumber, partial, onOpen }: SearchResultProps) {
   const snippetText = hit.snippet.map((s) => s.text).join('')
   return (
     <View
       className="search-result tap-target"
       role="link"
-      aria-label={`${KIND_TITLES[hit.kind]}：${hit.title}。${snippetText}`}
+      aria-label={`${KIND_TITLES[hit.kind]}：${hit.title}${docNumber ? `（${docNumber}）` : ''}。${snippetText}`}
       onClick={() => onOpen(hit)}
     >
       <Text className="search-result__kind tag">{KIND_TITLES[hit.kind]}</Text>
+      {partial ? <Text className="search-result__kind tag search-result__partial">部分匹配</Text> : null}
       <Text className="search-result__title">{hit.title}</Text>
+      {docNumber ? <Text className="search-result__doc keep-whole">{docNumber}</Text> : null}
       <View className="search-result__snippet" aria-hidden="true">
         {hit.snippet.map((segment, i) =>
           segment.hit ? (
@@ -82,6 +93,8 @@ export default function SearchPage() {
       return []
     }
   }, [indexState, trimmed])
+  const docNumbers = useMemo(() => new Map(pack.policies.map((p) => [p.id, p.docNumber])), [pack])
+  const partial = hits.filter((h) => !h.whole).length
   const groups = KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) })).filter((g) => g.hits.length > 0)
 
   const run = (text: string) => {
@@ -151,11 +164,24 @@ export default function SearchPage() {
       ) : (
         <View className="search-results" role="region" aria-label="搜索结果">
           <Text className="search-results__count muted">{`找到 ${hits.length} 条结果`}</Text>
+          {partial > 0 ? (
+            <Text className="notice search-results__partial">
+              {partial === hits.length
+                ? `没有内容完整包含“${trimmed}”，下面的结果只包含其中的部分字词。`
+                : `其中 ${partial} 条只包含“${trimmed}”的部分字词，标有“部分匹配”。`}
+            </Text>
+          ) : null}
           {groups.map((group) => (
             <View key={group.kind} className="search-group">
               <Text className="section-title">{`${KIND_TITLES[group.kind]}（${group.hits.length}）`}</Text>
               {group.hits.map((hit) => (
-                <SearchResult key={`${hit.kind}:${hit.id}`} hit={hit} onOpen={open} />
+                <SearchResult
+                  key={`${hit.kind}:${hit.id}`}
+                  hit={hit}
+                  docNumber={hit.kind === 'policy' ? docNumbers.get(hit.id) : undefined}
+                  partial={partial > 0 && partial < hits.length && !hit.whole}
+                  onOpen={open}
+                />
               ))}
             </View>
           ))}

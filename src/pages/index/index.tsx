@@ -1,17 +1,18 @@
-// 首页: today's relief standards at a glance, the way in to everything else, and 长辈版.
+// 首页: today's relief standards (or the latest the app holds) at a glance, the way in to everything else, and 长辈版.
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { type ValueOnDate, formatChineseDate, standardsOn, todayInShanghai } from '../../domain'
+import { type ValueOnDate, formatChineseDate, standardsHeading, standardsOn, todayInShanghai } from '../../domain'
 import { PageShell } from '../../components/page-shell'
 import { ElderSwitch } from '../../components/elder-switch'
-import { Hotline } from '../../components/hotline'
+import { HOTLINE, Hotline } from '../../components/hotline'
 import { StandardCard } from '../../components/standard-card'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { ActionButton } from '../../components/action-button'
 import { outdatedNotice } from '../../components/standard-format'
 import { useContent } from '../../hooks/use-content'
-import { openPage } from '../../services/navigation'
+import { callPhone, openPage } from '../../services/navigation'
+import { useElderMode } from '../../hooks/use-elder-mode'
 import './index.scss'
 
 /** The three figures most people ask about, shown large; the rural 特困 ones smaller beneath. */
@@ -26,6 +27,14 @@ const QUICK_ENTRIES = [
   { label: '社区工作者问答', hint: '常见问题与依据', url: '/packages/community/index' },
 ] as const
 
+/** 长辈版: what older residents come for, as four big buttons on the first screen. */
+const ELDER_FIRST = [
+  { label: '低保自测', hint: '能不能申请低保', url: '/packages/assess/dibao/index' },
+  { label: '特困自测', hint: '是否符合特困供养', url: '/packages/assess/tekun/index' },
+  { label: '查标准', hint: '今年的救助标准', url: '/pages/standards/index' },
+  { label: `打 ${HOTLINE}`, hint: '政务服务热线', url: null },
+] as const
+
 function pick(inForce: readonly ValueOnDate[], ids: readonly string[]): ValueOnDate[] {
   return ids.map((id) => inForce.find((v) => v.parameter.id === id)).filter((v): v is ValueOnDate => v !== undefined)
 }
@@ -37,11 +46,31 @@ export default function HomePage() {
   const featured = standards.ok ? pick(standards.value.inForce, FEATURED) : []
   const secondary = standards.ok ? pick(standards.value.inForce, SECONDARY) : []
   const outdated = [...featured, ...secondary].find((v) => v.possiblyOutdated)
+  const { elder } = useElderMode()
+  // in 长辈版 the self-checks are already the first two big buttons
+  const entries = elder ? QUICK_ENTRIES.filter((e) => !ELDER_FIRST.some((f) => f.url === e.url)) : QUICK_ENTRIES
 
   return (
     <PageShell name="page-home">
       <Text className="page-title">景德镇惠民通</Text>
       <Text className="page-intro">查救助标准、算低保特困、看政策、问办事</Text>
+
+      {elder ? (
+        <View className="home-elder-first">
+          {ELDER_FIRST.map((entry) => (
+            <View
+              key={entry.label}
+              className="home-elder-first__button tap-target"
+              role="button"
+              aria-label={`${entry.label}：${entry.hint}`}
+              onClick={() => (entry.url ? openPage(entry.url) : callPhone(HOTLINE))}
+            >
+              <Text className="home-elder-first__label">{entry.label}</Text>
+              <Text className="home-elder-first__hint">{entry.hint}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
 
       <View
         className="home-search tap-target"
@@ -58,7 +87,7 @@ export default function HomePage() {
       <ElderSwitch />
 
       <View className="home-standards">
-        <Text className="section-title">{`今天（${formatChineseDate(today)}）执行的救助标准`}</Text>
+        <Text className="section-title">{standardsHeading(pack.parameters, today, today)}</Text>
         {!standards.ok ? (
           <ErrorState title="暂时无法显示救助标准" message={standards.error.message} />
         ) : featured.length === 0 && secondary.length === 0 ? (
@@ -83,7 +112,7 @@ export default function HomePage() {
 
       <Text className="section-title">我想……</Text>
       <View className="home-entries">
-        {QUICK_ENTRIES.map((entry) => (
+        {entries.map((entry) => (
           <View
             key={entry.url}
             className="home-entry tap-target"
@@ -105,7 +134,7 @@ export default function HomePage() {
         aria-label={`数据截至${formatChineseDate(status.asOf)}，点按查看数据来源`}
         onClick={() => openPage('/packages/about/sources/index')}
       >
-        <Text>{`数据截至 ${formatChineseDate(status.asOf)} · 版本 ${status.version}`}</Text>
+        <Text>{`数据截至 ${formatChineseDate(status.asOf)}`}</Text>
         <Text className="home-footer__link">查看数据来源 ›</Text>
       </View>
     </PageShell>

@@ -22,10 +22,10 @@ const ORIGIN_TEXT: Record<ContentOrigin, string> = {
   network: '刚从网络更新的内容',
 }
 
-function outcomeText(outcome: RefreshOutcome, version: string, message: string | null): string {
+function outcomeText(outcome: RefreshOutcome, message: string | null): string {
   switch (outcome) {
     case 'updated':
-      return `已更新到最新内容（版本 ${version}）`
+      return '已更新到最新内容'
     case 'unchanged':
       return '已是最新内容，无需更新'
     case 'offline':
@@ -40,15 +40,31 @@ function ContentCard() {
   const [confirming, setConfirming] = useState(false)
   const [cleared, setCleared] = useState(false)
   const [checked, setChecked] = useState(false)
+  const [technical, setTechnical] = useState(false)
 
   return (
     <View className="card mine-content">
       <Text className="section-title mine-card-title">内容数据</Text>
       <InfoRow label="数据截至" value={formatChineseDate(status.asOf)} />
-      <InfoRow label="内容版本" value={status.version} />
       <InfoRow label="正在使用" value={ORIGIN_TEXT[status.origin]} />
-      <InfoRow label="本机缓存" value={formatBytes(cacheBytes)} />
       <InfoRow label="上次同步" value={lastSync ? dayjs(lastSync).format('YYYY年M月D日 HH:mm') : '还没有同步过'} />
+      {/* versions and bytes mean nothing to a resident; a helper asking about a problem can open them */}
+      <View
+        className="mine-technical__toggle tap-target"
+        role="button"
+        aria-expanded={technical ? 'true' : 'false'}
+        onClick={() => setTechnical(!technical)}
+      >
+        <Text>{technical ? '收起技术信息' : '技术信息（排查问题时用）'}</Text>
+        <Text aria-hidden="true">{technical ? ' ▴' : ' ▾'}</Text>
+      </View>
+      {technical ? (
+        <View className="mine-technical">
+          <InfoRow label="内容版本" value={status.version} />
+          <InfoRow label="本机缓存" value={formatBytes(cacheBytes)} />
+          <InfoRow label="应用版本" value={appVersion()} />
+        </View>
+      ) : null}
 
       <ActionButton
         label={status.refreshing ? '正在检查更新…' : '检查更新'}
@@ -62,7 +78,7 @@ function ContentCard() {
       />
       {/* the result stays on the page (no toast) */}
       <View role="status" className="mine-result">
-        {checked && !status.refreshing && lastResult ? <Text>{outcomeText(lastResult, status.version, status.message)}</Text> : null}
+        {checked && !status.refreshing && lastResult ? <Text>{outcomeText(lastResult, status.message)}</Text> : null}
         {cleared ? <Text>已清除缓存，正在使用应用自带的内容</Text> : null}
       </View>
 
@@ -128,7 +144,6 @@ export default function MinePage() {
         <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage('/packages/about/sources/index')} />
       </View>
       <Hotline />
-      <Text className="mine-version muted">{`景德镇惠民通 版本 ${appVersion()}`}</Text>
     </PageShell>
   )
 }

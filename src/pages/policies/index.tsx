@@ -1,23 +1,31 @@
 // 政策解读: the city's policy documents explained in plain words — filter by topic, search by title,
 // summary or 文号 — and the 政务动态 (the government's meetings) underneath.
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/page-shell'
 import { FilterChips } from '../../components/policy-filter-chips'
 import { NewsList } from '../../components/policy-news'
 import { PolicyCard } from '../../components/policy-card'
 import { PageState } from '../../components/policy-state'
-import { SearchBox, matchesQuery } from '../../components/policy-search-box'
+import { SearchBox } from '../../components/policy-search-box'
+import { matchesAllTerms, policyFilterText } from '../../domain/search/filter'
 import { useContent } from '../../hooks/use-content'
 import { openPage } from '../../services/navigation'
 import './index.scss'
 
 const ALL = '全部'
+/**
+ * Cards rendered at a time. On weapp the first render is one setData call, which WeChat's audit
+ * wants at or under 256 KB; at about 3.5 KB a card, 20 keep it near 70 KB however many documents
+ * the pack holds, and each 再显示 appends only the next 20.
+ */
+export const POLICIES_PAGE_SIZE = 20
 
 export default function PoliciesPage() {
   const { pack, status } = useContent()
   const [topic, setTopic] = useState<string>(ALL)
   const [query, setQuery] = useState('')
+  const [limit, setLimit] = useState(POLICIES_PAGE_SIZE)
 
   const topics = useMemo(() => {
     const counts = new Map<string, number>()
@@ -32,10 +40,13 @@ export default function PoliciesPage() {
     () =>
       pack.policies
         .filter((p) => topic === ALL || p.topics.includes(topic))
-        .filter((p) => matchesQuery(query, [p.title, p.summary, p.docNumber]))
+        .filter((p) => matchesAllTerms(query, policyFilterText(p)))
         .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn)),
     [pack.policies, topic, query],
   )
+  // a new filter starts from the top of its own list
+  useEffect(() => setLimit(POLICIES_PAGE_SIZE), [topic, query])
+  const remaining = shown.length - limit
 
   const searchEverywhere = () => openPage(`/packages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`)
 
@@ -89,13 +100,20 @@ export default function PoliciesPage() {
               ]}
             />
           ) : (
-            <View role="list" aria-label="政策文件">
-              {shown.map((p) => (
-                <View key={p.id} role="listitem">
-                  <PolicyCard policy={p} />
+            <>
+              <View role="list" aria-label="政策文件">
+                {shown.slice(0, limit).map((p) => (
+                  <View key={p.id} role="listitem">
+                    <PolicyCard policy={p} />
+                  </View>
+                ))}
+              </View>
+              {remaining > 0 ? (
+                <View className="policies-more tap-target" role="button" onClick={() => setLimit(limit + POLICIES_PAGE_SIZE)}>
+                  <Text>{`再显示 ${Math.min(remaining, POLICIES_PAGE_SIZE)} 份（还有 ${remaining} 份）`}</Text>
                 </View>
-              ))}
-            </View>
+              ) : null}
+            </>
           )}
         </>
       )}

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/page-shell'
 import { FilterChips } from '../../components/policy-filter-chips'
-import { SearchBox, matchesQuery } from '../../components/policy-search-box'
+import { SearchBox } from '../../components/policy-search-box'
+import { matchesAllTerms, serviceFilterText } from '../../domain/search/filter'
 import { PageState } from '../../components/policy-state'
 import { ServiceCard } from '../../components/service-card'
 import { SERVICE_MODE_HINT, SERVICE_MODE_LABEL } from '../../components/service-mode'
@@ -28,20 +29,18 @@ export default function ServicesPage() {
         value: m as ModeFilter,
         label: SERVICE_MODE_LABEL[m],
         count: pack.services.filter((s) => s.mode === m).length,
-      })),
+      })).filter((o) => o.count > 0), // a filter that matches nothing only leads to an empty list
     ],
     [pack.services],
   )
 
-  const shown = pack.services
-    .filter((s) => mode === 'all' || s.mode === mode)
-    .filter((s) => matchesQuery(query, [s.name, s.department, s.applicants]))
+  const shown = pack.services.filter((s) => mode === 'all' || s.mode === mode).filter((s) => matchesAllTerms(query, serviceFilterText(s)))
 
   return (
     <PageShell name="pages-services">
       <View className="services-head">
         <Text className="services-title">办事指南</Text>
-        <Text className="services-intro">“一次不跑”“只跑一次”：看清要带什么、去哪里、多久办好。</Text>
+        <Text className="services-intro">“一次不跑”“只跑一次”：看清要带什么、去哪里办；办理时限以办事大厅公布为准。</Text>
       </View>
       <SearchBox value={query} onChange={setQuery} label="搜索办事事项：名称或部门" placeholder="搜事项或部门，如“低保”" />
 

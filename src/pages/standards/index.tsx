@@ -11,6 +11,7 @@ import {
   earliestEffectiveDate,
   formatChineseDate,
   isValidIsoDate,
+  standardsHeading,
   standardsOn,
   todayInShanghai,
 } from '../../domain'
@@ -57,7 +58,7 @@ export default function StandardsPage() {
       <Text className="page-intro">景德镇市城乡困难群众救助标准，单位均为元/人/月。点“查看原文”可看到文件中的原话。</Text>
 
       <View className="card standards-date">
-        <Text className="standards-date__label">{isToday ? '今天执行的标准' : '所选日期执行的标准'}</Text>
+        <Text className="standards-date__label">{standardsHeading(pack.parameters, date, today, { dateShownNearby: true })}</Text>
         <Text className="standards-date__value">{formatChineseDate(date)}</Text>
         <Picker mode="date" value={date} start="1990-01-01" end="2099-12-31" onChange={(e) => setDate(String(e.detail.value))}>
           <View className="action-button action-button--primary" role="button" aria-label={`选择日期，当前为${formatChineseDate(date)}`}>

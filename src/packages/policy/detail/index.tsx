@@ -3,7 +3,7 @@
 // opens and scrolls to one section (links from sources and search land there).
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/page-shell'
 import { scrollIntoView } from '../../../components/assessment-scroll'
@@ -17,6 +17,7 @@ import { PageState } from '../../../components/policy-state'
 import { useContent } from '../../../hooks/use-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
+import { type ShareCard, policyCard, timelineCard } from '../../../services/share-card'
 import './index.scss'
 
 function param(value: string | undefined): string {
@@ -39,7 +40,10 @@ export default function PolicyDetail() {
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(target ? [target] : []))
   const route = policyUrl(id)
 
-  useShareAppMessage(() => ({ title: policy ? policy.title : '政策解读', path: route }))
+  // weapp share card: the document's title and number
+  const card = (): ShareCard => (policy ? policyCard(policy) : { title: '政策解读', path: route })
+  useShareAppMessage(card)
+  useShareTimeline(() => timelineCard(card()))
 
   useEffect(() => {
     if (target) scrollIntoView(sectionElementId(target))

@@ -4,10 +4,13 @@ import { useMemo, type PropsWithChildren } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { PageShell } from '../../../components/page-shell'
+import { endSentence } from '../../../components/sentence'
+import { onlineChannelUrl, openOnlineChannel } from '../../../components/online-channel'
 import { MaterialChecklist } from '../../../components/material-checklist'
 import { moneyText } from '../../../components/money-text'
 import { PageState } from '../../../components/policy-state'
 import { ServiceModeBadge, SERVICE_MODE_HINT } from '../../../components/service-mode'
+import { OnlineChannelCopy } from '../../../components/online-channel-copy'
 import { useContent } from '../../../hooks/use-content'
 import { type Service, findParameter, todayInShanghai, valueOn } from '../../../domain'
 import { callPhone, openPage } from '../../../services/navigation'
@@ -89,7 +92,7 @@ export default function ServiceDetail() {
       ) : (
         <View className="service-unverified" role="note">
           <Text className="service-unverified__title">信息仅供参考，以办事大厅公布为准</Text>
-          <Text className="service-unverified__text">{`本页内容整理自：${service.source.description}；尚未与办事大厅核对，去办理前请先打电话确认。`}</Text>
+          <Text className="service-unverified__text">{`本页内容整理自：${endSentence(service.source.description)}尚未与办事大厅核对，去办理前请先打电话确认。`}</Text>
         </View>
       )}
 
@@ -133,8 +136,23 @@ export default function ServiceDetail() {
             <View key={i} className="service-channel">
               <Text className="service-channel__kind">{CHANNEL_LABEL[c.kind]}</Text>
               <View className="service-channel__body">
-                <Text className="service-channel__name">{c.name}</Text>
+                {(() => {
+                  const url = onlineChannelUrl(c.name)
+                  return url ? (
+                    <View
+                      className="service-channel__name service-channel__link"
+                      role="link"
+                      aria-label={`打开${c.name}网站（新窗口）`}
+                      onClick={() => openOnlineChannel(url)}
+                    >
+                      <Text>{`${c.name} ›`}</Text>
+                    </View>
+                  ) : (
+                    <Text className="service-channel__name">{c.name}</Text>
+                  )
+                })()}
                 <Text className="service-channel__detail">{c.detail}</Text>
+                {c.kind === 'online' ? <OnlineChannelCopy name={c.name} /> : null}
                 {number && (
                   <View
                     className="service-call"

@@ -1,7 +1,7 @@
 // 标准详情: one standard's description, its full history, and the exact sentences it comes from,
 // with the document's number, title, issuer, date, approving meeting and a copy button.
 import { useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
   type ContentPack,
@@ -9,6 +9,7 @@ import {
   type Reference,
   formatChineseDate,
   historyOf,
+  standardsHeading,
   todayInShanghai,
   valueOn,
 } from '../../../domain'
@@ -20,6 +21,7 @@ import { ActionButton } from '../../../components/action-button'
 import { effectiveBasisText, outdatedNotice, periodText } from '../../../components/standard-format'
 import { useContent } from '../../../hooks/use-content'
 import { openPage } from '../../../services/navigation'
+import { type ShareCard, standardCard, timelineCard } from '../../../services/share-card'
 import './index.scss'
 
 interface QuoteGroup {
@@ -40,6 +42,24 @@ function quotesOf(entries: readonly HistoryEntry[]): QuoteGroup[] {
     else groups.push({ reference: r, periods: [entry] })
   }
   return groups
+}
+
+/**
+ * The meeting that approved each period's figure. One sentence can carry figures of two periods (the
+ * 2018 figure is quoted as 去年 in the 2019 notice) while the meeting approved only one of them, so a
+ * meeting is named for the periods whose own reference names it, never for the whole sentence.
+ */
+function approvalLines(periods: readonly HistoryEntry[]): string[] {
+  const byMeeting = new Map<string, HistoryEntry[]>()
+  for (const p of periods) {
+    const meeting = p.value.reference.approvedBy
+    if (meeting) byMeeting.set(meeting, [...(byMeeting.get(meeting) ?? []), p])
+  }
+  return [...byMeeting].map(([meeting, approved]) =>
+    approved.length === periods.length
+      ? `审议通过：${meeting}`
+      : `审议通过：${meeting}（${approved.map((p) => periodText(p.value.effectiveFrom, p.validUntil)).join('、')}的标准）`,
+  )
 }
 
 /** The policy (and section) whose text contains the sentence, when the pack has that document. */
@@ -79,6 +99,14 @@ export default function StandardDetailPage() {
   const id = typeof router?.params?.id === 'string' ? decodeURIComponent(router.params.id) : ''
   const { pack } = useContent()
   const history = useMemo(() => historyOf(pack.parameters, id), [pack, id])
+  // weapp share card: the standard, today's figure and its citation
+  const card = (): ShareCard => {
+    if (!history.ok) return { title: '景德镇救助标准', path: '/pages/standards/index' }
+    const now = valueOn(history.value.parameter, todayInShanghai())
+    return standardCard(history.value.parameter, now.ok ? now.value.current : null)
+  }
+  useShareAppMessage(card)
+  useShareTimeline(() => timelineCard(card()))
 
   if (!history.ok) {
     return (
@@ -106,7 +134,9 @@ export default function StandardDetailPage() {
       <Text className="detail-description">{parameter.description}</Text>
 
       <View className="card">
-        <Text className="section-title detail-now__title">今天执行的标准</Text>
+        <Text className="section-title detail-now__title">
+          {standardsHeading(pack.parameters, todayInShanghai(), todayInShanghai(), { dateShownNearby: true })}
+        </Text>
         {today.ok ? (
           <>
             <MoneyText fen={today.value.current.amountFen} unit={parameter.unit} size="hero" />
@@ -138,7 +168,9 @@ export default function StandardDetailPage() {
             </Text>
           ) : null}
           <Text className="detail-period__meta">{`公布日期：${formatChineseDate(entry.value.publishedOn)}`}</Text>
-          {entry.value.derivation ? <Text className="detail-period__meta">{`数字怎么来的：${entry.value.derivation.explanation}`}</Text> : null}
+          {entry.value.derivation ? (
+            <Text className="detail-period__meta">{`数字怎么来的：${entry.value.derivation.explanation}`}</Text>
+          ) : null}
         </View>
       ))}
 
@@ -160,11 +192,21 @@ export default function StandardDetailPage() {
                   <Text className="list-row">{`出处：${source.location}`}</Text>
                 </>
               ) : null}
-              {reference.approvedBy ? <Text className="list-row">{`审议通过：${reference.approvedBy}`}</Text> : null}
+              {approvalLines(periods).map((line) => (
+                <Text key={line} className="list-row">
+                  {line}
+                </Text>
+              ))}
             </View>
             <CopyButton text={`“${reference.quote}”——${reference.docNumber}${source ? `《${source.title}》` : ''}${reference.article}`} />
             {policy ? (
-              <SourceLink docNumber={reference.docNumber} article="在全文中查看" prefix="全文：" target={{ kind: 'policy', ...policy }} />
+              <SourceLink
+                docNumber={reference.docNumber}
+                article={reference.article}
+                prefix="全文："
+                action="在全文中查看"
+                target={{ kind: 'policy', ...policy }}
+              />
             ) : (
               <SourceLink docNumber={reference.docNumber} prefix="文件信息：" target={{ kind: 'source', sourceId: reference.sourceId }} />
             )}

@@ -1,3 +1,5 @@
+// The server's in-memory copy of the published content version (the phone's cache of the pack is
+// src/services/content-store.ts, a different thing).
 // Keeps the current version in memory and follows publishes made elsewhere: by another server
 // process (PostgreSQL LISTEN/NOTIFY, heard within milliseconds) or by the CLI, with a cheap
 // periodic check of the pointer row as the fallback for a dropped connection or for SQLite.
@@ -7,14 +9,14 @@ import { CONTENT_CHANNEL, type Database } from '../db/database'
 import type { ContentRepository, StoredVersion } from './repository'
 import { type Snapshot, buildSnapshot } from './snapshot'
 
-export interface ContentStoreOptions {
+export interface PublishedContentOptions {
   pollMs: number
   /** PostgreSQL LISTEN/NOTIFY */
   listen: boolean
   logger: FastifyBaseLogger
 }
 
-export class ContentStore {
+export class PublishedContent {
   private snapshot: Snapshot | null = null
   private timer: NodeJS.Timeout | null = null
   private listener: pg.Client | null = null
@@ -25,7 +27,7 @@ export class ContentStore {
   constructor(
     private readonly repository: ContentRepository,
     private readonly database: Database,
-    private readonly options: ContentStoreOptions,
+    private readonly options: PublishedContentOptions,
   ) {}
 
   get current(): Snapshot | null {

@@ -1,0 +1,34 @@
+// If-Match for writes (RFC 9110 §13.1.1). A publish must name the version it was based on, and the
+// comparison is strong: a weak tag (W/"v3") says "roughly this", and the wildcard (*) says "whatever
+// is current", and neither protects an editor from overwriting someone else's edit. A bare label
+// (v3, without quotes) is accepted too: it names a version just as clearly.
+
+export type IfMatch =
+  | { kind: 'missing' }
+  | { kind: 'wildcard' }
+  | { kind: 'version'; version: string }
+  /** weak, a list, or not an entity-tag at all */
+  | { kind: 'invalid'; reason: 'weak' | 'list' | 'malformed' }
+
+const QUOTED = /^"([\x21\x23-\x7e]*)"$/
+const BARE = /^[\x21\x23-\x2b\x2d-\x7e]+$/
+
+export function parseIfMatch(header: string | string[] | undefined): IfMatch {
+  if (header === undefined) return { kind: 'missing' }
+  const text = (Array.isArray(header) ? header.join(', ') : header).trim()
+  if (text === '') return { kind: 'missing' }
+  if (text === '*') return { kind: 'wildcard' }
+  if (text.includes(',')) return { kind: 'invalid', reason: 'list' }
+  if (text.startsWith('W/')) return { kind: 'invalid', reason: 'weak' }
+  const quoted = QUOTED.exec(text)
+  if (quoted) return quoted[1] === '' ? { kind: 'invalid', reason: 'malformed' } : { kind: 'version', version: quoted[1] }
+  return BARE.test(text) ? { kind: 'version', version: text } : { kind: 'invalid', reason: 'malformed' }
+}
+
+/** Why a header that is present does not name one version, in words an editor can act on. */
+export function ifMatchProblem(parsed: Exclude<IfMatch, { kind: 'version' } | { kind: 'missing' }>): string {
+  if (parsed.kind === 'wildcard') return 'If-Match 不能用 *：请写明您所依据的版本，如 "v3"，以免覆盖他人的修改'
+  if (parsed.reason === 'weak') return 'If-Match 不能用弱校验（W/"…"）：请写明您所依据的版本，如 "v3"'
+  if (parsed.reason === 'list') return 'If-Match 只能写一个版本，如 "v3"'
+  return 'If-Match 应为一个版本号，如 "v3"'
+}

@@ -1,0 +1,17 @@
+// Notice ingestion: the plain text of a relief-standard notice in, proposed parameter values out, each
+// with its verbatim quote and offsets. Pure TypeScript, shared by the server route, the console and tests.
+import { readDocument } from './document'
+import { extract } from './extract'
+import { normalise } from './normalise'
+import type { IngestResult } from './result'
+
+export type { IngestDocument, IngestResult, Proposal, Unmatched } from './result'
+export { ingestResultSchema } from './result'
+export { PARAMETER_LABELS, type ParameterId } from './vocabulary'
+
+export function ingestNotice(text: string): IngestResult {
+  const n = normalise(text)
+  const reading = readDocument(text, n)
+  const { proposals, unmatched } = extract(text, n, reading)
+  return { document: reading.document, proposals, unmatched }
+}

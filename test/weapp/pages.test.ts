@@ -1,0 +1,89 @@
+// The production dist/weapp, run in the harness: every page in app.json opens without an error and
+// shows its content; the tabs switch; the page stack's limit of 10 is handled.
+import { ensureWeappBuild } from './harness/build'
+import { type MiniProgram, PAGE_STACK_LIMIT, launch } from './harness/mini-program'
+
+// each launch evaluates the whole production bundle: seconds on a busy machine
+jest.setTimeout(60_000)
+
+let dist: string
+let mp: MiniProgram
+
+beforeAll(() => {
+  dist = ensureWeappBuild()
+}, 600_000)
+
+beforeEach(async () => {
+  mp = await launch({ dist })
+})
+afterEach(() => mp.close())
+
+/** What each page must show (subpackage pages opened with a real id where they take one). */
+const PAGES: Record<string, { query?: string; shows: string }> = {
+  'pages/index/index': { shows: '今天（' },
+  'pages/standards/index': { shows: '今天执行的标准' },
+  'pages/services/index': { shows: '办事指南' },
+  'pages/policies/index': { shows: '政策解读' },
+  'pages/mine/index': { shows: '内容数据' },
+  'packages/assess/dibao/index': { shows: '住在城市还是农村' },
+  'packages/assess/tekun/index': { shows: '特困人员自测' },
+  'packages/standards/detail/index': { query: 'id=dibao-urban-standard', shows: '660元/人/月' },
+  'packages/policy/detail/index': { query: 'id=relief-standards-2019', shows: '景府办字〔2019〕35号' },
+  'packages/service/detail/index': { query: 'id=dibao-application', shows: '最低生活保障（低保）申请' },
+  'packages/search/index': { shows: '大家常搜' },
+  'packages/community/index': { shows: '帮邻居估算' },
+  'packages/about/privacy/index': { shows: '您的个人信息不会离开您的手机' },
+  'packages/about/sources/index': { shows: '《景德镇市人民政府公报》2019年第6期' },
+}
+
+it('lists the same pages as this test', () => {
+  expect(mp.allRoutes().sort()).toEqual(Object.keys(PAGES).sort())
+})
+
+it('launches on 首页 with today’s standards, rendered by setData', () => {
+  expect(mp.page().route).toBe('pages/index/index')
+  expect(mp.page().setDataCalls.length).toBeGreaterThan(0)
+  const text = mp.text()
+  expect(text).toContain('城市低保')
+  expect(text).toContain('660元/人/月')
+  expect(text).toContain('景府办字〔2019〕35号')
+  expect(mp.errors).toEqual([])
+})
+
+it.each(Object.entries(PAGES))('%s opens without an error and shows its content', async (route, { query, shows }) => {
+  const url = `/${route}${query ? `?${query}` : ''}`
+  if (mp.tabRoutes().includes(route)) await mp.switchTab(url)
+  else expect(await mp.navigateTo(url)).toBeNull()
+  expect(mp.page().route).toBe(route)
+  expect(mp.text()).toContain(shows)
+  expect(mp.errors).toEqual([])
+})
+
+it('switches tabs, keeping each tab page alive and closing pages above it', async () => {
+  const home = mp.page()
+  await mp.tap('查看全部救助标准')
+  expect(mp.page().route).toBe('pages/standards/index')
+  expect(mp.stack).toHaveLength(1)
+  await mp.switchTab('/pages/index/index')
+  expect(mp.page()).toBe(home)
+  await mp.tap('低保自测')
+  expect(mp.page().route).toBe('packages/assess/dibao/index')
+  expect(mp.stack).toHaveLength(2)
+  for (const tab of mp.tabRoutes()) {
+    await mp.switchTab(`/${tab}`)
+    expect(mp.stack.map((p) => p.route)).toEqual([tab])
+  }
+  expect(mp.errors).toEqual([])
+})
+
+it('a link tapped with 10 pages open replaces the top page instead of failing', async () => {
+  for (let i = 1; i < PAGE_STACK_LIMIT; i++)
+    expect(await mp.navigateTo('/packages/standards/detail/index?id=dibao-urban-standard')).toBeNull()
+  expect(mp.stack).toHaveLength(PAGE_STACK_LIMIT)
+  expect(await mp.navigateTo('/packages/about/privacy/index')).toBe('navigateTo:fail webview count limit exceed')
+  await mp.tap('在全文中查看')
+  expect(mp.stack).toHaveLength(PAGE_STACK_LIMIT)
+  expect(mp.page().route).toBe('packages/policy/detail/index')
+  expect(mp.text()).toContain('景德镇市人民政府办公室关于提高2019年城乡困难群众救助标准的通知')
+  expect(mp.errors).toEqual([])
+})
