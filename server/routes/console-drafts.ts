@@ -15,7 +15,7 @@ import {
   emptyDraft,
   plausibilityWarnings,
 } from '../../src/domain/review'
-import { parseIfMatch } from '../content/repository'
+import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
 import { appendAudit } from '../console/audit'
 import { type Draft, DraftStore } from '../console/drafts'
 import { type GuardDeps, requireRole, requireSession } from '../console/guard'
@@ -23,6 +23,8 @@ import type { IngestFn } from '../console/ingest'
 import { ApiError, notFound } from '../lib/errors'
 import { sha256Hex } from '../lib/sha256'
 import type { ApiContext } from './context'
+import { INGEST_BODY_LIMIT, ingestBodySchema, ingestRequest } from './ingest'
+import { passBodyValidator } from '../lib/pass-body'
 
 export const NOTICE_BODY_LIMIT = 256 * 1024
 
@@ -131,6 +133,16 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
     },
   )
 
+  // The extractor alone, with no side effect (as POST /admin/ingest, for an editor's session).
+  app.post(
+    '/ingest',
+    { bodyLimit: INGEST_BODY_LIMIT, validatorCompiler: passBodyValidator, schema: { body: ingestBodySchema } },
+    async (request) => {
+      await requireRole(deps, request, ['editor'])
+      return ingestRequest(request.body)
+    },
+  )
+
   app.get('/drafts/:id', { schema: { params: idParams } }, async (request, reply) => {
     const draft = await load(request.params.id)
     reply.header('cache-control', 'no-store')
@@ -233,11 +245,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
         throw new ApiError(403, 'four_eyes', '不能审核发布自己写的草稿：请另一位审核人员发布')
       }
       if (draft.status !== 'submitted') throw new ApiError(409, 'not_submitted', '这份草稿还没有提交审核（或已发布）')
-      const header = request.headers['if-match']
-      if (typeof header !== 'string' || header.trim() === '') {
-        throw new ApiError(428, 'precondition_required', '请带上草稿依据的版本（If-Match）', [{ field: 'If-Match', message: '缺少' }])
-      }
-      const expected = parseIfMatch(header)
+      const expected = requireVersion(request.headers['if-match'], '请带上草稿依据的版本（If-Match）')
       if (expected !== draft.baseVersion) {
         throw new ApiError(412, 'version_conflict', `草稿依据的是 ${draft.baseVersion}，而您提交的是 ${expected}：请刷新审核页`, [
           { field: 'If-Match', message: '与草稿不符' },
@@ -335,9 +343,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
     },
     async (request, reply) => {
       const session = await requireRole(deps, request, ['reviewer'])
-      const header = request.headers['if-match']
-      if (typeof header !== 'string' || header.trim() === '') throw new ApiError(428, 'precondition_required', '请带上当前版本（If-Match）')
-      const expected = parseIfMatch(header)
+      const expected = requireVersion(request.headers['if-match'], '请带上当前版本（If-Match）')
       const result = await ctx.repository.rollback(request.body.version, expected)
       if (!result.ok) {
         if (result.reason === 'stale')
@@ -357,6 +363,15 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
       return { version: result.version.version, restoredFrom: result.version.restoredFrom }
     },
   )
+}
+
+/** The one version If-Match names (strong, not *); 428 when missing, 412 when it names none. */
+function requireVersion(header: string | string[] | undefined, missing: string): string {
+  const parsed = parseIfMatch(header)
+  if (parsed.kind === 'version') return parsed.version
+  if (parsed.kind === 'missing') throw new ApiError(428, 'precondition_required', missing, [{ field: 'If-Match', message: missing }])
+  const message = ifMatchProblem(parsed)
+  throw new ApiError(412, 'version_conflict', message, [{ field: 'If-Match', message }])
 }
 
 /**
