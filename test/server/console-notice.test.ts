@@ -10,6 +10,9 @@ import { ROOT, testDialects } from './helpers'
 
 const NOTICE = fs.readFileSync(path.join(ROOT, 'test/fixtures/console-notice-2023.txt'), 'utf8')
 
+// Every sign-in verifies an argon2id hash (19 MiB, by design slow): allow for a busy machine.
+jest.setTimeout(30_000)
+
 describe.each(testDialects())('console notice drafts (%s)', (dialect) => {
   let t: ConsoleTest
   let editor: Client
@@ -20,7 +23,8 @@ describe.each(testDialects())('console notice drafts (%s)', (dialect) => {
     await t.addUser('wang', 'reviewer')
     editor = await t.signIn('lihua')
     reviewer = await t.signIn('wang')
-  })
+    // hashing several passwords with argon2id takes a while on a busy machine
+  }, 60_000)
   afterAll(async () => {
     await t?.close()
   })
