@@ -17,10 +17,12 @@ import { fromRouter, handleClientError, installErrorHandler } from './plugins/er
 import { loggerOptions } from './plugins/logger'
 import { registerSecurity } from './plugins/security'
 import { registerStaticApp } from './plugins/static-app'
+import { registerConsoleStatic } from './plugins/console-static'
 import { adminRoutes } from './routes/admin'
 import { assessRoutes } from './routes/assess'
 import { catalogRoutes } from './routes/catalog'
 import { consoleRoutes } from './routes/console'
+import { ingestNotice } from '../src/domain/ingest'
 import { contentRoutes } from './routes/content'
 import type { ApiContext } from './routes/context'
 import { searchRoutes } from './routes/search'
@@ -130,11 +132,12 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
       await v1.register(assessRoutes, { ctx })
       // Not registered at all without a token: the admin routes then simply do not exist (404).
       if (config.adminToken) await v1.register(adminRoutes, { ctx, token: config.adminToken })
-      await v1.register(consoleRoutes, { prefix: '/console', ctx, now: now ?? (() => new Date()), ingest: null })
+      await v1.register(consoleRoutes, { prefix: '/console', ctx, now: now ?? (() => new Date()), ingest: ingestNotice })
     },
     { prefix: '/api/v1' },
   )
 
+  await registerConsoleStatic(app)
   const staticDir = config.staticDir
   if (staticDir) await registerStaticApp(app, staticDir)
 

@@ -23,6 +23,8 @@ import type { IngestFn } from '../console/ingest'
 import { ApiError, notFound } from '../lib/errors'
 import { sha256Hex } from '../lib/sha256'
 import type { ApiContext } from './context'
+import { INGEST_BODY_LIMIT, ingestBodySchema, ingestRequest } from './ingest'
+import { passBodyValidator } from '../lib/pass-body'
 
 export const NOTICE_BODY_LIMIT = 256 * 1024
 
@@ -128,6 +130,16 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
       await audit(request, 'draft.create', { draftId: id, version: pointer.version, detail: { fromNotice: text !== undefined } })
       reply.code(201)
       return { ...summary(await load(id)), content }
+    },
+  )
+
+  // The extractor alone, with no side effect (as POST /admin/ingest, for an editor's session).
+  app.post(
+    '/ingest',
+    { bodyLimit: INGEST_BODY_LIMIT, validatorCompiler: passBodyValidator, schema: { body: ingestBodySchema } },
+    async (request) => {
+      await requireRole(deps, request, ['editor'])
+      return ingestRequest(request.body)
     },
   )
 

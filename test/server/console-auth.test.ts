@@ -7,6 +7,9 @@ import { totpCode } from '../../server/console/totp'
 import { type ConsoleTest, clientFor, cookieOf, createConsoleTest } from './console-helpers'
 import { createTestApp, testDialects } from './helpers'
 
+// Every sign-in verifies an argon2id hash (19 MiB, by design slow): allow for a busy machine.
+jest.setTimeout(30_000)
+
 test('passwords are hashed with argon2id at or above the OWASP minimum (19 MiB, 2 passes, 1 lane)', async () => {
   expect(ARGON2_PARAMS.memoryCost).toBeGreaterThanOrEqual(19_456)
   expect(ARGON2_PARAMS.timeCost).toBeGreaterThanOrEqual(2)
@@ -29,7 +32,8 @@ describe.each(testDialects())('console accounts (%s)', (dialect) => {
     await t.addUser('wang', 'reviewer')
     await t.addUser('zhao', 'admin')
     await t.addUser('sun', 'editor')
-  })
+    // hashing several passwords with argon2id takes a while on a busy machine
+  }, 60_000)
   afterAll(async () => {
     await t?.close()
   })

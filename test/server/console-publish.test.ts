@@ -3,6 +3,9 @@
 import { type Client, type ConsoleTest, createConsoleTest } from './console-helpers'
 import { contentPack, testDialects } from './helpers'
 
+// Every sign-in verifies an argon2id hash (19 MiB, by design slow): allow for a busy machine.
+jest.setTimeout(30_000)
+
 describe.each(testDialects())('console publishing (%s)', (dialect) => {
   let t: ConsoleTest
   let editor: Client
@@ -19,7 +22,8 @@ describe.each(testDialects())('console publishing (%s)', (dialect) => {
     otherEditor = await t.signIn('sun')
     reviewer = await t.signIn('wang')
     secondReviewer = await t.signIn('zhou')
-  })
+    // hashing several passwords with argon2id takes a while on a busy machine
+  }, 60_000)
   afterAll(async () => {
     await t?.close()
   })

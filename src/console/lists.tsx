@@ -1,0 +1,236 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import { ApiFailure, ROLE_LABEL, type Role, api, when } from './api'
+import { type DraftSummary, STATUS_LABEL } from './types'
+
+export function DraftList({ onOpen }: { onOpen: (draft: DraftSummary) => void }) {
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null)
+  useEffect(() => {
+    api<{ drafts: DraftSummary[] }>('GET', '/console/drafts').then((r) => setDrafts(r.drafts))
+  }, [])
+  if (!drafts) return <p>正在读取…</p>
+  return (
+    <section className="card">
+      <h2>草稿</h2>
+      {drafts.length === 0 && <p className="hint">还没有草稿。编辑可以点“新增通知”开始。</p>}
+      <ul className="list">
+        {drafts.map((d) => (
+          <li key={d.id}>
+            <button type="button" className="link" onClick={() => onOpen(d)}>
+              #{d.id} {d.title}
+            </button>
+            <span className="badge">{STATUS_LABEL[d.status]}</span>
+            <span className="hint">
+              {d.author} · {when(d.updatedAt)}
+              {d.publishedVersion ? ` · 发布为 ${d.publishedVersion}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+interface HistoryEntry {
+  version: string
+  publishedAt: string
+  kind: 'seed' | 'publish' | 'rollback'
+  restoredFrom: string | null
+  current: boolean
+  by: string | null
+  changeNote: string | null
+}
+
+export function History({ role }: { role: Role }) {
+  const [data, setData] = useState<{ current: string | null; versions: HistoryEntry[] } | null>(null)
+  const [message, setMessage] = useState('')
+  const load = () => void api<{ current: string | null; versions: HistoryEntry[] }>('GET', '/console/history').then(setData)
+  useEffect(load, [])
+  if (!data) return <p>正在读取…</p>
+  const rollback = async (version: string) => {
+    const reason = window.prompt(`回滚到 ${version}：请写明原因（将记入历史）`)
+    if (!reason) return
+    try {
+      await api('POST', '/console/rollback', { version, changeNote: reason }, { 'if-match': `"${data.current ?? ''}"` })
+      setMessage(`已回滚到 ${version} 的内容`)
+      load()
+    } catch (e) {
+      if (e instanceof ApiFailure) setMessage(e.message)
+    }
+  }
+  return (
+    <section className="card">
+      <h2>发布历史</h2>
+      {message && <p role="status">{message}</p>}
+      <ul className="list">
+        {data.versions.map((v) => (
+          <li key={v.version}>
+            <strong>{v.version}</strong> {v.current && <span className="badge ok">当前</span>}
+            <span className="hint">
+              {when(v.publishedAt)} · {v.kind === 'seed' ? '初始内容' : v.kind === 'rollback' ? `回滚自 ${v.restoredFrom}` : '发布'}
+              {v.by ? ` · ${v.by}` : ''}
+            </span>
+            {v.changeNote && <p>{v.changeNote}</p>}
+            {role === 'reviewer' && !v.current && (
+              <button type="button" onClick={() => void rollback(v.version)}>
+                回滚到这个版本
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  action: string
+  version: string | null
+  draftId: number | null
+  ip: string | null
+  detail: Record<string, unknown>
+}
+
+const ACTION_LABEL: Record<string, string> = {
+  login: '登录',
+  'login.failed': '登录失败',
+  'login.throttled': '登录被限速',
+  'login.totp_required': '要求动态验证码',
+  logout: '退出',
+  denied: '拒绝操作',
+  'draft.create': '新建草稿',
+  'draft.save': '保存草稿',
+  'draft.submit': '提交审核',
+  'draft.rebase': '重新比对',
+  publish: '发布',
+  'publish.conflict': '发布冲突',
+  rollback: '回滚',
+  'user.add': '新建账号',
+  'user.disable': '停用账号',
+}
+
+export function AuditLog() {
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null)
+  useEffect(() => {
+    api<{ entries: AuditEntry[] }>('GET', '/console/audit?limit=200').then((r) => setEntries(r.entries))
+  }, [])
+  if (!entries) return <p>正在读取…</p>
+  return (
+    <section className="card">
+      <h2>审计日志</h2>
+      <p className="hint">最近 200 条；全部记录可用命令行 npm run cli -- audit export 导出。</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>账号</th>
+              <th>操作</th>
+              <th>版本</th>
+              <th>草稿</th>
+              <th>详情</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{when(e.at)}</td>
+                <td>{e.actor}</td>
+                <td>{ACTION_LABEL[e.action] ?? e.action}</td>
+                <td>{e.version ?? ''}</td>
+                <td>{e.draftId ?? ''}</td>
+                <td className="detail">{JSON.stringify(e.detail)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
+
+interface UserRow {
+  name: string
+  role: Role
+  createdAt: string
+  disabledAt: string | null
+}
+
+export function Users() {
+  const [users, setUsers] = useState<UserRow[] | null>(null)
+  const [name, setName] = useState('')
+  const [role, setRole] = useState<Role>('editor')
+  const [created, setCreated] = useState<{ name: string; password: string; totpUri: string | null } | null>(null)
+  const [message, setMessage] = useState('')
+  const load = () => void api<{ users: UserRow[] }>('GET', '/console/users').then((r) => setUsers(r.users))
+  useEffect(load, [])
+  const add = async (event: FormEvent) => {
+    event.preventDefault()
+    setMessage('')
+    try {
+      setCreated(await api('POST', '/console/users', { name, role }))
+      setName('')
+      load()
+    } catch (e) {
+      if (e instanceof ApiFailure) setMessage(e.message)
+    }
+  }
+  const disable = async (user: string) => {
+    if (!window.confirm(`停用账号 ${user}？它的登录会立即结束。`)) return
+    try {
+      await api('POST', `/console/users/${encodeURIComponent(user)}/disable`, {})
+      load()
+    } catch (e) {
+      if (e instanceof ApiFailure) setMessage(e.message)
+    }
+  }
+  return (
+    <section className="card">
+      <h2>账号</h2>
+      <ul className="list">
+        {(users ?? []).map((u) => (
+          <li key={u.name}>
+            <strong>{u.name}</strong> {ROLE_LABEL[u.role]}{' '}
+            {u.disabledAt ? (
+              <span className="badge">已停用</span>
+            ) : (
+              <button type="button" className="link" onClick={() => void disable(u.name)}>
+                停用
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} className="row">
+        <label>
+          新账号
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label>
+          角色
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <option value="editor">编辑</option>
+            <option value="reviewer">审核</option>
+            <option value="admin">管理员</option>
+          </select>
+        </label>
+        <button type="submit">创建</button>
+      </form>
+      {message && <p className="error">{message}</p>}
+      {created && (
+        <div className="warn-box">
+          <p>
+            已创建 {created.name}。初始密码（只显示这一次，请当面交给本人）：<code>{created.password}</code>
+          </p>
+          {created.totpUri && (
+            <p>
+              请本人在身份验证器 App 中添加：<code className="wrap">{created.totpUri}</code>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
