@@ -12,6 +12,7 @@ import { PublishedContent } from './content/published-content'
 import { verifyStoredPack } from './content/verify-stored'
 import type { Database } from './db/database'
 import { quickCheck } from './db/integrity'
+import { probeWritable } from './db/writable'
 import { ApiError, errorBody } from './lib/errors'
 import { HealthMonitor } from './lib/health'
 import { registerDocs } from './plugins/docs'
@@ -94,6 +95,11 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
     app.log.error({ problems: damage }, 'database integrity check failed')
     health.report('database_corrupt', `数据库文件有损坏（${damage[0]}），发布历史和回滚可能无法使用；请从备份恢复`)
   }
+  const readOnly = !(await probeWritable(db))
+  if (readOnly) {
+    app.log.warn({ database: db.describe }, 'database is read-only: serving content, publishing disabled')
+    health.report('database_read_only', '数据库只读：已发布的内容照常提供，发布和回滚已停用')
+  }
   const repository = new ContentRepository(db)
   const sourceTexts = texts ?? readSourceTexts()
   const store = new PublishedContent(repository, db, {
@@ -126,7 +132,7 @@ export async function buildApp({ config, db, texts, logStream }: BuildAppOptions
     done(null, payload)
   })
 
-  const ctx: ApiContext = { config, database: db, repository, store, texts: sourceTexts, health }
+  const ctx: ApiContext = { config, database: db, repository, store, texts: sourceTexts, health, readOnly }
 
   await registerSecurity(app, config)
   await registerDocs(app)

@@ -63,6 +63,12 @@ export function fromRouter(error: FastifyError): ApiError {
   return toApiError(error)
 }
 
+export const READ_ONLY = 'read_only'
+
+export function readOnlyError(): ApiError {
+  return new ApiError(503, READ_ONLY, '数据库当前只读，暂时不能发布或回滚；已发布的内容仍可正常查看')
+}
+
 export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   if (error instanceof ApiError) return error
   const fe = error as FastifyError
@@ -81,6 +87,8 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   }
   // Down, full, read-only or locked: a retry later will do, and nothing was half-written (every
   // write is one transaction).
+  // a role without write grants (SQLite's read-only file, seen at runtime, stays "unavailable, retry")
+  if ((error as { code?: unknown }).code === '42501') return readOnlyError()
   if (isDatabaseCorrupt(error))
     return new ApiError(503, DATABASE_CORRUPT, '数据库文件已损坏，发布历史和回滚暂不可用；已发布的内容仍可正常查看。请联系运维从备份恢复')
   if (isDatabaseUnavailable(error))
@@ -97,7 +105,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.warn({ err: error }, 'database unavailable')
       request.server.health.noteDatabaseFailure()
       reply.header('retry-after', '5')
-    } else if (api.code === DATABASE_CORRUPT) {
+    } else if (api.code === READ_ONLY && error instanceof ApiError) {
+      // refused up front because the database is read-only: reported once at start, nothing to log
+    } else if (api.code === DATABASE_CORRUPT || api.code === READ_ONLY) {
       // reported once at start by the integrity check and in /health; per request a warning will do
       request.log.warn({ err: error }, 'database damaged')
     } else if (api.statusCode >= 500) {

@@ -12,6 +12,7 @@ import { ANY_VERSION, type Expected, type StoredVersion, type VersionInfo, type 
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
 import { passBodyValidator } from '../lib/pass-body'
+import { readOnlyError } from '../plugins/error-handler'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
 
@@ -121,6 +122,11 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       throw new ApiError(401, 'unauthorized', '需要管理令牌：请在 Authorization 头中带上 Bearer <ADMIN_TOKEN>')
     }
     if (!tokenMatches(given, token)) throw new ApiError(403, 'forbidden', '管理令牌不正确')
+  })
+
+  // A read-only database: publishing and rollback are refused up front, with a code saying why.
+  app.addHook('preHandler', async (request) => {
+    if (ctx.readOnly && request.method === 'POST') throw readOnlyError()
   })
 
   const security = [{ bearer: [] }]
