@@ -7,10 +7,12 @@ import { z } from 'zod'
 import { contentPackSchema, manifestSchema } from '../../src/domain'
 import { preparePack, unwrapPack, withTexts } from '../../src/domain/pack-pipeline'
 import { buildManifest } from '../content/hash'
+import { rollbackTargetProblem } from '../content/verify-stored'
 import { ANY_VERSION, type Expected, type StoredVersion, type VersionInfo, type WriteResult } from '../content/repository'
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { ifMatchProblem, parseIfMatch, requireIfMatch } from '../lib/if-match'
 import { passBodyValidator } from '../lib/pass-body'
+import { readOnlyError } from '../plugins/error-handler'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
 import { ingestRoutes } from './ingest'
@@ -71,6 +73,10 @@ function conflict(result: Extract<WriteResult, { ok: false }>, expected: string 
     return new ApiError(412, 'version_conflict', message, [{ field: 'If-Match', message }])
   }
   if (result.reason === 'unchanged') return new ApiError(409, 'unchanged', `内容与当前版本 ${result.current.version} 相同`)
+  if (result.reason === 'corrupt_version') {
+    const message = `这个版本保存的内容已损坏或被改动，不能回滚到它：${result.problem}`
+    return new ApiError(409, 'version_corrupt', message, [{ field: 'version', message }])
+  }
   if (result.reason === 'already_current') {
     const message = '这个版本已经是当前版本，无需回滚'
     return new ApiError(409, 'already_current', message, [{ field: 'version', message }])
@@ -105,6 +111,11 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       throw new ApiError(401, 'unauthorized', '需要管理令牌：请在 Authorization 头中带上 Bearer <ADMIN_TOKEN>')
     }
     if (!tokenMatches(given, token)) throw new ApiError(403, 'forbidden', '管理令牌不正确')
+  })
+
+  // A read-only database: publishing and rollback are refused up front, with a code saying why.
+  app.addHook('preHandler', async (request) => {
+    if (ctx.readOnly && request.method === 'POST') throw readOnlyError()
   })
 
   const security = [{ bearer: [] }]
@@ -200,6 +211,8 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
     },
     async (request, reply) => {
       const expected = optionalIfMatch(request)
+      const problem = await rollbackTargetProblem(ctx.repository, request.body.version, ctx.texts)
+      if (problem) throw conflict({ ok: false, reason: 'corrupt_version', problem }, null)
       const result = await ctx.repository.rollback(request.body.version, expected)
       if (!result.ok) throw conflict(result, expected === ANY_VERSION ? null : expected)
       ctx.store.accept(result.version)
