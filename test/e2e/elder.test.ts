@@ -34,6 +34,13 @@ d('长辈版 on every page (H5, 375×812)', () => {
     await server?.stop()
   }, 60_000)
 
+  // every scenario, not only the last: no console error, page error or CSP violation (each tab tap
+  // used to log one, Taro's javascript: links refused by the CSP)
+  afterEach(() => {
+    expect(b.errors).toEqual([])
+    expect(b.cspViolations).toEqual([])
+  })
+
   it('switches on from 首页 and stays on after a relaunch', async () => {
     const home = await launch(b.page, server.base, 'pages/index/index')
     await home.locator('.elder-switch__row').tap()
