@@ -19,7 +19,7 @@ import {
   browserAvailable,
   openBrowser,
   startServer,
-} from './harness'
+} from '../../harness/e2e'
 import {
   Person,
   ROUTES,
@@ -35,7 +35,7 @@ import {
   squash,
   swipePickerColumn,
   view,
-} from './helpers'
+} from '../../harness/pages'
 import type { Locator, Page } from 'playwright-core'
 
 const d = browserAvailable() ? describe : describe.skip
