@@ -69,7 +69,10 @@ it("links to the sentence in the policy's full text", () => {
   withParams({ id: 'dibao-urban-standard' })
   const go = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   render(<DetailPage />)
-  fireEvent.click(screen.getByRole('link', { name: /^全文：景府办字〔2019〕35号/ }))
+  const link = screen.getByRole('link', { name: /^全文：景府办字〔2019〕35号/ })
+  // one action, said once: 「… 第（一）项 在全文中查看 ›」, never 「在全文中查看 查看原文 ›」
+  expect(link.textContent).toBe('全文：景府办字〔2019〕35号 第（一）项 在全文中查看 ›')
+  fireEvent.click(link)
   expect(go).toHaveBeenCalledWith({ url: '/packages/policy/detail/index?id=relief-standards-2019&section=s2' })
 })
 
