@@ -2,7 +2,8 @@
 // import boundaries that keep the layers honest:
 //  - src/domain is platform-free TypeScript shared by the phone, the server and the scripts, so it
 //    imports no Taro, no React, no Node builtins and no server code;
-//  - nothing in src/ (which ships to phones) imports server code.
+//  - nothing in src/ (which ships to phones) imports server code;
+//  - test/ and bench/ share harness/ and do not import each other.
 // Rules are chosen so today's code passes as it is; tighten one at a time with the fixes.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
@@ -32,6 +33,12 @@ export const domainImports = {
     serverImport,
   ],
 }
+
+// test/ and bench/ share harness/ rather than reaching into each other
+const harnessOnly = (other) => ({
+  group: [`**/${other}`, `**/${other}/**`],
+  message: 'test/ and bench/ share machinery through harness/, not by importing each other.',
+})
 
 export default tseslint.config(
   {
@@ -90,8 +97,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', domainImports] },
   },
   {
-    files: ['test/**', 'bench/**'],
+    files: ['test/**', 'bench/**', 'harness/**'],
     languageOptions: { globals: { ...globals.jest } },
+  },
+  {
+    files: ['test/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [harnessOnly('bench')] }] },
+  },
+  {
+    files: ['bench/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [harnessOnly('test')] }] },
+  },
+  {
+    files: ['harness/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [harnessOnly('test'), harnessOnly('bench')] }] },
   },
   {
     // drives Taro's untyped router internals the way @tarojs/taro-loader's generated entry does

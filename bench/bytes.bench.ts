@@ -8,9 +8,9 @@ import path from 'node:path'
 import { type Plugin, build } from 'esbuild'
 import bundledJson from '../src/generated/bundled-content.json'
 import type { ContentPack, Manifest, SectionName } from '../src/domain/schema'
-import { ensureH5Built, startServer } from '../test/e2e/harness'
+import { ensureH5Built, startServer } from '../harness/e2e'
 import { chromiumAvailable, openPhone } from './lib/browser'
-import { ROOT, distDir, ensureBuilt } from './lib/builds'
+import { ROOT, distDir, ensureBuilt } from '../harness/builds'
 import { type AssetSize, type Totals, HOME_ROUTE, compressedSizes, h5Bytes, largestModules, total } from '../scripts/h5-bundle'
 import { kb, machineLine, ratio, recordTargets, table, writeSection } from './lib/report'
 
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
     '## Bytes (`bench/bytes.bench.ts`)',
     '',
     machineLine(),
-    `Run with \`npx tsx bench/bytes.bench.ts\` (builds what is stale first: \`dist/h5\` under the e2e harness's lock, \`dist/weapp\` and the baseline's builds via bench/lib/builds.ts). The baseline is the minimal Taro + NutUI app in \`bench/baseline-app\` (two pages; the home page uses NutUI SearchBar, Tabs, Button and Cell), built by the same Taro in production mode. Sizes are per file, compressed one file at a time as a server sends them (gzip level 9, brotli quality 11), in KB of 1,024 bytes; ratio = this app ÷ baseline.`,
+    `Run with \`npx tsx bench/bytes.bench.ts\` (builds what is stale first: \`dist/h5\` under the e2e harness's lock, \`dist/weapp\` and the baseline's builds via harness/builds.ts). The baseline is the minimal Taro + NutUI app in \`bench/baseline-app\` (two pages; the home page uses NutUI SearchBar, Tabs, Button and Cell), built by the same Taro in production mode. Sizes are per file, compressed one file at a time as a server sends them (gzip level 9, brotli quality 11), in KB of 1,024 bytes; ratio = this app ÷ baseline.`,
     '',
     '### H5',
     '',

@@ -22,10 +22,10 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { Protocol } from 'playwright-core/types/protocol'
 import { CHROMIUM, CPU_SLOWDOWN, type PhoneBrowser, SLOW_4G, chromiumAvailable, openPhone } from './lib/browser'
-import { ROOT, ensureBuilt } from './lib/builds'
+import { ROOT, ensureBuilt } from '../harness/builds'
 import { fmt, kb, machineLine, medianWithRange, ratio, recordTargets, spread, table, writeSection } from './lib/report'
-import { ADMIN_TOKEN, type RunningServer, startServer } from '../test/e2e/harness'
-import { ROUTES, launch, routeUrl, view } from '../test/e2e/helpers'
+import { ADMIN_TOKEN, type RunningServer, startServer } from '../harness/e2e'
+import { ROUTES, launch, routeUrl, view } from '../harness/pages'
 import { type ContentPack, SECTION_NAMES, contentPackSchema, formatYuan, manifestSchema, standardsOn, todayInShanghai } from '../src/domain'
 
 const RUNS = positiveInt('BENCH_RUNS', 5)
@@ -1302,7 +1302,7 @@ function reportDom(dom: { rows: DomRow[]; baseline: DomRow }): void {
     '## DOM size per page (`bench/h5-load.bench.ts`)',
     '',
     machineLine(),
-    `Every page of the app (\`ROUTES\` of \`test/e2e/helpers.ts\`, normal mode, detail pages with a real id), each opened as a fresh launch of the H5 app and measured once its content check was over; each page is measured once, as the counts did not change between runs of this script. "Document" is \`document.querySelectorAll('*').length\` (the tab bar and router included); "page" counts the elements of the visible Taro page container (\`.taro_page\` of the route) and its serialized size (\`outerHTML\`, UTF-8) — a proxy for what Taro sends through \`setData\` on weapp, where WeChat's audit flags pages over ${fmt(WECHAT_NODE_LIMIT)} nodes. Ratios are against the baseline's home page (the "Hello NutUI" page of \`bench/baseline-app\`).`,
+    `Every page of the app (\`ROUTES\` of \`harness/pages.ts\`, normal mode, detail pages with a real id), each opened as a fresh launch of the H5 app and measured once its content check was over; each page is measured once, as the counts did not change between runs of this script. "Document" is \`document.querySelectorAll('*').length\` (the tab bar and router included); "page" counts the elements of the visible Taro page container (\`.taro_page\` of the route) and its serialized size (\`outerHTML\`, UTF-8) — a proxy for what Taro sends through \`setData\` on weapp, where WeChat's audit flags pages over ${fmt(WECHAT_NODE_LIMIT)} nodes. Ratios are against the baseline's home page (the "Hello NutUI" page of \`bench/baseline-app\`).`,
     '',
     table(
       ['page', 'document nodes', 'page nodes', 'vs baseline', 'page outerHTML', 'vs baseline', `≤ ${fmt(WECHAT_NODE_LIMIT)} nodes`],

@@ -11,7 +11,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import http from 'node:http'
 import path from 'node:path'
-import { type DialectName, type TestDatabase, createTestDatabase, postgresReachable } from '../test/server/helpers'
+import { type DialectName, type TestDatabase, createTestDatabase, postgresReachable } from '../harness/server'
 import { type Spread, fmt, machineLine, medianWithRange, ratio, spread, table, writeSection } from './lib/report'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2)

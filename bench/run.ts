@@ -9,7 +9,7 @@
 // Knobs of the single benchmarks pass through (BENCH_RUNS, BENCH_SECONDS, LOAD_DIALECTS, …).
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { ROOT } from './lib/builds'
+import { ROOT } from '../harness/builds'
 import { clearTargets, machineLine, readTargets, table, verdict, writeSection } from './lib/report'
 
 const BENCHES = [

@@ -1,4 +1,4 @@
-// Soak benchmark: the reliability suite's soak (test/reliability/soak-runner.ts) for longer, on both
+// Soak benchmark: the reliability suite's soak (harness/soak.ts) for longer, on both
 // databases, printing one row per dialect and rewriting its section of docs/RELIABILITY.md.
 //
 //   npx tsx bench/soak.bench.ts
@@ -9,8 +9,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { DialectName } from '../test/server/helpers'
-import { type SoakResult, describeSoak, runSoak } from '../test/reliability/soak-runner'
+import type { DialectName } from '../harness/server'
+import { type SoakResult, describeSoak, runSoak } from '../harness/soak'
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60)
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 8)

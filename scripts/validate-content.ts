@@ -18,27 +18,36 @@ function describeCounts(pack: ContentPack): string {
   ].join('，')
 }
 
-function main(): number {
-  const file = process.argv[2]
-  // npm runs scripts from the package root; a relative path means relative to where npm was invoked.
-  const target = file === undefined ? CONTENT_DIR : path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
+export interface ValidateIo {
+  out(line: string): void
+  err(line: string): void
+}
+
+/** The command with its arguments (a pack file or directory, or none); returns the exit code. */
+export function validateContent(args: readonly string[], io: ValidateIo, cwd: string): number {
+  const file = args[0]
+  const target = file === undefined ? CONTENT_DIR : path.resolve(cwd, file)
   const label = file ?? 'content/'
   let input
   try {
     input = readPackInput(target)
   } catch (error) {
     if (!(error instanceof PackFileError)) throw error
-    console.error(error.message)
+    io.err(error.message)
     return 2
   }
   const prepared = preparePack(input.pack, withTexts(input.texts, input.sourceTexts))
   if (prepared.ok) {
-    console.log(`内容包校验通过：${describeCounts(prepared.pack)}（${label}）`)
+    io.out(`内容包校验通过：${describeCounts(prepared.pack)}（${label}）`)
     return 0
   }
-  console.error(`（${label}）`)
-  for (const line of formatProblems(prepared.problems)) console.error(line)
+  io.err(`（${label}）`)
+  for (const line of formatProblems(prepared.problems)) io.err(line)
   return 1
 }
 
-process.exit(main())
+if (require.main === module) {
+  // npm runs scripts from the package root; a relative path means relative to where npm was invoked.
+  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) }
+  process.exit(validateContent(process.argv.slice(2), io, process.env.INIT_CWD ?? process.cwd()))
+}

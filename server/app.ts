@@ -9,7 +9,10 @@ import type { AppConfig } from './config'
 import { ContentRepository } from './content/repository'
 import { readSourceTexts } from './content/pack-files'
 import { PublishedContent } from './content/published-content'
+import { verifyStoredPack } from './content/verify-stored'
 import type { Database } from './db/database'
+import { quickCheck } from './db/integrity'
+import { probeWritable } from './db/writable'
 import { ApiError, errorBody } from './lib/errors'
 import { HealthMonitor } from './lib/health'
 import { registerDocs } from './plugins/docs'
@@ -92,8 +95,25 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
 
   const health = new HealthMonitor(() => sql`select 1`.execute(db.db))
   app.decorate('health', health)
+  const damage = await quickCheck(db)
+  if (damage.length) {
+    app.log.error({ problems: damage }, 'database integrity check failed')
+    health.report('database_corrupt', `数据库文件有损坏（${damage[0]}），发布历史和回滚可能无法使用；请从备份恢复`)
+  }
+  const readOnly = !(await probeWritable(db))
+  if (readOnly) {
+    app.log.warn({ database: db.describe }, 'database is read-only: serving content, publishing disabled')
+    health.report('database_read_only', '数据库只读：已发布的内容照常提供，发布和回滚已停用')
+  }
   const repository = new ContentRepository(db)
-  const store = new PublishedContent(repository, db, { pollMs: config.contentPollMs, listen: config.contentListen, logger: app.log })
+  const sourceTexts = texts ?? readSourceTexts()
+  const store = new PublishedContent(repository, db, {
+    pollMs: config.contentPollMs,
+    listen: config.contentListen,
+    logger: app.log,
+    health,
+    verify: verifyStoredPack(repository, sourceTexts),
+  })
   await store.load()
   store.start()
   app.decorate('content', store)
@@ -117,7 +137,7 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
     done(null, payload)
   })
 
-  const ctx: ApiContext = { config, database: db, repository, store, texts: texts ?? readSourceTexts(), health }
+  const ctx: ApiContext = { config, database: db, repository, store, texts: sourceTexts, health, readOnly }
 
   await registerSecurity(app, config)
   await registerDocs(app)

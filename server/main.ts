@@ -5,7 +5,8 @@ import { type AppConfig, ConfigError, loadConfig } from './config'
 import { SeedError, seedIfEmpty } from './content/seed'
 import { ContentRepository } from './content/repository'
 import { type Database, openDatabase } from './db/database'
-import { migrateToLatest } from './db/migrate'
+import { migrateToLatest, schemaIsCurrent } from './db/migrate'
+import { isReadOnlyError } from './db/writable'
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`)
@@ -37,8 +38,12 @@ export async function runServer(env: NodeJS.ProcessEnv = process.env): Promise<v
   try {
     await migrateToLatest(database)
   } catch (error) {
-    await database.close().catch(() => undefined)
-    fail(`数据库迁移失败（${database.describe}）：${describeError(error)}`)
+    // A database we may only read, whose schema is already current, is served read-only (the app
+    // finds out by itself and disables publishing); anything else stops the boot.
+    if (!(isReadOnlyError(error) && (await schemaIsCurrent(database)))) {
+      await database.close().catch(() => undefined)
+      fail(`数据库迁移失败（${database.describe}）：${describeError(error)}`)
+    }
   }
 
   const app = await buildApp({ config, db: database })

@@ -1,5 +1,6 @@
 // first: zod's settings must be in place before any module builds a schema
 import './zod-config'
+import './services/weapp-icons'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import dayjs from 'dayjs'

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core'
 import type { Protocol } from 'playwright-core/types/protocol'
-import { CHROMIUM, PHONE_CONTEXT } from '../../test/e2e/harness'
+import { CHROMIUM, PHONE_CONTEXT } from '../../harness/e2e'
 
 export { CHROMIUM }
 

@@ -9,9 +9,10 @@ import type { SourceTexts } from '../../src/domain/validate'
 import { ConfigError, loadConfig } from '../config'
 import { buildManifest } from '../content/hash'
 import { ANY_VERSION, ContentRepository, type WriteResult } from '../content/repository'
-import { CONTENT_DIR, PackFileError, readPackInput } from '../content/pack-files'
+import { CONTENT_DIR, PackFileError, readPackInput, readSourceTexts } from '../content/pack-files'
 import { type Database, openDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
+import { rollbackTargetProblem } from '../content/verify-stored'
 import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
 import { AccountCommandError, readPipedPassword, runAuditExport, runUserCommand } from './accounts'
 
@@ -122,6 +123,7 @@ function conflictMessage(result: Extract<WriteResult, { ok: false }>, expected: 
   if (result.reason === 'stale')
     return new FailedError(`版本冲突：当前版本是 ${result.current ?? '（无）'}，不是 ${expected ?? '（无）'}；未做任何修改`)
   if (result.reason === 'unchanged') return new FailedError(`内容与当前版本 ${result.current.version} 相同`)
+  if (result.reason === 'corrupt_version') return new FailedError(`这个版本保存的内容已损坏或被改动，不能回滚到它：${result.problem}`)
   if (result.reason === 'already_current') return new FailedError('这个版本已经是当前版本，无需回滚')
   if (result.reason === 'text_conflict')
     return new FailedError(`全文“${result.textId}”已经以不同的文字保存过；已发布的全文不能更改，请为新文本使用新的编号`)
@@ -223,6 +225,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
       expectOne(1, '要回滚到的版本，例如 v2')
       return withDatabase(env, async (repo) => {
         const expected = typeof ifMatch === 'string' ? ifMatch : ANY_VERSION
+        const problem = await rollbackTargetProblem(repo, positional[0], readSourceTexts())
+        if (problem) throw conflictMessage({ ok: false, reason: 'corrupt_version', problem }, null)
         const result = await repo.rollback(positional[0], expected)
         if (!result.ok) throw conflictMessage(result, expected === ANY_VERSION ? null : expected)
         io.out(`已回滚：${result.version.version} 恢复了 ${positional[0]} 的内容（内容版本 ${result.version.packVersion}）`)

@@ -6,7 +6,10 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
 import { CONTENT_CHANNEL, type Database } from '../db/database'
-import type { ContentRepository, StoredVersion } from './repository'
+import type { ContentPack } from '../../src/domain'
+import { isDatabaseUnavailable } from '../lib/db-errors'
+import type { HealthMonitor } from '../lib/health'
+import type { CheckedVersion, ContentRepository, StoredVersion } from './repository'
 import { type Snapshot, buildSnapshot } from './snapshot'
 
 export interface PublishedContentOptions {
@@ -14,7 +17,15 @@ export interface PublishedContentOptions {
   /** PostgreSQL LISTEN/NOTIFY */
   listen: boolean
   logger: FastifyBaseLogger
+  /** what /health reports; a corrupt current version is reported there */
+  health?: HealthMonitor
+  /** the publish pipeline's validation of a stored pack: null when it passes, else the first problem */
+  verify?: (pack: ContentPack) => Promise<string | null>
 }
+
+/** The /health problem codes this class reports. */
+export const CONTENT_CORRUPT = 'content_corrupt'
+export const CONTENT_UNREADABLE = 'content_unreadable'
 
 export class PublishedContent {
   private snapshot: Snapshot | null = null
@@ -23,6 +34,8 @@ export class PublishedContent {
   private reconnectTimer: NodeJS.Timeout | null = null
   private refreshing: Promise<void> | null = null
   private stopped = false
+  /** versions whose stored pack failed its check, by seq (each is logged once, and not checked again) */
+  private readonly rejected = new Map<number, string>()
 
   constructor(
     private readonly repository: ContentRepository,
@@ -34,17 +47,83 @@ export class PublishedContent {
     return this.snapshot
   }
 
+  /**
+   * Load the current version at start. A current version that is tampered or damaged is not served:
+   * the newest older version that passes is, /health says degraded, and the server keeps running
+   * (exiting would only make a supervisor restart it into the same state).
+   */
   async load(): Promise<void> {
-    const stored = await this.repository.current()
-    if (stored) this.accept(stored)
+    try {
+      const pointer = await this.repository.currentPointer()
+      if (pointer) await this.installNewestGood(pointer)
+    } catch (error) {
+      // The database being away is a boot failure as before; a file that cannot be read (damaged
+      // pages) is reported, and the server starts without content rather than crash-looping.
+      if (isDatabaseUnavailable(error)) throw error
+      this.options.logger.error({ err: error }, 'could not read the published content from the database')
+      this.options.health?.report(CONTENT_UNREADABLE, '无法从数据库读取已发布的内容（数据库可能已损坏），请从备份恢复')
+    }
   }
 
-  /** Install a version (just published here, or found in the database), never going backwards. */
+  /** Install a version just published or rolled back here (it is the current one), never going backwards. */
   accept(stored: StoredVersion): Snapshot {
+    const snapshot = this.install(stored)
+    if (snapshot.seq === stored.seq) this.options.health?.resolve(CONTENT_CORRUPT)
+    return snapshot
+  }
+
+  private install(stored: StoredVersion): Snapshot {
     if (this.snapshot && this.snapshot.seq >= stored.seq) return this.snapshot
     this.snapshot = buildSnapshot(stored)
     this.options.logger.info({ version: stored.version, packVersion: stored.packVersion }, 'content version now current')
     return this.snapshot
+  }
+
+  /** Serve the pointer's version if it passes its checks, else the newest older one that does. */
+  private async installNewestGood(pointer: { seq: number; version: string }): Promise<void> {
+    const current = await this.verified(pointer.seq)
+    if (!current) return
+    if (current.ok) {
+      this.accept(current.version)
+      return
+    }
+    let fallback = this.snapshot
+    if (!fallback) {
+      for (const seq of await this.repository.seqsBefore(pointer.seq)) {
+        const older = await this.verified(seq)
+        if (older?.ok) {
+          fallback = this.install(older.version)
+          break
+        }
+      }
+    }
+    const serving = fallback ? `正在提供最近一个完好的版本 ${fallback.version}` : '没有完好的版本可提供'
+    this.options.health?.report(
+      CONTENT_CORRUPT,
+      `当前版本 ${pointer.version} 的内容未通过校验（${current.problem}），${serving}；请重新发布或回滚`,
+    )
+  }
+
+  /** A version's stored pack, checked once: hash, JSON and schema (repository), then the publish rules. */
+  private async verified(seq: number): Promise<CheckedVersion | null> {
+    const known = this.rejected.get(seq)
+    if (known !== undefined) return null
+    const checked = await this.repository.checked(seq)
+    if (!checked) return null
+    let result: CheckedVersion = checked
+    if (checked.ok && this.options.verify) {
+      const problem = await this.options.verify(checked.version.pack)
+      if (problem) result = { ok: false, info: checked.version, problem: `不符合发布规则：${problem}` }
+    }
+    if (!result.ok) {
+      this.rejected.set(seq, result.problem)
+      // logged once per version: the periodic check does not look at it again
+      this.options.logger.error(
+        { version: result.info.version, problem: result.problem },
+        'stored content version failed its check; not served',
+      )
+    }
+    return result
   }
 
   /** Compare the pointer with what is served; load the new version if it moved. */
@@ -61,9 +140,8 @@ export class PublishedContent {
   private async check(): Promise<void> {
     try {
       const pointer = await this.repository.currentPointer()
-      if (!pointer || (this.snapshot && this.snapshot.seq >= pointer.seq)) return
-      const stored = await this.repository.current()
-      if (stored) this.accept(stored)
+      if (!pointer || (this.snapshot && this.snapshot.seq >= pointer.seq) || this.rejected.has(pointer.seq)) return
+      await this.installNewestGood(pointer)
     } catch (error) {
       // The database being briefly away must not stop us serving the version we hold.
       this.options.logger.warn({ err: error }, 'content version check failed; still serving the version in memory')

@@ -45,6 +45,8 @@ export type WriteResult =
   | { ok: false; reason: 'stale'; current: string | null }
   | { ok: false; reason: 'unknown_version' }
   | { ok: false; reason: 'already_current' }
+  /** the rollback target's stored pack fails its check (hash, JSON or schema) */
+  | { ok: false; reason: 'corrupt_version'; problem: string }
   /** the pack is identical to the current version's: nothing to publish (one rule for HTTP and CLI) */
   | { ok: false; reason: 'unchanged'; current: StoredVersionRef }
   /** a source text of that id is already stored with different words */
@@ -96,6 +98,7 @@ export class ContentRepository {
     return row ? { seq: row.current_seq, version: row.current_label } : null
   }
 
+  /** The current version; throws CorruptVersionError when its stored pack fails the check. */
   async current(): Promise<StoredVersion | null> {
     const row = await this.db
       .selectFrom('content_pointer')
@@ -103,13 +106,25 @@ export class ContentRepository {
       .selectAll('content_version')
       .where('content_pointer.id', '=', 1)
       .executeTakeFirst()
-    return row ? { ...infoOf(row), pack: parsePack(row.pack_json) } : null
+    return row ? orThrow(checkRow(row)) : null
   }
 
   async get(version: string): Promise<StoredVersion | null> {
     if (!LABEL.test(version)) return null
     const row = await this.db.selectFrom('content_version').selectAll().where('label', '=', version).executeTakeFirst()
-    return row ? { ...infoOf(row), pack: parsePack(row.pack_json) } : null
+    return row ? orThrow(checkRow(row)) : null
+  }
+
+  /** One version by its sequence number, checked (hash, JSON, schema) but never throwing for a bad pack. */
+  async checked(seq: number): Promise<CheckedVersion | null> {
+    const row = await this.db.selectFrom('content_version').selectAll().where('seq', '=', seq).executeTakeFirst()
+    return row ? checkRow(row) : null
+  }
+
+  /** The sequence numbers below `seq`, newest first: where to look for the newest good version. */
+  async seqsBefore(seq: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('content_version').select('seq').where('seq', '<', seq).orderBy('seq', 'desc').execute()
+    return rows.map((row) => row.seq)
   }
 
   /** Newest first. */
@@ -169,10 +184,13 @@ export class ContentRepository {
       // Labels are always v<seq>. Anything else cannot exist, and must not reach the database as a
       // parameter either: PostgreSQL refuses text holding a NUL byte with an error, not "no rows".
       if (!LABEL.test(target)) return { ok: false, reason: 'unknown_version' }
-      const row = await trx.selectFrom('content_version').select(['pack_json']).where('label', '=', target).executeTakeFirst()
+      const row = await trx.selectFrom('content_version').selectAll().where('label', '=', target).executeTakeFirst()
       if (!row) return { ok: false, reason: 'unknown_version' }
       if (pointer?.current_label === target) return { ok: false, reason: 'already_current' }
-      const pack = parsePack(row.pack_json)
+      const checked = checkRow(row)
+      // a tampered or damaged version is never made current again
+      if (!checked.ok) return { ok: false, reason: 'corrupt_version', problem: checked.problem }
+      const pack = checked.version.pack
       return { ok: true, version: await insertVersion(trx, pack, 'rollback', target, pointer !== undefined) }
     })
   }
@@ -317,6 +335,45 @@ async function insertVersion(
 /** Stored packs were validated when published; parsing again gives typed data and defaults. */
 function parsePack(json: string): ContentPack {
   return contentPackSchema.parse(JSON.parse(json))
+}
+
+/** A stored version after its check: the pack, or why it cannot be trusted. */
+export type CheckedVersion = { ok: true; version: StoredVersion } | { ok: false; info: VersionInfo; problem: string }
+
+export class CorruptVersionError extends Error {
+  constructor(
+    readonly version: string,
+    readonly problem: string,
+  ) {
+    super(`内容版本 ${version} 已损坏或被改动：${problem}`)
+  }
+}
+
+/**
+ * Stored content is not trusted blindly: the pack must still hash to what was recorded when it was
+ * published (a row edited in the database, or damaged on disk, does not), and parse as a pack.
+ */
+function checkRow(row: VersionRow & { pack_json: string }): CheckedVersion {
+  const info = infoOf(row)
+  if (packHash(row.pack_json) !== row.pack_hash)
+    return { ok: false, info, problem: '内容与发布时记录的哈希不符（数据库中的内容被改动或损坏）' }
+  let raw: unknown
+  try {
+    raw = JSON.parse(row.pack_json)
+  } catch {
+    return { ok: false, info, problem: '保存的内容不是有效的 JSON' }
+  }
+  const parsed = contentPackSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, info, problem: `保存的内容不符合内容包格式（${issue.path.join('.') || '根'}：${issue.message}）` }
+  }
+  return { ok: true, version: { ...info, pack: parsed.data } }
+}
+
+function orThrow(checked: CheckedVersion): StoredVersion {
+  if (!checked.ok) throw new CorruptVersionError(checked.info.version, checked.problem)
+  return checked.version
 }
 
 function isUniqueViolation(error: unknown): boolean {

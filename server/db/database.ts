@@ -73,7 +73,9 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
     const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
     await admin.connect()
     try {
-      await admin.query(`create schema if not exists ${quoteIdent(schema)}`)
+      // only when missing: a read-only role may not create schemas, even ones that exist
+      const found = await admin.query('select 1 from pg_namespace where nspname = $1', [schema])
+      if (found.rowCount === 0) await admin.query(`create schema if not exists ${quoteIdent(schema)}`)
     } finally {
       await admin.end()
     }

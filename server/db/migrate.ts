@@ -1,6 +1,6 @@
 // Migrations are plain modules listed here (no directory scanning, so they bundle and typecheck),
 // each given the dialect so the SQL can differ where the databases do.
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
 import type { Database, Dialect } from './database'
 import * as m0001 from './migrations/0001-content-versions'
 import * as m0002 from './migrations/0002-source-texts'
@@ -45,4 +45,18 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/**
+ * Every migration already applied? Read only, for a database the server may not write to: such a
+ * database can still be served when its schema is current.
+ */
+export async function schemaIsCurrent(database: Database): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(database.db)
+    const done = new Set(rows.map((row) => row.name))
+    return Object.keys(MIGRATIONS).every((name) => done.has(name))
+  } catch {
+    return false
+  }
 }

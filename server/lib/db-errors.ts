@@ -3,7 +3,7 @@
 // The published content keeps being served from memory meanwhile; only writes and history need it.
 
 /** SQLite result codes (better-sqlite3 `code`, extended codes included via the prefix). */
-// (Corruption is left out on purpose: it is not transient, so it stays a 500 logged as an error.)
+// (Corruption is told apart by isDatabaseCorrupt below: retrying will not help.)
 const SQLITE_UNAVAILABLE = [
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
@@ -40,4 +40,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (/^[0-9A-Z]{5}$/.test(code) && isPostgresUnavailable(code)) return true
   }
   return typeof message === 'string' && PG_MESSAGES.test(message)
+}
+
+/**
+ * Damaged storage: SQLite's CORRUPT/NOTADB, PostgreSQL's data_corrupted/index_corrupted (XX001,
+ * XX002). Not transient, but not a bug either: the caller gets a 503 saying so, the operator a
+ * warning, and /health already says degraded from the check at start.
+ */
+export function isDatabaseCorrupt(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const { code } = error as { code?: unknown }
+  if (typeof code !== 'string') return false
+  return /^SQLITE_(CORRUPT|NOTADB)(_|$)/.test(code) || code === 'XX001' || code === 'XX002'
 }

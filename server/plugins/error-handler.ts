@@ -4,7 +4,7 @@
 import http from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { isDatabaseUnavailable } from '../lib/db-errors'
+import { isDatabaseCorrupt, isDatabaseUnavailable } from '../lib/db-errors'
 import { ApiError, type FieldProblem, errorBody } from '../lib/errors'
 
 interface ValidationIssue {
@@ -54,12 +54,19 @@ function fromFastify(error: FastifyError): ApiError | null {
 }
 
 export const DATABASE_UNAVAILABLE = 'database_unavailable'
+export const DATABASE_CORRUPT = 'database_corrupt'
 
 /** Fastify's router errors (a malformed %-escape, an over-long path parameter) in our words. */
 export function fromRouter(error: FastifyError): ApiError {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ApiError(414, 'uri_too_long', '地址太长了，请检查后重试')
   if (error.code === 'FST_ERR_BAD_URL') return new ApiError(400, 'bad_url', '地址中有无效的字符编码，请检查后重试')
   return toApiError(error)
+}
+
+export const READ_ONLY = 'read_only'
+
+export function readOnlyError(): ApiError {
+  return new ApiError(503, READ_ONLY, '数据库当前只读，暂时不能发布或回滚；已发布的内容仍可正常查看')
 }
 
 export function toApiError(error: FastifyError | ApiError | Error): ApiError {
@@ -80,6 +87,10 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   }
   // Down, full, read-only or locked: a retry later will do, and nothing was half-written (every
   // write is one transaction).
+  // a role without write grants (SQLite's read-only file, seen at runtime, stays "unavailable, retry")
+  if ((error as { code?: unknown }).code === '42501') return readOnlyError()
+  if (isDatabaseCorrupt(error))
+    return new ApiError(503, DATABASE_CORRUPT, '数据库文件已损坏，发布历史和回滚暂不可用；已发布的内容仍可正常查看。请联系运维从备份恢复')
   if (isDatabaseUnavailable(error))
     return new ApiError(503, DATABASE_UNAVAILABLE, '数据库暂时无法访问，请稍后再试；已发布的内容仍可正常查看')
   return new ApiError(500, 'internal_error', '服务器出了点问题，请稍后再试；如果一直这样，请拨打 12345 反映')
@@ -94,6 +105,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.warn({ err: error }, 'database unavailable')
       request.server.health.noteDatabaseFailure()
       reply.header('retry-after', '5')
+    } else if (api.code === READ_ONLY && error instanceof ApiError) {
+      // refused up front because the database is read-only: reported once at start, nothing to log
+    } else if (api.code === DATABASE_CORRUPT || api.code === READ_ONLY) {
+      // reported once at start by the integrity check and in /health; per request a warning will do
+      request.log.warn({ err: error }, 'database damaged')
     } else if (api.statusCode >= 500) {
       // Full detail goes to the log only (request bodies are never logged, see logger.ts).
       request.log.error({ err: error }, 'request failed')

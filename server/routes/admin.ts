@@ -7,10 +7,12 @@ import { z } from 'zod'
 import { contentPackSchema, manifestSchema } from '../../src/domain'
 import { preparePack, unwrapPack, withTexts } from '../../src/domain/pack-pipeline'
 import { buildManifest } from '../content/hash'
+import { rollbackTargetProblem } from '../content/verify-stored'
 import { ANY_VERSION, type Expected, type StoredVersion, type VersionInfo, type WriteResult } from '../content/repository'
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
-import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
+import { ifMatchProblem, parseIfMatch, requireIfMatch } from '../lib/if-match'
 import { passBodyValidator } from '../lib/pass-body'
+import { readOnlyError } from '../plugins/error-handler'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
 import { ingestRoutes } from './ingest'
@@ -56,18 +58,6 @@ function describeVersion(v: VersionInfo, current: string | null) {
   }
 }
 
-/** Publish: the version the edit was based on, named and compared strongly (428 missing, 412 otherwise). */
-function requireIfMatch(request: FastifyRequest): string {
-  const parsed = parseIfMatch(request.headers['if-match'])
-  if (parsed.kind === 'version') return parsed.version
-  if (parsed.kind === 'missing') {
-    const message = '请在 If-Match 头中带上您所依据的当前内容版本（可从 /api/v1/content/manifest 或发布历史获取），以免覆盖他人的修改'
-    throw new ApiError(428, 'precondition_required', message, [{ field: 'If-Match', message }])
-  }
-  const message = ifMatchProblem(parsed)
-  throw new ApiError(412, 'if_match_invalid', message, [{ field: 'If-Match', message }])
-}
-
 /** Rollback: If-Match is optional (an operator restoring a known-good version); when given, the same rule. */
 function optionalIfMatch(request: FastifyRequest): Expected {
   const parsed = parseIfMatch(request.headers['if-match'])
@@ -83,6 +73,10 @@ function conflict(result: Extract<WriteResult, { ok: false }>, expected: string 
     return new ApiError(412, 'version_conflict', message, [{ field: 'If-Match', message }])
   }
   if (result.reason === 'unchanged') return new ApiError(409, 'unchanged', `内容与当前版本 ${result.current.version} 相同`)
+  if (result.reason === 'corrupt_version') {
+    const message = `这个版本保存的内容已损坏或被改动，不能回滚到它：${result.problem}`
+    return new ApiError(409, 'version_corrupt', message, [{ field: 'version', message }])
+  }
   if (result.reason === 'already_current') {
     const message = '这个版本已经是当前版本，无需回滚'
     return new ApiError(409, 'already_current', message, [{ field: 'version', message }])
@@ -119,6 +113,11 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
     if (!tokenMatches(given, token)) throw new ApiError(403, 'forbidden', '管理令牌不正确')
   })
 
+  // A read-only database: publishing and rollback are refused up front, with a code saying why.
+  app.addHook('preHandler', async (request) => {
+    if (ctx.readOnly && request.method === 'POST') throw readOnlyError()
+  })
+
   const security = [{ bearer: [] }]
   const authErrors = { 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema }
 
@@ -150,7 +149,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       },
     },
     async (request, reply) => {
-      const expected = requireIfMatch(request)
+      const expected = requireIfMatch(request.headers['if-match'])
       const input = unwrapPack(request.body)
       const held = withTexts(ctx.texts, await ctx.repository.storedTexts())
       const prepared = preparePack(input.pack, withTexts(held, input.sourceTexts))
@@ -212,6 +211,8 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
     },
     async (request, reply) => {
       const expected = optionalIfMatch(request)
+      const problem = await rollbackTargetProblem(ctx.repository, request.body.version, ctx.texts)
+      if (problem) throw conflict({ ok: false, reason: 'corrupt_version', problem }, null)
       const result = await ctx.repository.rollback(request.body.version, expected)
       if (!result.ok) throw conflict(result, expected === ANY_VERSION ? null : expected)
       ctx.store.accept(result.version)

@@ -15,7 +15,7 @@ import {
   emptyDraft,
   plausibilityWarnings,
 } from '../../src/domain/review'
-import { ifMatchProblem, parseIfMatch } from '../lib/if-match'
+import { requireIfMatch } from '../lib/if-match'
 import { appendAudit } from '../console/audit'
 import { type Draft, DraftStore } from '../console/drafts'
 import { type GuardDeps, requireRole, requireSession } from '../console/guard'
@@ -245,7 +245,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
         throw new ApiError(403, 'four_eyes', '不能审核发布自己写的草稿：请另一位审核人员发布')
       }
       if (draft.status !== 'submitted') throw new ApiError(409, 'not_submitted', '这份草稿还没有提交审核（或已发布）')
-      const expected = requireVersion(request.headers['if-match'], '请带上草稿依据的版本（If-Match）')
+      const expected = requireIfMatch(request.headers['if-match'])
       if (expected !== draft.baseVersion) {
         throw new ApiError(412, 'version_conflict', `草稿依据的是 ${draft.baseVersion}，而您提交的是 ${expected}：请刷新审核页`, [
           { field: 'If-Match', message: '与草稿不符' },
@@ -343,7 +343,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
     },
     async (request, reply) => {
       const session = await requireRole(deps, request, ['reviewer'])
-      const expected = requireVersion(request.headers['if-match'], '请带上当前版本（If-Match）')
+      const expected = requireIfMatch(request.headers['if-match'])
       const result = await ctx.repository.rollback(request.body.version, expected)
       if (!result.ok) {
         if (result.reason === 'stale')
@@ -363,15 +363,6 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
       return { version: result.version.version, restoredFrom: result.version.restoredFrom }
     },
   )
-}
-
-/** The one version If-Match names (strong, not *); 428 when missing, 412 when it names none. */
-function requireVersion(header: string | string[] | undefined, missing: string): string {
-  const parsed = parseIfMatch(header)
-  if (parsed.kind === 'version') return parsed.version
-  if (parsed.kind === 'missing') throw new ApiError(428, 'precondition_required', missing, [{ field: 'If-Match', message: missing }])
-  const message = ifMatchProblem(parsed)
-  throw new ApiError(412, 'version_conflict', message, [{ field: 'If-Match', message }])
 }
 
 /**

@@ -20,6 +20,8 @@ export interface ApiContext {
   texts: SourceTexts
   /** the cached database probe and the known problems /health reports */
   health: HealthMonitor
+  /** the database refused a trial write at start: serve, but do not publish */
+  readOnly: boolean
 }
 
 export interface RouteOptions {

@@ -33,3 +33,16 @@ export function effectiveBasisText(value: DatedValue): string {
 export function parameterUrl(parameter: Parameter): string {
   return `/packages/standards/detail/index?id=${encodeURIComponent(parameter.id)}`
 }
+
+/**
+ * The date picker spans the years the standards cover, and today: from 1 January of the earliest
+ * figure's year to 31 December of the later of the newest figure's year and this year (not 1990–2099,
+ * decades of years with nothing to show).
+ */
+export function pickerRange(parameters: readonly Parameter[], today: IsoDate): { start: IsoDate; end: IsoDate } {
+  const years = parameters.flatMap((p) => p.values.map((v) => Number(v.effectiveFrom.slice(0, 4))))
+  const thisYear = Number(today.slice(0, 4))
+  const first = years.length ? Math.min(...years, thisYear) : thisYear
+  const last = Math.max(...years, thisYear)
+  return { start: `${first}-01-01`, end: `${last}-12-31` }
+}

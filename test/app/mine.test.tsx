@@ -156,7 +156,13 @@ it('数据来源 lists every source with its details and the figures from it', (
   expect(notice.textContent).toContain('景德镇市人民政府办公室关于提高2019年城乡困难群众救助标准的通知')
   expect(notice.textContent).toContain('发文机关：景德镇市人民政府办公室')
   expect(notice.textContent).toContain('日期：2019年6月28日')
+  // grouped, and folded to the heading until opened
+  expect(screen.getByRole('group', { name: /^景德镇市政府文件/ }).contains(notice)).toBe(true)
+  expect(notice.textContent).not.toContain('本应用中出自这份文件的内容')
+  fireEvent.click(within(notice).getByRole('button', { name: /^出处和引用内容/ }))
   expect(notice.textContent).toContain('《景德镇市人民政府公报》2019年第6期')
+  // a date in a label is one unbreakable piece: never 「2018年1/月1日起」
+  expect(Array.from(notice.querySelectorAll('.keep-whole')).map((e) => e.textContent)).toContain('（2019年1月1日起）')
   const go = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(within(notice).getByRole('link', { name: /^城市居民最低生活保障标准（2019年1月1日起），660元\/人\/月/ }))
   expect(go).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })

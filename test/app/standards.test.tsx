@@ -5,6 +5,9 @@ import { Current } from '@tarojs/runtime'
 import StandardsPage from '../../src/pages/standards/index'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
+import { pickerRange } from '../../src/components/standard-format'
+import { type ContentPack, todayInShanghai } from '../../src/domain'
+import bundled from '../../src/generated/bundled-content.json'
 
 function withParams(params: Record<string, string>) {
   Current.router = { params, path: '/pages/standards/index' } as unknown as typeof Current.router
@@ -91,4 +94,16 @@ it('goes back to today from another date', () => {
   fireEvent.click(screen.getByRole('button', { name: '回到今天' }))
   expect(screen.getByText('本应用收录的最新标准（2019年1月1日起执行）')).toBeTruthy()
   expect(screen.queryByRole('button', { name: '回到今天' })).toBeNull()
+})
+
+it('the date picker spans the years the standards cover and this year, not 1990–2099', () => {
+  const pack = bundled.pack as ContentPack
+  const years = pack.parameters.flatMap((p) => p.values.map((v) => Number(v.effectiveFrom.slice(0, 4))))
+  const thisYear = Number(todayInShanghai().slice(0, 4))
+  render(<StandardsPage />)
+  const picker = document.querySelector('taro-picker-core') as HTMLElement & { start?: string; end?: string }
+  expect(picker).toBeTruthy()
+  expect(picker.start ?? picker.getAttribute('start')).toBe(`${Math.min(...years, thisYear)}-01-01`)
+  expect(picker.end ?? picker.getAttribute('end')).toBe(`${Math.max(...years, thisYear)}-12-31`)
+  expect(pickerRange(pack.parameters, '2019-07-01')).toEqual({ start: `${Math.min(...years)}-01-01`, end: '2019-12-31' })
 })

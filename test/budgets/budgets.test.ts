@@ -15,9 +15,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import bundledJson from '../../src/generated/bundled-content.json'
-import { distDir, ensureBuilt } from '../../bench/lib/builds'
+import { distDir, ensureBuilt } from '../../harness/builds'
 import { type AssetSize, type FirstScreen, compressedSizes, h5Bytes, htmlAssets, total } from '../../scripts/h5-bundle'
-import { ensureH5Built } from '../e2e/harness'
+import { ensureH5Built } from '../../harness/e2e'
 
 const KB = 1024
 

@@ -1,14 +1,14 @@
-// The validator CLI as a person runs it: exit 0 with counts, 1 with every problem listed,
-// 2 when the file cannot be read or is not JSON.
+// The validator CLI (npm run content:validate): exit 0 with counts, 1 with every problem listed,
+// 2 when the file cannot be read or is not JSON. Run in this process (a tsx child per case cost about
+// 10 s each); one case runs the script as a person does, to prove the exit code reaches the shell.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { validateContent } from '../../scripts/validate-content'
 
 const ROOT = path.join(__dirname, '../..')
 const FIXTURE = path.join(ROOT, 'test/fixtures/content/small-pack.json')
-
-jest.setTimeout(60_000)
 
 let dir: string
 beforeAll(() => {
@@ -17,8 +17,10 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 function run(...args: string[]): { status: number | null; output: string } {
-  const result = spawnSync('npx', ['tsx', 'scripts/validate-content.ts', ...args], { cwd: ROOT, encoding: 'utf8' })
-  return { status: result.status, output: `${result.stdout}${result.stderr}` }
+  let output = ''
+  const io = { out: (line: string) => (output += `${line}\n`), err: (line: string) => (output += `${line}\n`) }
+  const status = validateContent(args, io, ROOT)
+  return { status, output }
 }
 
 function write(name: string, content: string): string {
@@ -76,3 +78,10 @@ it('exits 2 on a file that does not exist', () => {
   expect(output).toContain(`找不到文件或目录：${file}`)
   expect(status).toBe(2)
 })
+
+it('as a command: the exit code and the message reach the shell', () => {
+  const file = path.join(dir, 'missing.json')
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate-content.ts', file], { cwd: ROOT, encoding: 'utf8' })
+  expect(result.stderr).toContain(`找不到文件或目录：${file}`)
+  expect(result.status).toBe(2)
+}, 60_000)

@@ -12,8 +12,8 @@ import { freePort, waitFor } from '../reliability/support'
 const run = promisify(execFile)
 const ROOT = path.resolve(__dirname, '../..')
 
-// without its prebuilt binary (offline) npm compiles better-sqlite3 from source: 2–4 minutes on an
-// idle two-core machine, 18 under heavy load
+// without its prebuilt binary (offline) npm compiles better-sqlite3 from source, which took 18 minutes
+// on the shared two-core machine under heavy load
 jest.setTimeout(30 * 60_000)
 
 let dir: string

@@ -1,9 +1,9 @@
 // 长辈版 on a phone: switched on like a person would (the switch on 首页), then every page of the
 // app, measured in the real browser against the elder-mode rules (helpers.ts ELDER_RULES; what counts
-// as text, background and tap target is documented in elder-audit.browser.js). Every violation is
+// as text, background and tap target is documented in harness/elder-audit.browser.js). Every violation is
 // listed with its page, element (selector) and text, and fails the test. Screenshots of every page
 // in 长辈版 go to test-results/screenshots/elder-*.png.
-import { ADMIN_TOKEN, type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
+import { ADMIN_TOKEN, type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
 import {
   type AuditStats,
   ELDER_RULES,
@@ -16,7 +16,7 @@ import {
   nutButton,
   shoot,
   view,
-} from './helpers'
+} from '../../harness/pages'
 
 const d = browserAvailable() ? describe : describe.skip
 
@@ -33,6 +33,13 @@ d('长辈版 on every page (H5, 375×812)', () => {
     await b?.close()
     await server?.stop()
   }, 60_000)
+
+  // every scenario, not only the last: no console error, page error or CSP violation (each tab tap
+  // used to log one, Taro's javascript: links refused by the CSP)
+  afterEach(() => {
+    expect(b.errors).toEqual([])
+    expect(b.cspViolations).toEqual([])
+  })
 
   it('switches on from 首页 and stays on after a relaunch', async () => {
     const home = await launch(b.page, server.base, 'pages/index/index')

@@ -11,8 +11,8 @@ import Sqlite from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { INJECTIONS, injectedPack } from '../reliability/injection-pack'
 import { contentPack } from '../server/helpers'
-import { ADMIN_TOKEN, type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
-import { expectText, launch, shoot } from './helpers'
+import { ADMIN_TOKEN, type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
+import { expectText, launch, shoot } from '../../harness/pages'
 
 const d = browserAvailable() ? describe : describe.skip
 

@@ -2,8 +2,8 @@
 // emulation. A phone opens the app once, online; then the server is gone altogether (stopped, not
 // just the network emulated away) and the app is opened again: its pages still load from the
 // worker's cache, with the content kept on the phone, marked 离线 with its date.
-import { type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
-import { expectText, isAbortedRequestMessage, launch, shoot } from './helpers'
+import { type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
+import { expectText, isAbortedRequestMessage, launch, shoot } from '../../harness/pages'
 
 const d = browserAvailable() ? describe : describe.skip
 

@@ -5,7 +5,7 @@
 //   EDITORS         concurrent publishers per round (default 20)
 //   EDITOR_ROUNDS   rounds per dialect (default 2; CI 10)
 import { ADMIN_TOKEN, contentPack, createTestDatabase, testDialects } from '../server/helpers'
-import { checkIntegrity } from './integrity'
+import { checkIntegrity } from '../../harness/integrity'
 import { type ServerProcess, errorShapeProblem, killLeftovers, knob, report, startServer, tagOf, taggedPack, waitFor } from './support'
 
 const EDITORS = knob('EDITORS', 20)

@@ -8,7 +8,7 @@
 //   KILL_ROUNDS_PG   kills on PostgreSQL (default ceil(KILL_ROUNDS / 2))
 //   KILL_SEED        replay the random moments of a run (printed)
 import { ADMIN_TOKEN, contentPack, createTestDatabase, testDialects } from '../server/helpers'
-import { checkIntegrity } from './integrity'
+import { checkIntegrity } from '../../harness/integrity'
 import { type ServerProcess, killLeftovers, knob, report, seededRandom, sleep, startServer, tagOf, taggedPack } from './support'
 
 const ROUNDS = knob('KILL_ROUNDS', 3)

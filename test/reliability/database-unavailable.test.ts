@@ -28,7 +28,7 @@ import {
   postgresReachable,
   testConfig,
 } from '../server/helpers'
-import { checkIntegrity } from './integrity'
+import { checkIntegrity } from '../../harness/integrity'
 import { errorShapeProblem, report, sleep, taggedPack } from './support'
 
 jest.setTimeout(5 * 60_000)

@@ -1,4 +1,4 @@
-// A bounded soak on loopback (see soak-runner.ts): mixed reads with publishes every few seconds, on
+// A bounded soak on loopback (see harness/soak.ts): mixed reads with publishes every few seconds, on
 // both dialects. No request may fail (the only non-2xx answers are the deliberate stale publishes'
 // 412s), the history stays whole, and the server's memory after a forced GC grows by less than the
 // bound between the start and the end.
@@ -7,7 +7,7 @@
 //   SOAK_CONNECTIONS   concurrent connections (default 8)
 //   SOAK_PUBLISH_MS    pause between publishes (default 2000)
 import { testDialects } from '../server/helpers'
-import { describeSoak, runSoak } from './soak-runner'
+import { describeSoak, runSoak } from '../../harness/soak'
 import { killLeftovers, knob, report } from './support'
 
 const SECONDS = knob('SOAK_SECONDS', 10)

@@ -59,3 +59,23 @@ describe('src/ does not import server code', () => {
     expect(await restrictedImports('server/lint-probe.ts', "import { buildApp } from './app'\nexport const b = buildApp")).toEqual([])
   })
 })
+
+describe('test/ and bench/ meet only in harness/', () => {
+  test('a benchmark importing a test module is rejected', async () => {
+    expect(await restrictedImports('bench/lint-probe.ts', "import { view } from '../test/e2e/pages'\nexport const v = view")).toHaveLength(
+      1,
+    )
+  })
+
+  test('a test importing a benchmark module is rejected', async () => {
+    expect(
+      await restrictedImports('test/lint-probe.test.ts', "import { fmt } from '../bench/lib/report'\nexport const f = fmt"),
+    ).toHaveLength(1)
+  })
+
+  test('both may import the harness', async () => {
+    const code = "import { startServer } from '../harness/e2e'\nexport const s = startServer"
+    expect(await restrictedImports('bench/lint-probe.ts', code)).toEqual([])
+    expect(await restrictedImports('test/lint-probe.test.ts', code)).toEqual([])
+  })
+})

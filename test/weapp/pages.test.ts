@@ -2,6 +2,7 @@
 // shows its content; the tabs switch; the page stack's limit of 10 is handled.
 import { ensureWeappBuild } from './harness/build'
 import { type MiniProgram, PAGE_STACK_LIMIT, launch } from './harness/mini-program'
+import { allNodes } from './harness/view-tree'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)
@@ -56,7 +57,27 @@ it.each(Object.entries(PAGES))('%s opens without an error and shows its content'
   else expect(await mp.navigateTo(url)).toBeNull()
   expect(mp.page().route).toBe(route)
   expect(mp.text()).toContain(shows)
+  // a node whose name has no template in base.wxml would show nothing on a phone
+  const untemplated = allNodes(mp.view()).filter((n) => n.parent !== null && n.info === undefined)
+  expect(untemplated.map((n) => n.data.nn)).toEqual([])
   expect(mp.errors).toEqual([])
+})
+
+it.each([
+  ['/packages/standards/detail/index?id=no-such-standard', '没有找到这项救助标准'],
+  ['/packages/policy/detail/index?id=no-such-policy', '没有找到这份政策文件'],
+  ['/packages/service/detail/index?id=no-such-service', '没有找到这个办事事项'],
+  ['/packages/standards/detail/index', '链接中缺少标准编号'],
+])('%s (a stale shared link) says what is missing instead of a blank page', async (url, message) => {
+  expect(await mp.navigateTo(url)).toBeNull()
+  expect(mp.text()).toContain(message)
+  expect(mp.errors).toEqual([])
+})
+
+it('a page path that is not in app.json fails as WeChat fails it', async () => {
+  expect(await mp.navigateTo('/packages/assess/index')).toBe('navigateTo:fail page "packages/assess/index" is not found')
+  expect(await mp.navigateTo('/pages/mine/index')).toBe('navigateTo:fail can not navigateTo a tabbar page')
+  expect(mp.stack).toHaveLength(1)
 })
 
 it('switches tabs, keeping each tab page alive and closing pages above it', async () => {

@@ -44,7 +44,7 @@ export type Figure = AmountFigure | MultiplierFigure | PercentFigure
 const N = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+`
 const AMOUNT = new RegExp(`(${N})(万|亿)?元(\\/人?\\/?[·.]?(?:月|年))?`, 'y')
 const PERCENT = /(\d+(?:\.\d+)?)%/y
-export const MULTIPLIER = /的?(\d+(?:\.\d+)?|[一二三四五六七八九十]+)倍/y
+const MULTIPLIER = /的?(\d+(?:\.\d+)?|[一二三四五六七八九十]+)倍/y
 
 /** The amount or percentage starting at `index` (not a multiplier: those follow a base, see extract). */
 export function amountAt(

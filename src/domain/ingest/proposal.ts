@@ -19,7 +19,7 @@ export type Derivation =
   | { kind: 'increase'; previous: Basis; increase: Basis }
   | { kind: 'multiple'; raw: string; thousandths: number; baseFen: number }
 
-export function amountOf(d: Derivation): number {
+function amountOf(d: Derivation): number {
   switch (d.kind) {
     case 'stated':
       return d.figure.fen

@@ -20,7 +20,7 @@ import { StandardCard } from '../../components/standard-card'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { ActionButton } from '../../components/action-button'
-import { GROUP_ORDER, GROUP_TITLES, outdatedNotice } from '../../components/standard-format'
+import { GROUP_ORDER, GROUP_TITLES, outdatedNotice, pickerRange } from '../../components/standard-format'
 import { useContent } from '../../hooks/use-content'
 import './index.scss'
 
@@ -47,6 +47,7 @@ export default function StandardsPage() {
   const { pack } = useContent()
   const result = useMemo(() => standardsOn(pack.parameters, date), [pack, date])
   const earliest = useMemo(() => earliestEffectiveDate(pack.parameters), [pack])
+  const range = useMemo(() => pickerRange(pack.parameters, today), [pack, today])
   const isToday = date === today
 
   const groups = result.ok ? groupsOf(result.value.inForce, result.value.notYetInForce) : []
@@ -60,7 +61,7 @@ export default function StandardsPage() {
       <View className="card standards-date">
         <Text className="standards-date__label">{standardsHeading(pack.parameters, date, today, { dateShownNearby: true })}</Text>
         <Text className="standards-date__value">{formatChineseDate(date)}</Text>
-        <Picker mode="date" value={date} start="1990-01-01" end="2099-12-31" onChange={(e) => setDate(String(e.detail.value))}>
+        <Picker mode="date" value={date} start={range.start} end={range.end} onChange={(e) => setDate(String(e.detail.value))}>
           <View className="action-button action-button--primary" role="button" aria-label={`选择日期，当前为${formatChineseDate(date)}`}>
             <Text>选择其他日期</Text>
           </View>

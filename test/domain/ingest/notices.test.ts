@@ -160,6 +160,32 @@ const expected: Record<string, Expected> = {
   'n25-yearly-slash': {
     proposals: [['tekun-rural-dispersed', 500, 450, '2023-01-01', true, /每人每年6000元/]],
   },
+  'n26-tekun-both-kinds': {
+    proposals: [
+      ['tekun-rural-centralized', 620, null, '2024-01-01', false],
+      ['tekun-urban-support', 980, null, '2024-01-01', false],
+    ],
+  },
+  'n27-derived-each-area': {
+    document: { docNumber: '景府办字〔2025〕8号', effectiveFrom: '2025-01-01' },
+    proposals: [
+      ['dibao-urban-standard', 920, null, '2025-01-01', false],
+      ['dibao-rural-standard', 720, null, '2025-01-01', false],
+      ['tekun-urban-support', 1196, null, '2025-01-01', true, /城市居民最低生活保障标准920元的1\.3倍推算为1196元/],
+      ['tekun-rural-centralized', 936, null, '2025-01-01', true, /农村居民最低生活保障标准720元的1\.3倍推算为936元/],
+      ['tekun-rural-dispersed', 936, null, '2025-01-01', true, /不低于/],
+    ],
+  },
+  'n28-percent-beside': {
+    proposals: [['dibao-urban-standard', 910, 860, '2024-07-01', false, /另写明「5\.8%」/]],
+  },
+  'n29-no-period': {
+    proposals: [['dibao-urban-standard', 920, 860, '2025-01-01', true, /没有写明是每月还是每年/]],
+  },
+  'n30-past-year': {
+    proposals: [['dibao-urban-standard', 750, null, '2023-01-01', false]],
+    unmatched: [/句中提到「2022年」，无法确定「700元」是新标准还是以往的标准/],
+  },
 }
 
 it('has an expectation for every fixture, and at least 20 of them', () => {

@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
-import { applySetData, setDataBytes } from './set-data'
+import { SET_DATA_HARD_LIMIT_BYTES, applySetData, setDataBytes } from './set-data'
 import { type DataNode, type Templates, type ViewNode, allNodes, attr, buildViewTree, readTemplates, renderText, textOf } from './view-tree'
 import { WxRequest, type RequestRoute } from './wx-request'
 import { WxStorage } from './wx-storage'
@@ -99,6 +99,8 @@ export class MiniProgram {
   readonly modals: Modal[] = []
   readonly phoneCalls: string[] = []
   readonly updatesApplied: number[] = []
+  /** what each tapped share button (open-type="share") sent */
+  readonly shares: unknown[] = []
   readonly stack: PageInstance[] = []
   readonly pageConfigs = new Map<string, Config>()
   /** tab pages stay alive when another tab is shown */
@@ -341,7 +343,13 @@ export class MiniProgram {
     for (const [key, value] of Object.entries(config)) if (key !== 'data') page[key] = value
     page.setData = (data: Record<string, unknown>, cb?: Fn) => {
       try {
-        page.setDataCalls.push({ bytes: setDataBytes(data), keys: Object.keys(data).length })
+        const bytes = setDataBytes(data)
+        page.setDataCalls.push({ bytes, keys: Object.keys(data).length })
+        // WeChat drops a call whose data is over 1 MB (the view never gets it)
+        if (bytes > SET_DATA_HARD_LIMIT_BYTES) {
+          this.errors.push(`setData: ${route}: ${bytes} bytes exceeds WeChat's 1024 KB limit`)
+          return
+        }
         applySetData(page.data as Record<string, unknown>, data)
       } catch (error) {
         this.errors.push(`setData: ${String(error)}`)
@@ -526,8 +534,6 @@ export class MiniProgram {
     }
     await this.settle()
   }
-
-  readonly shares: unknown[] = []
 
   /** The input inside the smallest element that also shows `label`. */
   findInput(label: string | RegExp): ViewNode {

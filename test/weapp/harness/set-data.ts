@@ -5,6 +5,8 @@ export type PathToken = string | number
 
 /** WeChat's audit flags a setData call whose JSON is over 256 KB. */
 export const SET_DATA_CALL_LIMIT_BYTES = 256 * 1024
+/** Over this, WeChat does not deliver the call at all. */
+export const SET_DATA_HARD_LIMIT_BYTES = 1024 * 1024
 
 /** `root.cn.[0].cn[2].v` → ['root', 'cn', 0, 'cn', 2, 'v'] */
 export function parsePath(path: string): PathToken[] {

@@ -1,5 +1,7 @@
 // 数据来源: every document the content cites, with its number, title, issuer, date and where to
 // read it, and which figures, documents and answers come from it. `?id=` puts one document first.
+// Grouped (the city's own documents, checked word for word; national rules, quoted in substance),
+// each document folded to its heading until opened: the whole list was eleven screens long.
 import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -7,7 +9,6 @@ import { type ContentPack, LAW, type Source, formatChineseDate, formatYuan } fro
 import { PageShell } from '../../../components/page-shell'
 import { EmptyState } from '../../../components/empty-state'
 import { ActionButton } from '../../../components/action-button'
-import { LinkRow } from '../../../components/link-row'
 import { parameterUrl } from '../../../components/standard-format'
 import { openPage } from '../../../services/navigation'
 import { useContent } from '../../../hooks/use-content'
@@ -16,6 +17,8 @@ import './index.scss'
 interface Use {
   key: string
   label: string
+  /** a date kept whole on one line after the label: 「（2018年1月1日起）」 */
+  since?: string
   value?: string
   url?: string
 }
@@ -28,7 +31,8 @@ function usesOf(pack: ContentPack, source: Source): Use[] {
       if (value.reference.sourceId !== source.id) continue
       uses.push({
         key: `p-${parameter.id}-${value.effectiveFrom}`,
-        label: `${parameter.label}（${formatChineseDate(value.effectiveFrom)}起）`,
+        label: parameter.label,
+        since: `（${formatChineseDate(value.effectiveFrom)}起）`,
         value: `${formatYuan(value.amountFen)}${parameter.unit} · ${value.reference.article}`,
         url: parameterUrl(parameter),
       })
@@ -60,16 +64,65 @@ function usesOf(pack: ContentPack, source: Source): Use[] {
   return uses
 }
 
+function UseRow({ use }: { use: Use }) {
+  const name = `${use.label}${use.since ?? ''}`
+  const label = (
+    <Text className="list-row__label">
+      {use.label}
+      {use.since ? <Text className="keep-whole">{use.since}</Text> : null}
+    </Text>
+  )
+  if (!use.url) {
+    return (
+      <View className="list-row">
+        {label}
+        {use.value ? <Text className="list-row__value">{use.value}</Text> : null}
+      </View>
+    )
+  }
+  const url = use.url
+  return (
+    <View className="list-row" role="link" aria-label={use.value ? `${name}，${use.value}` : name} onClick={() => openPage(url)}>
+      {label}
+      {use.value ? <Text className="list-row__value">{use.value}</Text> : null}
+      <Text className="list-row__arrow" aria-hidden="true">
+        ›
+      </Text>
+    </View>
+  )
+}
+
 function SourceCard({ pack, source, highlighted }: { pack: ContentPack; source: Source; highlighted: boolean }) {
   const [copied, setCopied] = useState(false)
+  // the document the person came for is open; the others show their heading until tapped
+  const [open, setOpen] = useState(highlighted)
   const uses = usesOf(pack, source)
   return (
     <View id={`source-${source.id}`} className={`card source-card${highlighted ? ' source-card--highlighted' : ''}`}>
       {highlighted ? <Text className="tag tag--warn">您要查看的文件</Text> : null}
-      <Text className="source-card__doc">{source.docNumber}</Text>
+      <Text className="source-card__doc keep-whole">{source.docNumber}</Text>
       <Text className="source-card__title">{source.title}</Text>
       <Text className="source-card__meta">{`发文机关：${source.issuer}`}</Text>
       <Text className="source-card__meta">{`日期：${formatChineseDate(source.issuedOn)}`}</Text>
+      <View className="source-card__toggle tap-target" role="button" aria-expanded={open ? 'true' : 'false'} onClick={() => setOpen(!open)}>
+        <Text>{open ? '收起' : `出处和引用内容${uses.length ? `（${uses.length}）` : ''}`}</Text>
+        <Text aria-hidden="true">{open ? ' ▴' : ' ▾'}</Text>
+      </View>
+      {open ? <SourceDetails source={source} uses={uses} copied={copied} setCopied={setCopied} /> : null}
+    </View>
+  )
+}
+
+interface SourceDetailsProps {
+  source: Source
+  uses: Use[]
+  copied: boolean
+  setCopied: (copied: boolean) => void
+}
+
+function SourceDetails({ source, uses, copied, setCopied }: SourceDetailsProps) {
+  return (
+    <View className="source-card__details">
       <Text className="source-card__meta">{`出处：${source.location}`}</Text>
       <Text className="source-card__meta">
         {source.kind === 'gazette' ? '原文已逐字核对' : '外部文件：引用的是条文要点，请以官方原文为准'}
@@ -95,19 +148,18 @@ function SourceCard({ pack, source, highlighted }: { pack: ContentPack; source: 
       <Text className="source-card__uses-title">
         {uses.length ? `本应用中出自这份文件的内容（${uses.length}）` : '本应用中暂无直接引用这份文件的数字'}
       </Text>
-      {uses.map((use) =>
-        use.url ? (
-          <LinkRow key={use.key} label={use.label} value={use.value} onClick={() => openPage(use.url ?? '')} />
-        ) : (
-          <View key={use.key} className="list-row">
-            <Text className="list-row__label">{use.label}</Text>
-            {use.value ? <Text className="list-row__value">{use.value}</Text> : null}
-          </View>
-        ),
-      )}
+      {uses.map((use) => (
+        <UseRow key={use.key} use={use} />
+      ))}
     </View>
   )
 }
+
+const GROUPS: ReadonlyArray<{ kind: Source['kind']; title: string }> = [
+  { kind: 'gazette', title: '景德镇市政府文件（《景德镇市人民政府公报》，原文已逐字核对）' },
+  { kind: 'notice', title: '其他公开的通知和公告' },
+  { kind: 'external', title: '国家法规和部门文件（引用条文要点）' },
+]
 
 export default function SourcesPage() {
   const router = useRouter()
@@ -132,7 +184,25 @@ export default function SourcesPage() {
       {sources.length === 0 ? (
         <EmptyState title="暂无数据来源" description="本应用的数据中还没有收录来源文件。" />
       ) : (
-        sources.map((source) => <SourceCard key={source.id} pack={pack} source={source} highlighted={source.id === wanted} />)
+        <>
+          {/* the document asked for (?id=) stands first, above the groups */}
+          {sources
+            .filter((source) => source.id === wanted)
+            .map((source) => (
+              <SourceCard key={source.id} pack={pack} source={source} highlighted />
+            ))}
+          {GROUPS.map((group) => {
+            const members = sources.filter((s) => s.kind === group.kind && s.id !== wanted)
+            return members.length ? (
+              <View key={group.kind} className="source-group" role="group" aria-label={group.title}>
+                <Text className="section-title source-group__title">{`${group.title}（${members.length}）`}</Text>
+                {members.map((source) => (
+                  <SourceCard key={source.id} pack={pack} source={source} highlighted={false} />
+                ))}
+              </View>
+            ) : null
+          })}
+        </>
       )}
     </PageShell>
   )

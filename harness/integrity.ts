@@ -2,12 +2,12 @@
 // the history is gap-free with the pointer on its newest entry, every stored version hashes to what
 // was recorded when it was published, the current pack passes validatePack, and the server serves
 // exactly that pack (manifest and every section, by hash and byte count).
-import { SECTION_NAMES, type SectionName } from '../../src/domain'
-import { validatePack } from '../../src/domain/validate'
-import { buildManifest, canonicalJson, sectionHash } from '../../server/content/hash'
-import { ContentRepository, type StoredVersion, type VersionInfo, packHash } from '../../server/content/repository'
-import { readSourceTexts } from '../../server/content/pack-files'
-import type { Database } from '../../server/db/database'
+import { SECTION_NAMES, type SectionName } from '../src/domain'
+import { validatePack } from '../src/domain/validate'
+import { buildManifest, canonicalJson, sectionHash } from '../server/content/hash'
+import { ContentRepository, type StoredVersion, type VersionInfo, packHash } from '../server/content/repository'
+import { readSourceTexts } from '../server/content/pack-files'
+import type { Database } from '../server/db/database'
 
 const texts = readSourceTexts()
 

@@ -6,9 +6,9 @@
 //
 // Used by test/reliability/soak.test.ts (bounded) and bench/soak.bench.ts (long runs).
 import path from 'node:path'
-import { ADMIN_TOKEN, type DialectName, contentPack, createTestDatabase } from '../server/helpers'
+import { ADMIN_TOKEN, type DialectName, contentPack, createTestDatabase } from './server'
 import { checkIntegrity } from './integrity'
-import { type ServerProcess, sleep, startServer, taggedPack, waitFor } from './support'
+import { type ServerProcess, sleep, startServer, taggedPack, waitFor } from './processes'
 
 export interface SoakOptions {
   dialect: DialectName

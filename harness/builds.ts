@@ -4,10 +4,10 @@
 // newer than their sources.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { finishH5Build } from '../../scripts/after-build-h5'
-import { staleReason } from '../../server/cli/build-freshness'
+import { finishH5Build } from '../scripts/after-build-h5'
+import { staleReason } from '../server/cli/build-freshness'
 
-export const ROOT = path.resolve(__dirname, '../..')
+export const ROOT = path.resolve(__dirname, '..')
 export const BASELINE_ROOT = path.join(ROOT, 'bench/baseline-app')
 
 export type App = 'app' | 'baseline'

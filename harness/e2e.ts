@@ -11,9 +11,9 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, type Page, chromium } from 'playwright-core'
-import { staleReason } from '../../server/cli/build-freshness'
+import { staleReason } from '../server/cli/build-freshness'
 
-export const ROOT = path.resolve(__dirname, '../..')
+export const ROOT = path.resolve(__dirname, '..')
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots')
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef'

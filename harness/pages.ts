@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { type RecordedRequest, screenshot } from './harness'
+import { type RecordedRequest, screenshot } from './e2e'
 
 /** Every page of the app (src/app.config.ts), detail pages with a real id from the content. */
 export const ROUTES = [
