@@ -1,15 +1,15 @@
 // setData on weapp, measured by running the production build in the weapp harness
-// (test/weapp/harness): per page, the number of setData calls and the bytes of its first render
+// (harness/weapp/): per page, the number of setData calls and the bytes of its first render
 // (launched offline, until the page is quiet), the largest single call against WeChat's 256 KB audit
 // limit, and the 低保 self-check done by taps and typing. Writes the `weapp-setdata` section of
 // docs/BENCHMARKS.md, after the H5 DOM sizes. The 256 KB limit is also a test
 // (test/weapp/setdata-budget.test.ts).
 // Run: npx tsx bench/weapp-setdata.bench.ts   (builds dist/weapp-harness first when it is stale)
 import path from 'node:path'
-import { ensureWeappBuild } from '../test/weapp/harness/build'
-import { PAGE_URLS, type PageRender, dibaoFlow, firstRender } from '../test/weapp/harness/page-tour'
-import { SET_DATA_CALL_LIMIT_BYTES as CALL_LIMIT_BYTES } from '../test/weapp/harness/set-data'
-import { ROOT } from './lib/builds'
+import { ensureWeappBuild } from '../harness/weapp/build'
+import { PAGE_URLS, type PageRender, dibaoFlow, firstRender } from '../harness/weapp/page-tour'
+import { SET_DATA_CALL_LIMIT_BYTES as CALL_LIMIT_BYTES } from '../harness/weapp/set-data'
+import { ROOT } from '../harness/builds'
 import { kb, machineLine, recordTargets, table, writeSection } from './lib/report'
 
 async function main(): Promise<void> {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       '## setData per page on weapp (`bench/weapp-setdata.bench.ts`)',
       '',
       machineLine(),
-      'The production `dist/weapp` run in the weapp harness (`test/weapp/harness`: WeChat’s logic layer in a Node VM, setData applied with WeChat’s path semantics and measured as the JSON WeChat sends to the view). Each page is opened on a fresh launch with no network, and its setData calls are counted until it is quiet; the last row is the 低保 self-check done by taps and typing (first render, three answers and 计算). WeChat’s audit flags a single setData call over 256 KB; `test/weapp/setdata-budget.test.ts` fails on one.',
+      'The production `dist/weapp` run in the weapp harness (`harness/weapp/`: WeChat’s logic layer in a Node VM, setData applied with WeChat’s path semantics and measured as the JSON WeChat sends to the view). Each page is opened on a fresh launch with no network, and its setData calls are counted until it is quiet; the last row is the 低保 self-check done by taps and typing (first render, three answers and 计算). WeChat’s audit flags a single setData call over 256 KB; `test/weapp/setdata-budget.test.ts` fails on one.',
       '',
       table(['page', 'setData calls', 'bytes (all calls)', 'largest call', '≤ 256 KB'], rows, ['l', 'r', 'r', 'r', 'l']),
     ].join('\n'),

@@ -3,8 +3,8 @@
 // page never opened online still opens with the server stopped and the phone offline. Each page of
 // src/app.config.ts is opened by its route, then the tabs and 低保自测 are tapped in the app, with
 // no console error at all (a page whose chunk could not load would log one and show the 重试 notice).
-import { type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from './harness'
-import { ROUTES, expectNoText, expectText, launch, shoot, view } from './helpers'
+import { type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
+import { ROUTES, expectNoText, expectText, launch, shoot, view } from '../../harness/pages'
 
 const d = browserAvailable() ? describe : describe.skip
 

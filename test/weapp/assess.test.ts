@@ -1,8 +1,8 @@
 // The 低保 and 特困 self-checks on weapp, done the way a person does them: taps on the choices, typing
 // into the fields, 下一步 and 计算; the same cases as test/app/assess-*.test.tsx (H5 runtime in
 // jsdom), here through the production build and WeChat's event path.
-import { ensureWeappBuild } from './harness/build'
-import { type MiniProgram, launch } from './harness/mini-program'
+import { ensureWeappBuild } from '../../harness/weapp/build'
+import { type MiniProgram, launch } from '../../harness/weapp/mini-program'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)

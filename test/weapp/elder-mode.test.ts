@@ -1,9 +1,9 @@
 // 长辈版 on weapp: switched on by WeChat's own font size (first launch only, and said so on screen)
 // and by the switch; every page's root element carries the `elder` class that the WXSS styles.
-import { ensureWeappBuild } from './harness/build'
-import { type MiniProgram, launch } from './harness/mini-program'
-import { allNodes } from './harness/view-tree'
-import { WxStorage } from './harness/wx-storage'
+import { ensureWeappBuild } from '../../harness/weapp/build'
+import { type MiniProgram, launch } from '../../harness/weapp/mini-program'
+import { allNodes } from '../../harness/weapp/view-tree'
+import { WxStorage } from '../../harness/weapp/wx-storage'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)

@@ -1,6 +1,6 @@
 // The harness's own stand-ins, checked against WeChat's documented behaviour (no build needed).
-import { applySetData, parsePath, setDataBytes } from './harness/set-data'
-import { ITEM_LIMIT_BYTES, WxStorage } from './harness/wx-storage'
+import { applySetData, parsePath, setDataBytes } from '../../harness/weapp/set-data'
+import { ITEM_LIMIT_BYTES, WxStorage } from '../../harness/weapp/wx-storage'
 
 describe('setData paths', () => {
   it('parses WeChat paths and Taro’s `cn.[0]` form alike', () => {

@@ -3,10 +3,10 @@
 // changed section); the next offline launch renders from the cache; an unchanged server costs one
 // conditional request.
 import { contentPack } from '../server/helpers'
-import { type ApiServer, startApiServer } from './harness/api-server'
-import { ensureWeappBuild } from './harness/build'
-import { type MiniProgram, launch } from './harness/mini-program'
-import { WxStorage } from './harness/wx-storage'
+import { type ApiServer, startApiServer } from '../../harness/weapp/api-server'
+import { ensureWeappBuild } from '../../harness/weapp/build'
+import { type MiniProgram, launch } from '../../harness/weapp/mini-program'
+import { WxStorage } from '../../harness/weapp/wx-storage'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)

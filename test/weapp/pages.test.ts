@@ -1,8 +1,8 @@
 // The production dist/weapp, run in the harness: every page in app.json opens without an error and
 // shows its content; the tabs switch; the page stack's limit of 10 is handled.
-import { ensureWeappBuild } from './harness/build'
-import { type MiniProgram, PAGE_STACK_LIMIT, launch } from './harness/mini-program'
-import { allNodes } from './harness/view-tree'
+import { ensureWeappBuild } from '../../harness/weapp/build'
+import { type MiniProgram, PAGE_STACK_LIMIT, launch } from '../../harness/weapp/mini-program'
+import { allNodes } from '../../harness/weapp/view-tree'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)

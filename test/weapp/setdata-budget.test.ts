@@ -1,9 +1,9 @@
 // WeChat's audit: one setData call must stay at or under 256 KB. Every page's first render and the
 // 低保 self-check, through the production build. (Per-page totals and call counts: npm run bench,
 // bench/weapp-setdata.bench.ts.)
-import { ensureWeappBuild } from './harness/build'
-import { PAGE_URLS, dibaoFlow, firstRender } from './harness/page-tour'
-import { SET_DATA_CALL_LIMIT_BYTES } from './harness/set-data'
+import { ensureWeappBuild } from '../../harness/weapp/build'
+import { PAGE_URLS, dibaoFlow, firstRender } from '../../harness/weapp/page-tour'
+import { SET_DATA_CALL_LIMIT_BYTES } from '../../harness/weapp/set-data'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)

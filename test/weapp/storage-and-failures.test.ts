@@ -3,11 +3,11 @@
 // screen over content, never in a blank page.
 import type { ContentPack } from '../../src/domain'
 import { contentPack } from '../server/helpers'
-import { type ApiServer, startApiServer } from './harness/api-server'
-import { ensureWeappBuild } from './harness/build'
-import { type MiniProgram, launch } from './harness/mini-program'
-import { ITEM_LIMIT_BYTES, TOTAL_LIMIT_BYTES, WxStorage } from './harness/wx-storage'
-import { SET_DATA_CALL_LIMIT_BYTES } from './harness/set-data'
+import { type ApiServer, startApiServer } from '../../harness/weapp/api-server'
+import { ensureWeappBuild } from '../../harness/weapp/build'
+import { type MiniProgram, launch } from '../../harness/weapp/mini-program'
+import { ITEM_LIMIT_BYTES, TOTAL_LIMIT_BYTES, WxStorage } from '../../harness/weapp/wx-storage'
+import { SET_DATA_CALL_LIMIT_BYTES } from '../../harness/weapp/set-data'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)

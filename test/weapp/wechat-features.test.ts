@@ -1,8 +1,8 @@
 // What residents expect of a WeChat mini-program, through the production build: share cards for a
 // standard, a policy and a community answer, each with its citation and never a household figure;
 // the update prompt; 12345 through makePhoneCall; 赣服通 / 江西政务服务网 as copyable text.
-import { ensureWeappBuild } from './harness/build'
-import { type MiniProgram, launch } from './harness/mini-program'
+import { ensureWeappBuild } from '../../harness/weapp/build'
+import { type MiniProgram, launch } from '../../harness/weapp/mini-program'
 
 // each launch evaluates the whole production bundle: seconds on a busy machine
 jest.setTimeout(60_000)

@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { staleReason } from '../../../server/cli/build-freshness'
+import { staleReason } from '../../server/cli/build-freshness'
 
-export const ROOT = path.resolve(__dirname, '../../..')
+export const ROOT = path.resolve(__dirname, '../..')
 export const HARNESS_DIST = path.join(ROOT, 'dist/weapp-harness')
 const SOURCES = ['src', 'config', 'babel.config.js', 'package.json'].map((p) => path.join(ROOT, p))
 const LOCK = `${HARNESS_DIST}.lock`

@@ -1,8 +1,8 @@
 // The real API (server/app.ts buildApp over a fresh SQLite database seeded with the content pack),
 // listening on a free local port, and the route that sends the app's compiled-in API address to it.
 import type { AddressInfo } from 'node:net'
-import { WEAPP_PLACEHOLDER_API_BASE } from '../../../src/services/api-config'
-import { type TestApp, createTestApp } from '../../server/helpers'
+import { WEAPP_PLACEHOLDER_API_BASE } from '../../src/services/api-config'
+import { type TestApp, createTestApp } from '../server'
 import type { RequestRoute } from './wx-request'
 
 export interface ApiServer extends TestApp {
