@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { URI } from 'otpauth'
 import { type Browser, chromium } from 'playwright-core'
-import { CHROMIUM, ROOT, browserAvailable, freePort } from './harness'
+import { CHROMIUM, ROOT, browserAvailable, freePort } from '../../harness/e2e'
 
 jest.setTimeout(240_000)
 
