@@ -70,6 +70,16 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps }> = asy
     return { name: user.name, role: user.role, csrfToken }
   })
 
+  // Whether this browser is signed in, answered 200 either way: the page asks on every load, and a
+  // 401 there would be logged as an error in the console of every visitor who is not signed in yet.
+  app.get('/session', async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    const token = sessionCookie(request)
+    const session = token ? await accounts.touchSession(token, deps.now()) : null
+    if (!session) return { signedIn: false as const }
+    return { signedIn: true as const, name: session.user.name, role: session.user.role, csrfToken: session.csrfToken }
+  })
+
   await app.register(async (scope) => {
     const signedIn = scope.withTypeProvider<ZodTypeProvider>()
     signedIn.addHook('onRequest', requireSession(deps))

@@ -19,8 +19,8 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [view, setView] = useState<View>({ page: 'drafts' })
   useEffect(() => {
-    api<Me>('GET', '/console/me').then(
-      (m) => signedIn(m),
+    api<{ signedIn: false } | ({ signedIn: true } & Me)>('GET', '/console/session').then(
+      (s) => (s.signedIn ? signedIn(s) : setMe(null)),
       () => setMe(null),
     )
   }, [])

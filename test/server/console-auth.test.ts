@@ -134,10 +134,14 @@ describe.each(testDialects())('console accounts (%s)', (dialect) => {
     expect((await c.request('GET', '/me')).statusCode).toBe(401)
   })
 
-  test('logout ends the session on the server', async () => {
+  test('logout ends the session on the server; /session says so without an error status', async () => {
     const c = await t.signIn('lihua')
+    expect((await c.request('GET', '/session')).json()).toMatchObject({ signedIn: true, name: 'lihua', role: 'editor', csrfToken: c.csrf })
     expect((await c.request('POST', '/logout', {})).statusCode).toBe(200)
     expect((await c.request('GET', '/me')).statusCode).toBe(401)
+    const after = await c.request('GET', '/session')
+    expect(after.statusCode).toBe(200)
+    expect(after.json()).toEqual({ signedIn: false })
   })
 
   test('disabling an account ends its sessions at once, and it cannot sign in again', async () => {
