@@ -50,7 +50,8 @@ const limitParam = z
   .optional()
   .transform((raw, ctx) => {
     if (raw === undefined || raw === '') return 20
-    const n = Number(raw)
+    // decimal digits only: Number() would also take 0x10, 1e1 or ' 16 '
+    const n = /^[0-9]{1,3}$/.test(raw) ? Number(raw) : NaN
     if (!Number.isInteger(n) || n < 1 || n > 50) {
       ctx.addIssue({ code: 'custom', message: '条数应为 1 到 50 之间的整数' })
       return z.NEVER
