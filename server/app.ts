@@ -57,6 +57,9 @@ declare module 'fastify' {
   }
 }
 
+/** Fastify's default router limit on one path parameter (maxParamLength). */
+const MAX_PARAM_LENGTH = 100
+
 /** A path that looks like a file (has an extension) is never answered with the SPA's index.html. */
 const LOOKS_LIKE_FILE = /\/[^/]+\.[a-z0-9]+$/i
 
@@ -168,6 +171,11 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
     if (staticDir && isPage) {
       // SPA fallback (the H5 router is in hash mode, so this is mostly for typed-in paths).
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    // The router does not match a path parameter over MAX_PARAM_LENGTH: that is a URI too long, not
+    // an unknown id (414, as for the other over-long addresses).
+    if (path.startsWith('/api/') && path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+      return reply.code(414).type('application/json; charset=utf-8').send(errorBody('uri_too_long', '地址太长了，请检查后重试'))
     }
     return reply
       .code(404)

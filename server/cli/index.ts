@@ -281,6 +281,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 }
 
 if (require.main === module) {
+  // `export - | head`: the reader may stop early. A closed pipe is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok)
+    throw error
+  })
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

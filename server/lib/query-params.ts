@@ -13,7 +13,8 @@ export const intParam = (label: string, min: number, max: number, fallback: numb
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return fallback
-      const n = Number(raw)
+      // decimal digits only: Number() would also take 0x10, 1e1 or ' 16 '
+      const n = /^[0-9]{1,9}$/.test(raw) ? Number(raw) : NaN
       if (!Number.isInteger(n) || n < min || n > max) {
         ctx.addIssue({ code: 'custom', message: `${label}应为 ${min} 到 ${max} 之间的整数` })
         return z.NEVER

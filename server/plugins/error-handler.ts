@@ -83,6 +83,8 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 404) return new ApiError(404, 'not_found', '找不到这个地址')
     if (status === 405) return new ApiError(405, 'method_not_allowed', '这个地址不支持该请求方法')
+    // e.g. a static path that climbs out of the app's folder
+    if (status === 403) return new ApiError(403, 'forbidden', '不能访问这个地址')
     return new ApiError(status, 'bad_request', '请求有误，请检查后重试')
   }
   // Down, full, read-only or locked: a retry later will do, and nothing was half-written (every

@@ -49,6 +49,12 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
     },
     // The API is meant to be read by the mini-program and other origins' clients through CORS.
     crossOriginResourcePolicy: { policy: config.corsOrigins.length ? 'cross-origin' : 'same-origin' },
+    // HSTS means nothing over plain HTTP (RFC 6797 §7.2): sent below only when the request came over TLS
+    strictTransportSecurity: false,
+  })
+  // request.protocol is https on a TLS socket, or behind TRUST_PROXY hops whose X-Forwarded-Proto says so
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
   })
 
   const allowed = new Set(config.corsOrigins)

@@ -133,7 +133,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         tags: ['admin'],
         summary: '发布新的内容包',
         description:
-          '请求体为 ContentPack，或 export 得到的 {manifest, pack, sourceTexts}（sourceTexts：新来源的全文，按 textId），用与命令行相同的流程（preparePack）校验。必须带 If-Match: 当前版本（如 \"v3\"，强比较；* 和 W/ 弱校验不接受，返回 412）；版本已变返回 412，缺少返回 428。内容与当前版本相同则不发布新版本，返回 200 和 unchanged: true（与命令行相同）。',
+          '请求体为 ContentPack，或 export 得到的 {manifest, pack, sourceTexts}（sourceTexts：新来源的全文，按 textId），用与命令行相同的流程（preparePack）校验。必须带 If-Match: 当前版本（如 "v3"，强比较；* 和 W/ 弱校验不接受，返回 412）；版本已变返回 412，缺少返回 428。内容与当前版本相同则不发布新版本，返回 200 和 unchanged: true（与命令行相同）。',
         security,
         headers: z.object({ 'if-match': z.string().optional().describe('当前内容版本，如 "v3"') }),
         body: contentPackSchema,

@@ -4,12 +4,22 @@ export type IsoDate = string
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
+/** The years a date may fall in: well before any figure here, well after any plausible question. */
+export const MIN_YEAR = 1900
+export const MAX_YEAR = 2200
+
 export function isValidIsoDate(value: string): boolean {
+  return isoDateProblem(value) === null
+}
+
+/** Why a YYYY-MM-DD string is not a usable date, in words a person can act on; null when it is. */
+export function isoDateProblem(value: string): string | null {
   const m = ISO_DATE.exec(value)
-  if (!m) return false
+  if (!m) return '日期格式应为 YYYY-MM-DD'
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false
-  return d <= daysInMonth(y, mo)
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return '不是一个存在的日期'
+  if (y < MIN_YEAR || y > MAX_YEAR) return `日期超出可查询的范围（${MIN_YEAR} 年到 ${MAX_YEAR} 年）`
+  return null
 }
 
 function daysInMonth(year: number, month: number): number {

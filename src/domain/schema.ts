@@ -1,12 +1,15 @@
 // The content pack: everything the app shows, as one versioned, validated document.
 // These schemas are the contract between content/ (sources), the build script, the server and the app.
 import { z } from 'zod'
-import { isValidIsoDate } from './dates'
+import { isoDateProblem } from './dates'
 
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isValidIsoDate, '不是一个存在的日期')
+  .superRefine((value, ctx) => {
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoDateProblem(value) : null
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
 
 export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能用小写字母、数字和连字符')
 

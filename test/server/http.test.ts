@@ -32,7 +32,8 @@ describe.each(testDialects())('errors, security headers, CORS and docs (%s)', (d
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/)
     expect(res.headers['content-security-policy']).toMatch(/style-src 'self' 'unsafe-inline'/)
-    expect(res.headers['strict-transport-security']).toBeDefined()
+    // HSTS only over TLS (see small-items.test.ts)
+    expect(res.headers['strict-transport-security']).toBeUndefined()
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
   })
 

@@ -1,7 +1,7 @@
 // Validation of what a person (or another client) types, with a message that names the field.
 // Accepts unknown input so the phone and the server reject exactly the same things.
 import type { DomainError } from '../result'
-import { type IsoDate, isValidIsoDate } from '../dates'
+import { type IsoDate, isValidIsoDate, isoDateProblem } from '../dates'
 import { type Fen, yuanToFen } from '../money'
 
 export const MAX_HOUSEHOLD_SIZE = 20
@@ -48,6 +48,8 @@ export function readBoolean(raw: unknown, field: string, label: string): Field<b
 export function readDate(raw: unknown, field: string, today: IsoDate): Field<IsoDate> {
   if (raw === undefined || raw === null || raw === '') return { ok: true, value: today }
   if (typeof raw === 'string' && isValidIsoDate(raw)) return { ok: true, value: raw }
+  const problem = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? isoDateProblem(raw) : null
+  if (problem && problem.startsWith('日期超出')) return bad(field, problem)
   return bad(field, '日期无效，请按 年-月-日 填写，例如 2019-07-01')
 }
 
