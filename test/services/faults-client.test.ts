@@ -35,9 +35,10 @@ function edition(version: string) {
 
 type Reply = { statusCode: number; data?: unknown; header?: Record<string, string> } | 'hang' | { delayMs: number; reply: Reply }
 
-/** Taro.request answered by `route(path)`; late replies still resolve, after their delay. */
+/** Taro.request answered by `route(path)`; late replies still resolve, after their delay (`delivered` settles when they have). */
 function mockServer(route: (path: string) => Reply) {
   const calls: string[] = []
+  const replies: Promise<unknown>[] = []
   const spy = jest.spyOn(Taro, 'request').mockImplementation(((options: Taro.request.Option) => {
     const path = options.url.replace(BASE, '')
     calls.push(path)
@@ -46,9 +47,17 @@ function mockServer(route: (path: string) => Reply) {
       if ('delayMs' in reply) return new Promise((resolve) => setTimeout(resolve, reply.delayMs)).then(() => answer(reply.reply))
       return Promise.resolve({ header: {}, errMsg: 'request:ok', cookies: [], ...reply })
     }
-    return answer(route(path))
+    const reply = route(path)
+    const answered = answer(reply)
+    if (reply !== 'hang') replies.push(answered)
+    return answered
   }) as unknown as typeof Taro.request)
-  return { spy, calls }
+  // every reply that will ever arrive has arrived, and what the client chained on it has run
+  const delivered = async () => {
+    await Promise.allSettled(replies)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+  return { spy, calls, delivered }
 }
 
 /** A well-behaved server for one edition. */
@@ -270,7 +279,7 @@ describe('the network misbehaving', () => {
   test('slower than the timeout: offline after one retry; the late answers change nothing', async () => {
     await primeCache('v1')
     const serve = serving(edition('v2'))
-    const { calls } = mockServer((path) => ({ delayMs: TIMEOUT_MS * 3, reply: serve(path) }))
+    const { calls, delivered } = mockServer((path) => ({ delayMs: TIMEOUT_MS * 3, reply: serve(path) }))
     const store = newStore()
     const seen: string[] = []
     store.subscribe(() => seen.push(`${store.getState().status.version}/${store.getState().status.refreshing}`))
@@ -279,7 +288,7 @@ describe('the network misbehaving', () => {
     expectWholePage(store.getState())
     expect(store.getState().status).toMatchObject({ origin: 'cache', version: 'v1', offline: true })
     const settled = seen.length
-    await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 5))
+    await delivered()
     expect(seen).toHaveLength(settled)
     expect(store.getState().status.version).toBe('v1')
     expect(storedKeys().filter((k) => k.includes('p-v2'))).toEqual([])
