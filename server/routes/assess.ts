@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  type Assessment,
   type DibaoAssessment,
   type DomainError,
   type Step,
@@ -63,7 +64,8 @@ const common = {
   area: z.enum(['urban', 'rural']),
   contentVersion: z.string(),
   steps: z.array(stepOut),
-  caveats: z.array(z.string()),
+  caveats: z.array(z.string()).describe('要核实的情况；标准可能过时时，第一条是 outdatedNote'),
+  outdatedNote: z.string().nullable().describe('所用标准可能已被新标准取代时的提示，否则为 null'),
   alternatives: z.array(z.string()),
   serviceIds: z.array(z.string()),
   possiblyOutdated: z.boolean(),
@@ -101,6 +103,11 @@ function stepsOut(steps: Step[]) {
   }))
 }
 
+/** Clients before `outdatedNote` read the outdated-standard note as the first caveat; keep it there. */
+function caveatsOut(a: Assessment): string[] {
+  return a.outdatedNote ? [a.outdatedNote, ...a.caveats] : a.caveats
+}
+
 function toApiError(error: DomainError): ApiError {
   const fields = error.field ? [{ field: error.field, message: error.message }] : undefined
   if (error.code === 'before_first_value') return new ApiError(422, error.code, error.message, fields)
@@ -124,7 +131,8 @@ function dibaoResponse(a: DibaoAssessment, contentVersion: string) {
     meetsIncomeTest: a.meetsIncomeTest,
     monthlyAllowance: fenToYuan(a.monthlyAllowanceFen),
     steps: stepsOut(a.steps),
-    caveats: a.caveats,
+    caveats: caveatsOut(a),
+    outdatedNote: a.outdatedNote,
     alternatives: a.alternatives,
     serviceIds: a.serviceIds,
     possiblyOutdated: a.possiblyOutdated,
@@ -146,7 +154,8 @@ function tekunResponse(a: TekunAssessment, care: 'centralized' | 'dispersed' | n
     careAllowance: fenToYuan(a.careAllowanceFen),
     monthlyTotal: fenToYuan(a.monthlyTotalFen),
     steps: stepsOut(a.steps),
-    caveats: a.caveats,
+    caveats: caveatsOut(a),
+    outdatedNote: a.outdatedNote,
     alternatives: a.alternatives,
     serviceIds: a.serviceIds,
     possiblyOutdated: a.possiblyOutdated,

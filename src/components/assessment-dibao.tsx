@@ -20,7 +20,7 @@ import {
 import { ChoiceGroup } from './assessment-choice'
 import { AssessmentField } from './assessment-field'
 import { NumberInput } from './assessment-number-input'
-import { ApplyServices, NoteList, ResultBasis, StaleResultNote, caveatsWithoutOutdated } from './assessment-result-parts'
+import { ApplyServices, NoteList, ResultBasis, StaleResultNote } from './assessment-result-parts'
 import { scrollIntoView } from './assessment-scroll'
 import { CalculationSteps } from './assessment-steps'
 import type { DibaoAnswers } from './assessment-storage'
@@ -200,10 +200,10 @@ export function DibaoResult({ assessment: a, effectiveFrom, pack, compact }: Dib
         </View>
       )}
       {!a.meetsIncomeTest && <NoteList title="还可以试试这些帮助" items={a.alternatives} tone="help" />}
-      <ResultBasis effectiveFrom={effectiveFrom} on={a.on} possiblyOutdated={a.possiblyOutdated} />
+      <ResultBasis effectiveFrom={effectiveFrom} on={a.on} outdatedNote={a.outdatedNote} />
       <Text className="assess-section-title">计算过程</Text>
       <CalculationSteps steps={a.steps} parameterIdByStep={{ standard: DIBAO_STANDARD_ID[a.area] }} />
-      <NoteList title="还要核实的情况" items={caveatsWithoutOutdated(a.caveats)} />
+      <NoteList title="还要核实的情况" items={a.caveats} />
       {a.meetsIncomeTest && <NoteList title="其他可能的帮助" items={a.alternatives} tone="help" />}
       <ApplyServices serviceIds={a.serviceIds} services={pack.services} showMaterials={!compact} />
     </View>

@@ -5,7 +5,6 @@ import { officePlace } from './office-place'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { type IsoDate, type Service, formatChineseDate } from '../domain'
-import { isOutdatedCaveat, outdatedCaveat } from '../domain/eligibility/shared'
 import { callPhone, openPage } from '../services/navigation'
 import { describeMaterial } from './material-format'
 import { ServiceModeBadge } from './service-mode'
@@ -15,27 +14,23 @@ export interface ResultBasisProps {
   effectiveFrom: IsoDate | null
   /** the date the estimate is for (today) */
   on: IsoDate
-  possiblyOutdated: boolean
+  /** the assessment's note that the standard may have been superseded, or null */
+  outdatedNote: string | null
 }
 
-export function ResultBasis({ effectiveFrom, on, possiblyOutdated }: ResultBasisProps) {
+export function ResultBasis({ effectiveFrom, on, outdatedNote }: ResultBasisProps) {
   return (
     <View className="assess-basis">
       {effectiveFrom && <Text className="assess-basis__line">{`按${formatChineseDate(effectiveFrom)}起执行的标准计算`}</Text>}
       <Text className="assess-basis__line">{`测算日期：${formatChineseDate(on)}`}</Text>
-      {possiblyOutdated && (
+      {outdatedNote && (
         <View className="assess-notice" role="note">
           <Text className="assess-notice__title">可能已有更新的标准</Text>
-          <Text>{outdatedCaveat(effectiveFrom)}</Text>
+          <Text>{outdatedNote}</Text>
         </View>
       )}
     </View>
   )
-}
-
-/** The caveats without the outdated-standard one, which ResultBasis already shows. */
-export function caveatsWithoutOutdated(caveats: readonly string[]): string[] {
-  return caveats.filter((c) => !isOutdatedCaveat(c))
 }
 
 export interface NoteListProps {

@@ -189,6 +189,15 @@ describe('低保', () => {
     )
   })
 
+  it('gives the outdated-standard note in its own field, never among the caveats', () => {
+    const input = { area: 'urban', householdSize: 1, monthlyIncome: 0 } as const
+    const late = dibao('2026-03-01', input)
+    expect(late.outdatedNote).toMatch(/^本应用收录的最新标准是2019年的；/)
+    expect(late.caveats.some((c) => c.startsWith('本应用收录'))).toBe(false)
+    expect(late.caveats).toEqual(dibao('2019-07-01', input).caveats)
+    expect(dibao('2019-07-01', input).outdatedNote).toBeNull()
+  })
+
   it('shows a non-integer per-capita income as approximate', () => {
     const a = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1000 })
     expect(a.steps.find((s) => s.id === 'per-capita-income')?.text).toBe('1000 ÷ 3 ≈ 333.33 元')
@@ -335,6 +344,14 @@ describe('特困', () => {
     expect(a.steps.find((s) => s.id === 'support-standard')?.citation.docNumber).toBe('景府办字〔2019〕35号')
     expect(a.caveats.some((c) => c.includes('民政'))).toBe(true)
     if (!a.meetsCriteria) expect(a.alternatives.length).toBeGreaterThan(0)
+  })
+
+  it('gives the outdated-standard note in its own field, never among the caveats', () => {
+    const late = tekun('2026-03-01', eligible)
+    expect(late.outdatedNote).toMatch(/^本应用收录的最新标准是2019年的；/)
+    expect(late.caveats).not.toContain(late.outdatedNote)
+    expect(late.caveats.some((c) => c.startsWith('本应用收录'))).toBe(false)
+    expect(tekun('2019-07-01', eligible).outdatedNote).toBeNull()
   })
 
   it('names which condition failed', () => {

@@ -91,8 +91,8 @@ it('names the year of the standard used when it may be outdated, read from the d
   const household = { area: 'urban', householdSize: 3, monthlyIncomeFen: 150000, on: '2026-12-01' } as const
   const with2019 = assessDibao(pack2019, household)
   const with2023 = assessDibao(pack2023, household)
-  expect(with2019.ok && with2019.value.caveats[0]).toMatch(/^本应用收录的最新标准是2019年的；/)
-  expect(with2023.ok && with2023.value.caveats[0]).toMatch(/^本应用收录的最新标准是2023年的；/)
+  expect(with2019.ok && with2019.value.outdatedNote).toMatch(/^本应用收录的最新标准是2019年的；/)
+  expect(with2023.ok && with2023.value.outdatedNote).toMatch(/^本应用收录的最新标准是2023年的；/)
   const current = assessDibao(pack2023, { ...household, on: '2023-05-01' })
-  expect(current.ok && current.value.caveats.some((c) => c.startsWith('本应用收录的最新标准'))).toBe(false)
+  expect(current.ok && current.value.outdatedNote).toBeNull()
 })

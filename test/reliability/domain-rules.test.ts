@@ -255,7 +255,10 @@ describe('phone and server agree', () => {
         expect((b.steps as { id: string; text: string; amount: number | null }[]).map((s) => [s.id, s.text, s.amount])).toEqual(
           result.value.steps.map((s) => [s.id, s.text, s.amountFen === undefined ? null : s.amountFen / 100]),
         )
-        expect(b.caveats).toEqual(result.value.caveats)
+        // the API keeps the outdated-standard note first among the caveats for older clients
+        const { outdatedNote, caveats } = result.value
+        expect(b.outdatedNote).toBe(outdatedNote)
+        expect(b.caveats).toEqual(outdatedNote ? [outdatedNote, ...caveats] : caveats)
       }),
       { numRuns: RUNS },
     )

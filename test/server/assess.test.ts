@@ -52,6 +52,7 @@ describe.each(testDialects())('POST /assess (%s)', (dialect) => {
       meetsIncomeTest: expected.value.meetsIncomeTest,
       monthlyAllowance: fenToYuan(expected.value.monthlyAllowanceFen),
       caveats: expected.value.caveats,
+      outdatedNote: null,
       alternatives: expected.value.alternatives,
     })
     expect(body).toMatchObject({ standard: 660, perCapitaIncome: 500, meetsIncomeTest: true, monthlyAllowance: 480 })
@@ -67,6 +68,17 @@ describe.each(testDialects())('POST /assess (%s)', (dialect) => {
     const body = (await post({ ...DIBAO, monthlyIncome: 5000 })).json()
     expect(body).toMatchObject({ meetsIncomeTest: false, monthlyAllowance: 0 })
     expect(body.alternatives.length).toBeGreaterThan(0)
+  })
+
+  test('an outdated standard: the note in outdatedNote and, for older clients, first among the caveats', async () => {
+    const body = (await post({ ...DIBAO, on: '2026-03-01' })).json()
+    const input = parseDibaoInput({ ...DIBAO, on: '2026-03-01' }, '2026-03-01')
+    if (!input.ok) throw new Error('fixture')
+    const expected = assessDibao(contentPack(), input.value)
+    if (!expected.ok) throw new Error('fixture')
+    expect(body.outdatedNote).toMatch(/^本应用收录的最新标准是2019年的；/)
+    expect(body.outdatedNote).toBe(expected.value.outdatedNote)
+    expect(body.caveats).toEqual([body.outdatedNote, ...expected.value.caveats])
   })
 
   test('特困: support, care allowance and total in 元, as the domain computes them', async () => {

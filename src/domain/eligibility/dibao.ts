@@ -122,7 +122,6 @@ export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAsse
     DECIDED_BY_MINZHENG,
     `请到户籍所在地的乡镇人民政府（街道办事处）申请，也可以由村（居）委会代为提出；咨询可拨打 12345。`,
   ]
-  if (standard.value.possiblyOutdated) caveats.unshift(outdatedCaveat(standard.value.current.effectiveFrom))
 
   const alternatives = meetsIncomeTest
     ? ['如家中有重病、重残或特别困难的老人、儿童，可同时咨询特困人员供养和临时救助。']
@@ -145,6 +144,7 @@ export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAsse
     monthlyAllowanceFen,
     steps,
     caveats,
+    outdatedNote: standard.value.possiblyOutdated ? outdatedCaveat(standard.value.current.effectiveFrom) : null,
     alternatives,
     serviceIds: meetsIncomeTest ? ['dibao-application'] : ['temporary-assistance', 'dibao-application'],
     possiblyOutdated: standard.value.possiblyOutdated,

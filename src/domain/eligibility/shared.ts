@@ -29,8 +29,4 @@ export function outdatedCaveat(effectiveFrom: IsoDate | null): string {
   return `${held}；救助标准一般每年调整，现在实际执行的标准可能更高，请以当地民政部门公布的为准。`
 }
 
-export function isOutdatedCaveat(text: string): boolean {
-  return text === outdatedCaveat(null) || /^本应用收录的最新标准是\d{4}年的；救助标准一般每年调整/.test(text)
-}
-
 export const DECIDED_BY_MINZHENG = '这只是按您填写的信息做的估算，是否符合条件、每月领多少，以县（市、区）民政部门审核确认的结果为准。'

@@ -190,7 +190,6 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
       `照料护理补助按${ref.docNumber}${ref.article}的标准计入；它和基本生活供养金怎样一起发放，通知没有写明，以民政部门的安排为准。`,
     )
   }
-  if (support.value.possiblyOutdated) caveats.unshift(outdatedCaveat(support.value.current.effectiveFrom))
 
   const alternatives = meetsCriteria
     ? ['也可以同时了解临时救助，遇到突发困难时申请。']
@@ -215,6 +214,7 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
     monthlyTotalFen,
     steps,
     caveats,
+    outdatedNote: support.value.possiblyOutdated ? outdatedCaveat(support.value.current.effectiveFrom) : null,
     alternatives,
     serviceIds: meetsCriteria
       ? ['tekun-application', ...(careStandardFen > 0 ? ['care-subsidy'] : [])]

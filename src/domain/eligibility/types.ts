@@ -25,6 +25,11 @@ export interface Assessment {
   steps: Step[]
   /** what the estimate does not cover and what the 民政 department will still check */
   caveats: string[]
+  /**
+   * Said when the standard used may have been superseded, or null. Kept out of `caveats` so a page
+   * shows it in its own place by this field and never has to find it by matching text.
+   */
+  outdatedNote: string | null
   /** what else may help, especially when the estimate is negative */
   alternatives: string[]
   /** ids of service guide items for applying */

@@ -8,7 +8,7 @@ import { ChoiceGroup } from '../../../components/assessment-choice'
 import { AssessmentField } from '../../../components/assessment-field'
 import { NumberInput } from '../../../components/assessment-number-input'
 import { RememberChoice } from '../../../components/assessment-remember'
-import { ApplyServices, NoteList, ResultBasis, StaleResultNote, caveatsWithoutOutdated } from '../../../components/assessment-result-parts'
+import { ApplyServices, NoteList, ResultBasis, StaleResultNote } from '../../../components/assessment-result-parts'
 import { scrollIntoView } from '../../../components/assessment-scroll'
 import { CalculationSteps } from '../../../components/assessment-steps'
 import {
@@ -441,7 +441,7 @@ function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultP
         ))}
       </View>
       {!a.meetsCriteria && <NoteList title="还可以试试这些帮助" items={a.alternatives} tone="help" />}
-      <ResultBasis effectiveFrom={effectiveFrom} on={a.on} possiblyOutdated={a.possiblyOutdated} />
+      <ResultBasis effectiveFrom={effectiveFrom} on={a.on} outdatedNote={a.outdatedNote} />
       <Text className="assess-section-title">计算过程</Text>
       <CalculationSteps
         steps={a.steps}
@@ -450,7 +450,7 @@ function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultP
           'care-allowance': input.selfCare !== 'self' && a.careStandardFen > 0 ? CARE_STANDARD_ID[input.selfCare] : undefined,
         }}
       />
-      <NoteList title="还要核实的情况" items={caveatsWithoutOutdated(a.caveats)} />
+      <NoteList title="还要核实的情况" items={a.caveats} />
       {a.meetsCriteria && <NoteList title="其他可能的帮助" items={a.alternatives} tone="help" />}
       <ApplyServices serviceIds={a.serviceIds} services={pack.services} />
     </View>
