@@ -24,8 +24,8 @@ export interface PublishedContentOptions {
 }
 
 /** The /health problem codes this class reports. */
-export const CONTENT_CORRUPT = 'content_corrupt'
-export const CONTENT_UNREADABLE = 'content_unreadable'
+const CONTENT_CORRUPT = 'content_corrupt'
+const CONTENT_UNREADABLE = 'content_unreadable'
 
 export class PublishedContent {
   private snapshot: Snapshot | null = null

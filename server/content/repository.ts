@@ -21,7 +21,7 @@ export interface VersionInfo {
   restoredFrom: string | null
 }
 
-export interface StoredVersionRef {
+interface StoredVersionRef {
   version: string
   packVersion: string
   publishedAt: string

@@ -57,10 +57,6 @@ export class HealthMonitor {
     this.problems.delete(code)
   }
 
-  has(code: string): boolean {
-    return this.problems.has(code)
-  }
-
   list(): HealthProblem[] {
     return [...this.problems].map(([code, message]) => ({ code, message }))
   }

@@ -16,9 +16,9 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /** The shortest ADMIN_TOKEN accepted (openssl rand -hex 32 gives 64). */
-export const MIN_TOKEN_LENGTH = 24
+const MIN_TOKEN_LENGTH = 24
 /** Fewer different characters than this is a pattern (16 × a, abab…), not a secret. */
-export const MIN_DISTINCT_CHARACTERS = 8
+const MIN_DISTINCT_CHARACTERS = 8
 
 /**
  * Why a configured admin token must be refused, or null when it is acceptable. A token with a space

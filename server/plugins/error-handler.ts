@@ -54,7 +54,7 @@ function fromFastify(error: FastifyError): ApiError | null {
 }
 
 export const DATABASE_UNAVAILABLE = 'database_unavailable'
-export const DATABASE_CORRUPT = 'database_corrupt'
+const DATABASE_CORRUPT = 'database_corrupt'
 
 /** Fastify's router errors (a malformed %-escape, an over-long path parameter) in our words. */
 export function fromRouter(error: FastifyError): ApiError {
@@ -63,7 +63,7 @@ export function fromRouter(error: FastifyError): ApiError {
   return toApiError(error)
 }
 
-export const READ_ONLY = 'read_only'
+const READ_ONLY = 'read_only'
 
 export function readOnlyError(): ApiError {
   return new ApiError(503, READ_ONLY, '数据库当前只读，暂时不能发布或回滚；已发布的内容仍可正常查看')

@@ -5,8 +5,8 @@ export type IsoDate = string
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** The years a date may fall in: well before any figure here, well after any plausible question. */
-export const MIN_YEAR = 1900
-export const MAX_YEAR = 2200
+const MIN_YEAR = 1900
+const MAX_YEAR = 2200
 
 export function isValidIsoDate(value: string): boolean {
   return isoDateProblem(value) === null
