@@ -113,6 +113,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [harnessOnly('test'), harnessOnly('bench')] }] },
   },
   {
+    // declaration files may point at a package's own typings that its package.json does not expose
+    files: ['types/**/*.d.ts'],
+    rules: { '@typescript-eslint/triple-slash-reference': 'off' },
+  },
+  {
     // drives Taro's untyped router internals the way @tarojs/taro-loader's generated entry does
     files: ['test/setup/render-app.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
