@@ -5,7 +5,7 @@ import path from 'node:path'
 import { build } from 'esbuild'
 
 const ROOT = path.resolve(__dirname, '..')
-export const CONSOLE_DIST = path.join(ROOT, 'dist/console')
+const CONSOLE_DIST = path.join(ROOT, 'dist/console')
 
 async function main(): Promise<void> {
   fs.rmSync(CONSOLE_DIST, { recursive: true, force: true })

@@ -112,11 +112,6 @@ export class AccountStore {
     })
   }
 
-  async enable(name: string): Promise<boolean> {
-    const result = await this.db.updateTable('console_user').set({ disabled_at: null }).where('name', '=', name).executeTakeFirst()
-    return Number(result.numUpdatedRows) > 0
-  }
-
   async recordTotpStep(userId: number, step: number): Promise<void> {
     await this.db.updateTable('console_user').set({ totp_last_step: step }).where('id', '=', userId).execute()
   }

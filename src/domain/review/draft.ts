@@ -5,7 +5,6 @@ import { z } from 'zod'
 import { id, isoDate } from '../schema'
 
 export const valueDecisionSchema = z.enum(['accepted', 'corrected', 'dropped'])
-export type ValueDecision = z.infer<typeof valueDecisionSchema>
 
 /** One value the notice sets, as the extractor proposed it and the editor decided. */
 export const draftValueSchema = z.object({
@@ -51,10 +50,8 @@ export const faqEditSchema = z.object({
   answer: z.string().trim().min(1, '请填写回答'),
   basedOn: z.array(id).min(1, '请至少写一个依据（标准、政策或来源的 id）'),
 })
-export type FaqEdit = z.infer<typeof faqEditSchema>
 
 export const policySummaryEditSchema = z.object({ policyId: id, summary: z.string().trim().min(1, '摘要不能为空') })
-export type PolicySummaryEdit = z.infer<typeof policySummaryEditSchema>
 
 /** The fields of a service guide an editor may change (the rest follows the source documents). */
 export const serviceEditSchema = z.object({
@@ -72,7 +69,6 @@ export const serviceEditSchema = z.object({
     })
     .optional(),
 })
-export type ServiceEdit = z.infer<typeof serviceEditSchema>
 
 export const draftContentSchema = z.object({
   notice: draftNoticeSchema.nullable().default(null),
