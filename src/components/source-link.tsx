@@ -42,6 +42,16 @@ export function openSource(target: SourceTarget): void {
   openPage(sourceTargetUrl(target))
 }
 
+/** 景府办字〔2019〕35号, 国务院令第649号, 民发〔2016〕178号: the pieces that must stay on one line. */
+const DOC_NUMBER = /([\u4e00-\u9fa5]{1,6}〔\d{4}〕\d+号|[\u4e00-\u9fa5]{0,4}令第\d+号)/
+
+export function splitDocNumbers(text: string): { text: string; doc: boolean }[] {
+  return text
+    .split(DOC_NUMBER)
+    .filter((piece) => piece !== '')
+    .map((piece) => ({ text: piece, doc: DOC_NUMBER.test(piece) }))
+}
+
 export function SourceLink({ docNumber, article, target, prefix = '来源：', action = '查看原文', className }: SourceLinkProps) {
   const citation = article ? `${docNumber} ${article}` : docNumber
   return (
@@ -57,8 +67,16 @@ export function SourceLink({ docNumber, article, target, prefix = '来源：', a
     >
       <Text className="source-link__prefix">{prefix}</Text>
       <Text className="source-link__citation">
-        {/* a document number is never split across lines (「35/号」) */}
-        <Text className="source-link__doc">{docNumber}</Text>
+        {/* a document number is never split across lines (「35/号」); a title around it may wrap */}
+        {splitDocNumbers(docNumber).map((part, i) =>
+          part.doc ? (
+            <Text key={i} className="source-link__doc">
+              {part.text}
+            </Text>
+          ) : (
+            part.text
+          ),
+        )}
         {article ? ` ${article}` : ''}
       </Text>
       <Text className="source-link__arrow" aria-hidden="true">
