@@ -25,12 +25,10 @@ import { useContent } from '../../../hooks/use-content'
 import {
   CARE_STANDARD_ID,
   type ContentPack,
-  type IsoDate,
   type Result,
   supportStandardId,
   type TekunAssessment,
   type TekunInput,
-  amountOn,
   assessTekun,
   formatYuan,
   parseTekunInput,
@@ -84,7 +82,6 @@ interface Outcome {
   answers: TekunAnswers
   input: TekunInput
   result: Result<TekunAssessment>
-  effectiveFrom: IsoDate | null
 }
 
 export default function TekunSelfCheck() {
@@ -135,13 +132,7 @@ export default function TekunSelfCheck() {
       return
     }
     const input = result.value
-    const support = amountOn(pack.parameters, supportStandardId(input), input.on)
-    setOutcome({
-      answers: { ...answers },
-      input,
-      result: assessTekun(pack, input),
-      effectiveFrom: support.ok ? support.value.current.effectiveFrom : null,
-    })
+    setOutcome({ answers: { ...answers }, input, result: assessTekun(pack, input) })
     if (remember) setHasSaved(saveAnswers(TEKUN_ANSWERS_KEY, answers))
     scrollIntoView('tekun-result')
   }
@@ -368,7 +359,7 @@ export default function TekunSelfCheck() {
           <View className="assess-result">
             {stale && <StaleResultNote />}
             {outcome.result.ok ? (
-              <TekunResult assessment={outcome.result.value} input={outcome.input} effectiveFrom={outcome.effectiveFrom} pack={pack} />
+              <TekunResult assessment={outcome.result.value} input={outcome.input} pack={pack} />
             ) : (
               <View className="assess-result__error" role="alert">
                 <Text>{outcome.result.error.message}</Text>
@@ -398,7 +389,6 @@ export default function TekunSelfCheck() {
 interface TekunResultProps {
   assessment: TekunAssessment
   input: TekunInput
-  effectiveFrom: IsoDate | null
   pack: ContentPack
 }
 
@@ -408,7 +398,7 @@ const CRITERIA: ReadonlyArray<{ key: keyof TekunAssessment['criteria']; label: s
   { key: 'noCapableSupporter', label: '无法定义务人或义务人无能力' },
 ]
 
-function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultProps) {
+function TekunResult({ assessment: a, input, pack }: TekunResultProps) {
   const total = formatYuan(a.monthlyTotalFen)
   return (
     <View className="assess-result__body">
@@ -441,7 +431,7 @@ function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultP
         ))}
       </View>
       {!a.meetsCriteria && <NoteList title="还可以试试这些帮助" items={a.alternatives} tone="help" />}
-      <ResultBasis effectiveFrom={effectiveFrom} on={a.on} outdatedNote={a.outdatedNote} />
+      <ResultBasis assessment={a} />
       <Text className="assess-section-title">计算过程</Text>
       <CalculationSteps
         steps={a.steps}
