@@ -11,15 +11,8 @@ import { RememberChoice } from '../../../components/assessment-remember'
 import { ApplyServices, NoteList, ResultBasis, StaleResultNote } from '../../../components/assessment-result-parts'
 import { scrollIntoView } from '../../../components/assessment-scroll'
 import { CalculationSteps } from '../../../components/assessment-steps'
-import {
-  EMPTY_TEKUN_ANSWERS,
-  TEKUN_ANSWERS_KEY,
-  type TekunAnswers,
-  clearAnswers,
-  loadAnswers,
-  saveAnswers,
-  tekunAnswersSchema,
-} from '../../../components/assessment-storage'
+import { EMPTY_TEKUN_ANSWERS, TEKUN_ANSWERS_KEY, type TekunAnswers, tekunAnswersSchema } from '../../../components/assessment-storage'
+import { useRememberedAnswers } from '../../../components/assessment-remembered-answers'
 import { collectFieldErrors } from '../../../components/assessment-validation'
 import { useContent } from '../../../hooks/use-content'
 import {
@@ -87,10 +80,11 @@ interface Outcome {
 export default function TekunSelfCheck() {
   const { pack } = useContent()
   const today = useMemo(() => todayInShanghai(), [])
-  const [saved] = useState(() => loadAnswers(TEKUN_ANSWERS_KEY, tekunAnswersSchema))
-  const [answers, setAnswers] = useState<TekunAnswers>(saved ?? EMPTY_TEKUN_ANSWERS)
-  const [remember, setRemember] = useState(saved !== null)
-  const [hasSaved, setHasSaved] = useState(saved !== null)
+  const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
+    TEKUN_ANSWERS_KEY,
+    tekunAnswersSchema,
+    EMPTY_TEKUN_ANSWERS,
+  )
   const [step, setStep] = useState(0)
   const [errors, setErrors] = useState<Partial<Record<TekunField, string>>>({})
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -133,24 +127,12 @@ export default function TekunSelfCheck() {
     }
     const input = result.value
     setOutcome({ answers: { ...answers }, input, result: assessTekun(pack, input) })
-    if (remember) setHasSaved(saveAnswers(TEKUN_ANSWERS_KEY, answers))
+    saveIfRemembered(answers)
     scrollIntoView('tekun-result')
   }
 
-  const onRememberChange = (checked: boolean) => {
-    setRemember(checked)
-    if (checked) setHasSaved(saveAnswers(TEKUN_ANSWERS_KEY, answers))
-    else {
-      clearAnswers(TEKUN_ANSWERS_KEY)
-      setHasSaved(false)
-    }
-  }
-
   const onClear = () => {
-    clearAnswers(TEKUN_ANSWERS_KEY)
-    setHasSaved(false)
-    setRemember(false)
-    setAnswers(EMPTY_TEKUN_ANSWERS)
+    clear()
     setErrors({})
     setOutcome(null)
     setStep(0)
