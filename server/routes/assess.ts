@@ -61,6 +61,7 @@ const stepOut = z.object({
 })
 const common = {
   on: z.string(),
+  standardEffectiveFrom: z.string().describe('所用救助标准的起始执行日期（特困为基本生活标准）'),
   area: z.enum(['urban', 'rural']),
   contentVersion: z.string(),
   steps: z.array(stepOut),
@@ -122,6 +123,7 @@ function dibaoResponse(a: DibaoAssessment, contentVersion: string) {
   return {
     program: a.program,
     on: a.on,
+    standardEffectiveFrom: a.standardEffectiveFrom,
     area: a.area,
     contentVersion,
     householdSize: a.householdSize,
@@ -143,6 +145,7 @@ function tekunResponse(a: TekunAssessment, care: 'centralized' | 'dispersed' | n
   return {
     program: a.program,
     on: a.on,
+    standardEffectiveFrom: a.standardEffectiveFrom,
     area: a.area,
     contentVersion,
     care,

@@ -12,7 +12,6 @@ import {
   type DibaoAssessment,
   type IsoDate,
   type Result,
-  amountOn,
   assessDibao,
   formatYuan,
   parseDibaoInput,
@@ -39,7 +38,6 @@ const FALLBACKS: Record<DibaoField, unknown> = { area: 'urban', householdSize: 1
 interface Outcome {
   answers: DibaoAnswers
   result: Result<DibaoAssessment>
-  effectiveFrom: IsoDate | null
 }
 
 export interface DibaoEstimatorProps {
@@ -77,13 +75,7 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
       if (first) scrollIntoView(id(first))
       return
     }
-    const input = check.value
-    const standard = amountOn(pack.parameters, DIBAO_STANDARD_ID[input.area], input.on)
-    setOutcome({
-      answers: { ...answers },
-      result: assessDibao(pack, input),
-      effectiveFrom: standard.ok ? standard.value.current.effectiveFrom : null,
-    })
+    setOutcome({ answers: { ...answers }, result: assessDibao(pack, check.value) })
     onCalculated?.({ ...answers })
     scrollIntoView(id('result'))
   }
@@ -154,7 +146,7 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
           <View className="assess-result">
             {stale && <StaleResultNote />}
             {outcome.result.ok ? (
-              <DibaoResult assessment={outcome.result.value} effectiveFrom={outcome.effectiveFrom} pack={pack} compact={compact} />
+              <DibaoResult assessment={outcome.result.value} pack={pack} compact={compact} />
             ) : (
               <View className="assess-result__error" role="alert">
                 <Text>{outcome.result.error.message}</Text>
@@ -169,12 +161,11 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
 
 interface DibaoResultProps {
   assessment: DibaoAssessment
-  effectiveFrom: IsoDate | null
   pack: ContentPack
   compact?: boolean
 }
 
-export function DibaoResult({ assessment: a, effectiveFrom, pack, compact }: DibaoResultProps) {
+export function DibaoResult({ assessment: a, pack, compact }: DibaoResultProps) {
   const areaLabel = AREA_LABEL[a.area]
   const allowance = formatYuan(a.monthlyAllowanceFen)
   const thresholdFen = a.standardFen * a.householdSize
@@ -200,7 +191,7 @@ export function DibaoResult({ assessment: a, effectiveFrom, pack, compact }: Dib
         </View>
       )}
       {!a.meetsIncomeTest && <NoteList title="还可以试试这些帮助" items={a.alternatives} tone="help" />}
-      <ResultBasis effectiveFrom={effectiveFrom} on={a.on} outdatedNote={a.outdatedNote} />
+      <ResultBasis assessment={a} />
       <Text className="assess-section-title">计算过程</Text>
       <CalculationSteps steps={a.steps} parameterIdByStep={{ standard: DIBAO_STANDARD_ID[a.area] }} />
       <NoteList title="还要核实的情况" items={a.caveats} />

@@ -4,24 +4,20 @@ import './assessment.scss'
 import { officePlace } from './office-place'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { type IsoDate, type Service, formatChineseDate } from '../domain'
+import { type Assessment, type Service, formatChineseDate } from '../domain'
 import { callPhone, openPage } from '../services/navigation'
 import { describeMaterial } from './material-format'
 import { ServiceModeBadge } from './service-mode'
 
 export interface ResultBasisProps {
-  /** the date the standard used took effect */
-  effectiveFrom: IsoDate | null
-  /** the date the estimate is for (today) */
-  on: IsoDate
-  /** the assessment's note that the standard may have been superseded, or null */
-  outdatedNote: string | null
+  /** the standard's start date, the date asked (today) and the outdated note, all as the rules said them */
+  assessment: Pick<Assessment, 'standardEffectiveFrom' | 'on' | 'outdatedNote'>
 }
 
-export function ResultBasis({ effectiveFrom, on, outdatedNote }: ResultBasisProps) {
+export function ResultBasis({ assessment: { standardEffectiveFrom, on, outdatedNote } }: ResultBasisProps) {
   return (
     <View className="assess-basis">
-      {effectiveFrom && <Text className="assess-basis__line">{`按${formatChineseDate(effectiveFrom)}起执行的标准计算`}</Text>}
+      <Text className="assess-basis__line">{`按${formatChineseDate(standardEffectiveFrom)}起执行的标准计算`}</Text>
       <Text className="assess-basis__line">{`测算日期：${formatChineseDate(on)}`}</Text>
       {outdatedNote && (
         <View className="assess-notice" role="note">

@@ -198,6 +198,12 @@ describe('低保', () => {
     expect(dibao('2019-07-01', input).outdatedNote).toBeNull()
   })
 
+  it('says when the standard it used took effect, the one in force on the date asked', () => {
+    const input = { area: 'rural', householdSize: 2, monthlyIncome: 700 } as const
+    expect(dibao('2019-07-01', input).standardEffectiveFrom).toBe('2019-01-01')
+    expect(dibao('2018-12-31', input).standardEffectiveFrom).toBe('2018-01-01')
+  })
+
   it('shows a non-integer per-capita income as approximate', () => {
     const a = dibao('2019-07-01', { area: 'urban', householdSize: 3, monthlyIncome: 1000 })
     expect(a.steps.find((s) => s.id === 'per-capita-income')?.text).toBe('1000 ÷ 3 ≈ 333.33 元')
@@ -352,6 +358,11 @@ describe('特困', () => {
     expect(late.caveats).not.toContain(late.outdatedNote)
     expect(late.caveats.some((c) => c.startsWith('本应用收录'))).toBe(false)
     expect(tekun('2019-07-01', eligible).outdatedNote).toBeNull()
+  })
+
+  it('says when the 基本生活 standard it used took effect', () => {
+    expect(tekun('2019-07-01', eligible).standardEffectiveFrom).toBe('2019-01-01')
+    expect(tekun('2018-12-31', eligible).standardEffectiveFrom).toBe('2018-01-01')
   })
 
   it('names which condition failed', () => {

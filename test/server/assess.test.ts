@@ -53,6 +53,7 @@ describe.each(testDialects())('POST /assess (%s)', (dialect) => {
       monthlyAllowance: fenToYuan(expected.value.monthlyAllowanceFen),
       caveats: expected.value.caveats,
       outdatedNote: null,
+      standardEffectiveFrom: '2019-01-01',
       alternatives: expected.value.alternatives,
     })
     expect(body).toMatchObject({ standard: 660, perCapitaIncome: 500, meetsIncomeTest: true, monthlyAllowance: 480 })

@@ -135,6 +135,7 @@ export function assessDibao(data: RuleData, input: DibaoInput): Result<DibaoAsse
   return ok({
     program: 'dibao',
     on: input.on,
+    standardEffectiveFrom: standard.value.current.effectiveFrom,
     area: input.area,
     householdSize: size,
     monthlyIncomeFen: incomeFen,

@@ -204,6 +204,7 @@ export function assessTekun(data: RuleData, input: TekunInput): Result<TekunAsse
   return ok({
     program: 'tekun',
     on: input.on,
+    standardEffectiveFrom: support.value.current.effectiveFrom,
     area: input.area,
     meetsCriteria,
     criteria: { noWorkCapacity, noLivelihood, noCapableSupporter },

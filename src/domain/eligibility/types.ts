@@ -21,6 +21,8 @@ export interface Step {
 
 export interface Assessment {
   on: IsoDate
+  /** when the standard the estimate used took effect (for 特困, the 基本生活 standard) */
+  standardEffectiveFrom: IsoDate
   area: Area
   steps: Step[]
   /** what the estimate does not cover and what the 民政 department will still check */

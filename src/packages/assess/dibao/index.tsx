@@ -6,15 +6,8 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../../components/page-shell'
 import { DibaoEstimator } from '../../../components/assessment-dibao'
 import { RememberChoice } from '../../../components/assessment-remember'
-import {
-  DIBAO_ANSWERS_KEY,
-  type DibaoAnswers,
-  EMPTY_DIBAO_ANSWERS,
-  clearAnswers,
-  dibaoAnswersSchema,
-  loadAnswers,
-  saveAnswers,
-} from '../../../components/assessment-storage'
+import { DIBAO_ANSWERS_KEY, EMPTY_DIBAO_ANSWERS, dibaoAnswersSchema } from '../../../components/assessment-storage'
+import { useRememberedAnswers } from '../../../components/assessment-remembered-answers'
 import { useContent } from '../../../hooks/use-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
@@ -23,29 +16,16 @@ import '../assess.scss'
 export default function DibaoSelfCheck() {
   const { pack } = useContent()
   const today = useMemo(() => todayInShanghai(), [])
-  // read once: a damaged entry comes back as null and the form simply starts empty
-  const [saved] = useState(() => loadAnswers(DIBAO_ANSWERS_KEY, dibaoAnswersSchema))
-  const [answers, setAnswers] = useState<DibaoAnswers>(saved ?? EMPTY_DIBAO_ANSWERS)
-  const [remember, setRemember] = useState(saved !== null)
-  const [hasSaved, setHasSaved] = useState(saved !== null)
+  const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
+    DIBAO_ANSWERS_KEY,
+    dibaoAnswersSchema,
+    EMPTY_DIBAO_ANSWERS,
+  )
   // remounts the estimator (and drops its result) when the saved answers are cleared
   const [formKey, setFormKey] = useState(0)
 
-  const onRememberChange = (checked: boolean) => {
-    setRemember(checked)
-    if (checked) {
-      setHasSaved(saveAnswers(DIBAO_ANSWERS_KEY, answers))
-    } else {
-      clearAnswers(DIBAO_ANSWERS_KEY)
-      setHasSaved(false)
-    }
-  }
-
   const onClear = () => {
-    clearAnswers(DIBAO_ANSWERS_KEY)
-    setHasSaved(false)
-    setRemember(false)
-    setAnswers(EMPTY_DIBAO_ANSWERS)
+    clear()
     setFormKey((k) => k + 1)
   }
 
@@ -67,9 +47,7 @@ export default function DibaoSelfCheck() {
           onAnswersChange={setAnswers}
           idPrefix="dibao"
           extra={<RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={onClear} />}
-          onCalculated={(used) => {
-            if (remember) setHasSaved(saveAnswers(DIBAO_ANSWERS_KEY, used))
-          }}
+          onCalculated={saveIfRemembered}
         />
       ) : (
         <View className="assess-empty" role="alert">

@@ -8,34 +8,14 @@ import { ChoiceGroup } from '../../../components/assessment-choice'
 import { AssessmentField } from '../../../components/assessment-field'
 import { NumberInput } from '../../../components/assessment-number-input'
 import { RememberChoice } from '../../../components/assessment-remember'
-import { ApplyServices, NoteList, ResultBasis, StaleResultNote } from '../../../components/assessment-result-parts'
+import { StaleResultNote } from '../../../components/assessment-result-parts'
+import { TekunResult } from '../../../components/assessment-tekun-result'
 import { scrollIntoView } from '../../../components/assessment-scroll'
-import { CalculationSteps } from '../../../components/assessment-steps'
-import {
-  EMPTY_TEKUN_ANSWERS,
-  TEKUN_ANSWERS_KEY,
-  type TekunAnswers,
-  clearAnswers,
-  loadAnswers,
-  saveAnswers,
-  tekunAnswersSchema,
-} from '../../../components/assessment-storage'
+import { EMPTY_TEKUN_ANSWERS, TEKUN_ANSWERS_KEY, type TekunAnswers, tekunAnswersSchema } from '../../../components/assessment-storage'
+import { useRememberedAnswers } from '../../../components/assessment-remembered-answers'
 import { collectFieldErrors } from '../../../components/assessment-validation'
 import { useContent } from '../../../hooks/use-content'
-import {
-  CARE_STANDARD_ID,
-  type ContentPack,
-  type IsoDate,
-  type Result,
-  supportStandardId,
-  type TekunAssessment,
-  type TekunInput,
-  amountOn,
-  assessTekun,
-  formatYuan,
-  parseTekunInput,
-  todayInShanghai,
-} from '../../../domain'
+import { type Result, type TekunAssessment, type TekunInput, assessTekun, parseTekunInput, todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
 import '../assess.scss'
 
@@ -84,16 +64,16 @@ interface Outcome {
   answers: TekunAnswers
   input: TekunInput
   result: Result<TekunAssessment>
-  effectiveFrom: IsoDate | null
 }
 
 export default function TekunSelfCheck() {
   const { pack } = useContent()
   const today = useMemo(() => todayInShanghai(), [])
-  const [saved] = useState(() => loadAnswers(TEKUN_ANSWERS_KEY, tekunAnswersSchema))
-  const [answers, setAnswers] = useState<TekunAnswers>(saved ?? EMPTY_TEKUN_ANSWERS)
-  const [remember, setRemember] = useState(saved !== null)
-  const [hasSaved, setHasSaved] = useState(saved !== null)
+  const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
+    TEKUN_ANSWERS_KEY,
+    tekunAnswersSchema,
+    EMPTY_TEKUN_ANSWERS,
+  )
   const [step, setStep] = useState(0)
   const [errors, setErrors] = useState<Partial<Record<TekunField, string>>>({})
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -135,31 +115,13 @@ export default function TekunSelfCheck() {
       return
     }
     const input = result.value
-    const support = amountOn(pack.parameters, supportStandardId(input), input.on)
-    setOutcome({
-      answers: { ...answers },
-      input,
-      result: assessTekun(pack, input),
-      effectiveFrom: support.ok ? support.value.current.effectiveFrom : null,
-    })
-    if (remember) setHasSaved(saveAnswers(TEKUN_ANSWERS_KEY, answers))
+    setOutcome({ answers: { ...answers }, input, result: assessTekun(pack, input) })
+    saveIfRemembered(answers)
     scrollIntoView('tekun-result')
   }
 
-  const onRememberChange = (checked: boolean) => {
-    setRemember(checked)
-    if (checked) setHasSaved(saveAnswers(TEKUN_ANSWERS_KEY, answers))
-    else {
-      clearAnswers(TEKUN_ANSWERS_KEY)
-      setHasSaved(false)
-    }
-  }
-
   const onClear = () => {
-    clearAnswers(TEKUN_ANSWERS_KEY)
-    setHasSaved(false)
-    setRemember(false)
-    setAnswers(EMPTY_TEKUN_ANSWERS)
+    clear()
     setErrors({})
     setOutcome(null)
     setStep(0)
@@ -368,7 +330,7 @@ export default function TekunSelfCheck() {
           <View className="assess-result">
             {stale && <StaleResultNote />}
             {outcome.result.ok ? (
-              <TekunResult assessment={outcome.result.value} input={outcome.input} effectiveFrom={outcome.effectiveFrom} pack={pack} />
+              <TekunResult assessment={outcome.result.value} input={outcome.input} pack={pack} />
             ) : (
               <View className="assess-result__error" role="alert">
                 <Text>{outcome.result.error.message}</Text>
@@ -392,67 +354,5 @@ export default function TekunSelfCheck() {
         </View>
       </View>
     </PageShell>
-  )
-}
-
-interface TekunResultProps {
-  assessment: TekunAssessment
-  input: TekunInput
-  effectiveFrom: IsoDate | null
-  pack: ContentPack
-}
-
-const CRITERIA: ReadonlyArray<{ key: keyof TekunAssessment['criteria']; label: string }> = [
-  { key: 'noWorkCapacity', label: '无劳动能力' },
-  { key: 'noLivelihood', label: '无生活来源' },
-  { key: 'noCapableSupporter', label: '无法定义务人或义务人无能力' },
-]
-
-function TekunResult({ assessment: a, input, effectiveFrom, pack }: TekunResultProps) {
-  const total = formatYuan(a.monthlyTotalFen)
-  return (
-    <View className="assess-result__body">
-      {a.meetsCriteria ? (
-        <View className="assess-headline assess-headline--yes">
-          <Text className="assess-headline__lead">按您填写的情况，可能符合特困人员供养条件</Text>
-          <View className="assess-headline__amount" role="text" aria-label={`每月约${total}元`}>
-            <Text>每月约 </Text>
-            <Text className="assess-headline__number">{total}</Text>
-            <Text> 元</Text>
-          </View>
-          <Text className="assess-headline__sub">
-            {a.careAllowanceFen > 0
-              ? `基本生活供养 ${formatYuan(a.monthlySupportFen)} 元 + 照料护理补助 ${formatYuan(a.careAllowanceFen)} 元 = ${total} 元`
-              : `基本生活供养 ${formatYuan(a.monthlySupportFen)} 元`}
-          </Text>
-        </View>
-      ) : (
-        <View className="assess-headline assess-headline--no">
-          <Text className="assess-headline__lead">按您填写的情况，三个条件还没有同时符合</Text>
-          <Text className="assess-headline__sub">这不是最终结论；下面这些帮助也许适合您。</Text>
-        </View>
-      )}
-      <View className="assess-criteria" role="list" aria-label="三个条件">
-        {CRITERIA.map((c) => (
-          <View key={c.key} role="listitem" className={`assess-criteria__item assess-criteria__item--${a.criteria[c.key] ? 'yes' : 'no'}`}>
-            <Text aria-hidden="true">{a.criteria[c.key] ? '✓ ' : '✗ '}</Text>
-            <Text>{`${c.label}：${a.criteria[c.key] ? '符合' : '不符合'}`}</Text>
-          </View>
-        ))}
-      </View>
-      {!a.meetsCriteria && <NoteList title="还可以试试这些帮助" items={a.alternatives} tone="help" />}
-      <ResultBasis effectiveFrom={effectiveFrom} on={a.on} outdatedNote={a.outdatedNote} />
-      <Text className="assess-section-title">计算过程</Text>
-      <CalculationSteps
-        steps={a.steps}
-        parameterIdByStep={{
-          'support-standard': supportStandardId(input),
-          'care-allowance': input.selfCare !== 'self' && a.careStandardFen > 0 ? CARE_STANDARD_ID[input.selfCare] : undefined,
-        }}
-      />
-      <NoteList title="还要核实的情况" items={a.caveats} />
-      {a.meetsCriteria && <NoteList title="其他可能的帮助" items={a.alternatives} tone="help" />}
-      <ApplyServices serviceIds={a.serviceIds} services={pack.services} />
-    </View>
   )
 }
