@@ -9,7 +9,7 @@ export const CONSOLE_DIR = path.resolve(__dirname, '../../dist/console')
 
 export async function registerConsoleStatic(app: FastifyInstance, root: string = CONSOLE_DIR): Promise<void> {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
-    app.get('/admin/', async (_request, reply) =>
+    app.get('/admin/', { schema: { hide: true } }, async (_request, reply) =>
       reply.code(503).type('text/plain; charset=utf-8').send('编辑后台尚未构建：请先运行 npm run build:console'),
     )
   } else {
@@ -25,5 +25,6 @@ export async function registerConsoleStatic(app: FastifyInstance, root: string =
       },
     })
   }
-  app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301))
+  // pages, not API: kept out of the API document
+  app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/', 301))
 }
