@@ -11,7 +11,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, type Page, chromium } from 'playwright-core'
-import { staleReason } from '../server/cli/build-freshness'
+import { runBuild, staleBuilds } from '../server/cli/app-builds'
 
 export const ROOT = path.resolve(__dirname, '..')
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots')
@@ -52,24 +52,18 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-const H5_DIST = path.join(ROOT, 'dist/h5')
-const H5_SOURCES = ['src', 'config'].map((d) => path.join(ROOT, d))
 const BUILD_LOCK = path.join(ROOT, 'dist/.e2e-h5-build.lock')
 
-/** Same rule as `npm start` (server/cli/start.ts): dist/h5 missing or older than src/ or config/. */
-function h5IsStale(): boolean {
-  return staleReason(H5_DIST, H5_SOURCES) !== null
-}
-
 /**
- * Build the H5 app once when it is stale, before any server starts: two e2e files starting their
- * servers at the same moment would otherwise both run `npm start`'s build into the same dist/h5.
- * A lock directory serialises the builds; the one that waits finds the app built and goes on.
+ * Build what `npm start` serves (server/cli/app-builds.ts: the H5 app, the console) once when stale,
+ * before any server starts: two e2e files starting their servers at the same moment would otherwise
+ * both build into the same dist/. A lock directory serialises the builds; the one that waits finds
+ * them built and goes on.
  */
 export async function ensureH5Built(): Promise<void> {
   const deadline = Date.now() + 300_000
   for (;;) {
-    if (!h5IsStale()) return
+    if (staleBuilds().length === 0) return
     fs.mkdirSync(path.dirname(BUILD_LOCK), { recursive: true })
     let locked = false
     try {
@@ -85,25 +79,12 @@ export async function ensureH5Built(): Promise<void> {
     }
     if (locked) {
       try {
-        if (!h5IsStale()) return
-        const started = Date.now()
-        const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-          let output = ''
-          const build = spawn('npm', ['run', 'build:h5'], {
-            cwd: ROOT,
-            env: { ...process.env, NODE_ENV: 'production' },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          })
-          build.stdout?.on('data', (c: Buffer) => {
-            output += c.toString()
-          })
-          build.stderr?.on('data', (c: Buffer) => {
-            output += c.toString()
-          })
-          build.on('close', (code) => resolve({ code, output }))
-        })
-        if (result.code !== 0) throw new Error(`npm run build:h5 failed (${result.code}):\n${result.output.slice(-4000)}`)
-        console.log(`e2e: built dist/h5 in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        for (const { build } of staleBuilds()) {
+          const started = Date.now()
+          const result = await runBuild(build, false)
+          if (result.code !== 0) throw new Error(`npm run ${build.script} failed (${result.code}):\n${result.output.slice(-4000)}`)
+          console.log(`e2e: built ${path.relative(ROOT, build.dist)} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        }
         return
       } finally {
         fs.rmSync(BUILD_LOCK, { recursive: true, force: true })

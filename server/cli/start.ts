@@ -1,28 +1,23 @@
-// `npm start`: build the H5 app if dist/h5 is missing or older than its sources, then serve it at /
-// together with the API at /api.
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
+// `npm start`: build the H5 app and the editor console when missing or older than their sources, then
+// serve the app at /, the console at /admin/ and the API at /api.
 import { runServer } from '../main'
-import { staleReason } from './build-freshness'
+import { H5_DIST, runBuild, staleBuilds } from './app-builds'
 
-const ROOT = path.resolve(__dirname, '../..')
-const DIST = path.join(ROOT, 'dist/h5')
-const SOURCES = ['src', 'config'].map((d) => path.join(ROOT, d))
-
-function main(): void {
-  const reason = staleReason(DIST, SOURCES)
-  if (reason) {
-    process.stdout.write(`构建 H5 应用（${reason}）：npm run build:h5 …\n`)
-    const result = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-    if (result.status !== 0) {
-      process.stderr.write(`H5 应用构建失败（退出码 ${result.status ?? result.signal}），请查看上面的输出\n`)
+async function main(): Promise<void> {
+  for (const { build, reason } of staleBuilds()) {
+    process.stdout.write(`构建${build.name}（${reason}）：npm run ${build.script} …\n`)
+    const result = await runBuild(build, true)
+    if (result.code !== 0) {
+      process.stderr.write(`${build.name}构建失败（退出码 ${result.code}），请查看上面的输出\n`)
       process.exit(1)
     }
   }
-  runServer({ ...process.env, STATIC_DIR: process.env.STATIC_DIR ?? DIST }).catch((error: unknown) => {
+  await runServer({ ...process.env, STATIC_DIR: process.env.STATIC_DIR ?? H5_DIST })
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
     process.stderr.write(`服务启动失败：${error instanceof Error ? error.message : String(error)}\n`)
     process.exit(1)
   })
 }
-
-if (require.main === module) main()
