@@ -4,23 +4,20 @@
 // confirms and publishes; the API then serves the new standard as today's, the old one as previous.
 // The server runs without the H5 app (the console is served on its own at /admin/), so this file
 // needs no H5 build; it builds the console when dist/console is missing or older than src/console.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+// test/e2e/console-to-app.test.ts follows the same publish onto the H5 app (issue 10 §4, steps 4–5).
+import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { URI } from 'otpauth'
 import { type Browser, chromium } from 'playwright-core'
 import { CHROMIUM, ROOT, browserAvailable, freePort } from '../../harness/e2e'
+import { CONSOLE_PASSWORD, createConsoleAccounts, ensureConsoleBuilt } from '../../harness/console-flow'
 
 jest.setTimeout(240_000)
 
 const NOTICE = fs.readFileSync(path.join(ROOT, 'test/fixtures/console-notice-2023.txt'), 'utf8')
-const PASSWORD = 'correct horse battery staple'
-const CONSOLE_DIST = path.join(ROOT, 'dist/console/console.js')
-
-function newestMtime(dir: string): number {
-  return Math.max(...fs.readdirSync(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs))
-}
+const PASSWORD = CONSOLE_PASSWORD
 
 const run = browserAvailable() ? describe : describe.skip
 
@@ -33,9 +30,7 @@ run('editor console (Chromium)', () => {
   const errors: string[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync(CONSOLE_DIST) || fs.statSync(CONSOLE_DIST).mtimeMs < newestMtime(path.join(ROOT, 'src/console'))) {
-      execFileSync('npx', ['tsx', 'scripts/build-console.ts'], { cwd: ROOT, stdio: 'ignore' })
-    }
+    ensureConsoleBuilt()
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-console-e2e-'))
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
@@ -47,13 +42,7 @@ run('editor console (Chromium)', () => {
       LOG_LEVEL: 'warn',
     }
     // 1. accounts, with the CLI as an administrator would make them
-    const cli = (args: string[]) =>
-      execFileSync('node', ['--import', 'tsx', 'server/cli/index.ts', ...args], { cwd: ROOT, env, input: `${PASSWORD}\n` }).toString()
-    cli(['user', 'add', 'lihua', '--role', 'editor'])
-    const out = cli(['user', 'add', 'wang', '--role', 'reviewer'])
-    const uri = out.split('\n').find((line) => line.startsWith('otpauth://'))
-    if (!uri) throw new Error(`no otpauth URI in:\n${out}`)
-    reviewerSecret = uri
+    reviewerSecret = createConsoleAccounts(env.DATABASE_URL, 'lihua', 'wang')
     server = spawn('node', ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: 'ignore', detached: true })
     for (let i = 0; ; i++) {
       try {
