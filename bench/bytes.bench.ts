@@ -8,7 +8,7 @@ import path from 'node:path'
 import { type Plugin, build } from 'esbuild'
 import bundledJson from '../src/generated/bundled-content.json'
 import type { ContentPack, Manifest, SectionName } from '../src/domain/schema'
-import { ensureH5Built, startServer } from '../harness/e2e'
+import { ensureAppsBuilt, startServer } from '../harness/e2e'
 import { chromiumAvailable, openPhone } from './lib/browser'
 import { ROOT, distDir, ensureBuilt } from '../harness/builds'
 import { type AssetSize, type Totals, HOME_ROUTE, compressedSizes, h5Bytes, largestModules, total } from '../scripts/h5-bundle'
@@ -233,7 +233,7 @@ const met = (ok: boolean) => (ok ? '**met**' : '**not met**')
 async function main(): Promise<void> {
   const started = Date.now()
   // dist/h5 under the e2e harness's lock (an e2e run may be building it too)
-  await ensureH5Built()
+  await ensureAppsBuilt()
   const appH5 = distDir('app', 'h5')
   const baseH5 = ensureBuilt('baseline', 'h5')
   const appWeapp = ensureBuilt('app', 'weapp')

@@ -3,25 +3,11 @@
 // password and TOTP confirming the plausibility warnings and publishing. Each step waits for what
 // the person would see, so a broken console fails here with the step named.
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
 import { URI } from 'otpauth'
 import type { Page } from 'playwright-core'
 import { ROOT } from './e2e'
 
 export const CONSOLE_PASSWORD = 'correct horse battery staple'
-const CONSOLE_DIST = path.join(ROOT, 'dist/console/console.js')
-
-function newestMtime(dir: string): number {
-  return Math.max(...fs.readdirSync(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs))
-}
-
-/** Build the console when dist/console is missing or older than src/console (it takes seconds). */
-export function ensureConsoleBuilt(): void {
-  if (!fs.existsSync(CONSOLE_DIST) || fs.statSync(CONSOLE_DIST).mtimeMs < newestMtime(path.join(ROOT, 'src/console'))) {
-    execFileSync('npx', ['tsx', 'scripts/build-console.ts'], { cwd: ROOT, stdio: 'ignore' })
-  }
-}
 
 /**
  * An editor and a reviewer made with the CLI against the server's database, the password on stdin

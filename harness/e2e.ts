@@ -60,7 +60,7 @@ const BUILD_LOCK = path.join(ROOT, 'dist/.e2e-h5-build.lock')
  * both build into the same dist/. A lock directory serialises the builds; the one that waits finds
  * them built and goes on.
  */
-export async function ensureH5Built(): Promise<void> {
+export async function ensureAppsBuilt(): Promise<void> {
   const deadline = Date.now() + 300_000
   for (;;) {
     if (staleBuilds().length === 0) return
@@ -96,7 +96,7 @@ export async function ensureH5Built(): Promise<void> {
 }
 
 export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  await ensureH5Built()
+  await ensureAppsBuilt()
   const port = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-e2e-'))
   const databaseFile = path.join(dir, 'e2e.sqlite')

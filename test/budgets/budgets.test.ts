@@ -17,7 +17,7 @@ import path from 'node:path'
 import bundledJson from '../../src/generated/bundled-content.json'
 import { distDir, ensureBuilt } from '../../harness/builds'
 import { type AssetSize, type FirstScreen, compressedSizes, h5Bytes, htmlAssets, total } from '../../scripts/h5-bundle'
-import { ensureH5Built } from '../../harness/e2e'
+import { ensureAppsBuilt } from '../../harness/e2e'
 
 const KB = 1024
 
@@ -74,7 +74,7 @@ interface Measured {
 let m: Measured
 
 beforeAll(async () => {
-  await ensureH5Built()
+  await ensureAppsBuilt()
   const baseDist = ensureBuilt('baseline', 'h5')
   const app = h5Bytes(distDir('app', 'h5'))
   const base = h5Bytes(baseDist)

@@ -9,8 +9,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Page, chromium } from 'playwright-core'
-import { type Browser, CHROMIUM, ROOT, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
-import { createConsoleAccounts, draftFromNotice, ensureConsoleBuilt, reviewAndPublish } from '../../harness/console-flow'
+import {
+  type Browser,
+  CHROMIUM,
+  ROOT,
+  type RunningServer,
+  browserAvailable,
+  ensureAppsBuilt,
+  openBrowser,
+  startServer,
+} from '../../harness/e2e'
+import { createConsoleAccounts, draftFromNotice, reviewAndPublish } from '../../harness/console-flow'
 import { ROUTES, type Violation, arrive, auditPage, expectNoText, expectText, launch } from '../../harness/pages'
 
 const NOTICE = fs.readFileSync(path.join(ROOT, 'test/fixtures/console-notice-2023.txt'), 'utf8')
@@ -25,7 +34,7 @@ d('a notice published in the console reaches the H5 app (Chromium)', () => {
   let page: Page
 
   beforeAll(async () => {
-    ensureConsoleBuilt()
+    await ensureAppsBuilt()
     server = await startServer()
     b = await openBrowser(server.base)
     page = b.page

@@ -11,8 +11,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { URI } from 'otpauth'
 import { type Browser, chromium } from 'playwright-core'
-import { CHROMIUM, ROOT, browserAvailable, freePort } from '../../harness/e2e'
-import { CONSOLE_PASSWORD, createConsoleAccounts, ensureConsoleBuilt } from '../../harness/console-flow'
+import { CHROMIUM, ROOT, browserAvailable, ensureAppsBuilt, freePort } from '../../harness/e2e'
+import { CONSOLE_PASSWORD, createConsoleAccounts } from '../../harness/console-flow'
 
 jest.setTimeout(240_000)
 
@@ -30,7 +30,7 @@ run('editor console (Chromium)', () => {
   const errors: string[] = []
 
   beforeAll(async () => {
-    ensureConsoleBuilt()
+    await ensureAppsBuilt()
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-console-e2e-'))
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
