@@ -66,15 +66,18 @@ export class PublishedContent {
   }
 
   /** Install a version just published or rolled back here (it is the current one), never going backwards. */
-  accept(stored: StoredVersion): Snapshot {
-    const snapshot = this.install(stored)
+  async accept(stored: StoredVersion): Promise<Snapshot> {
+    const snapshot = await this.install(stored)
     if (snapshot.seq === stored.seq) this.options.health?.resolve(CONTENT_CORRUPT)
     return snapshot
   }
 
-  private install(stored: StoredVersion): Snapshot {
+  private async install(stored: StoredVersion): Promise<Snapshot> {
     if (this.snapshot && this.snapshot.seq >= stored.seq) return this.snapshot
-    this.snapshot = buildSnapshot(stored)
+    const built = await buildSnapshot(stored)
+    // built in slices: a newer version may have been installed meanwhile, and is kept
+    if (this.snapshot && this.snapshot.seq >= built.seq) return this.snapshot
+    this.snapshot = built
     this.options.logger.info({ version: stored.version, packVersion: stored.packVersion }, 'content version now current')
     return this.snapshot
   }
@@ -84,7 +87,7 @@ export class PublishedContent {
     const current = await this.verified(pointer.seq)
     if (!current) return
     if (current.ok) {
-      this.accept(current.version)
+      await this.accept(current.version)
       return
     }
     let fallback = this.snapshot
@@ -92,7 +95,7 @@ export class PublishedContent {
       for (const seq of await this.repository.seqsBefore(pointer.seq)) {
         const older = await this.verified(seq)
         if (older?.ok) {
-          fallback = this.install(older.version)
+          fallback = await this.install(older.version)
           break
         }
       }

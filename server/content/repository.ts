@@ -7,6 +7,7 @@ import { type ContentPack, contentPackSchema } from '../../src/domain'
 import { type Database, SQLITE_BUSY_TIMEOUT_MS } from '../db/database'
 import type { Tables, VersionKind } from '../db/tables'
 import { sha256Hex } from '../lib/sha256'
+import { yieldToLoop } from '../lib/yield-to-loop'
 import { canonicalJson } from './hash'
 
 export interface VersionInfo {
@@ -153,6 +154,9 @@ export class ContentRepository {
     kind: 'seed' | 'publish' = 'publish',
     texts: ReadonlyMap<string, string> = new Map(),
   ): Promise<WriteResult> {
+    // The heavy steps (serialize, hash, parse back) run before the write lock is taken, with a turn
+    // of the event loop between them: on a 5 MB pack each takes a good share of a second.
+    const stored = await storable(pack)
     return this.withWriteLock(async (trx) => {
       const pointer = await readPointer(trx)
       if (!matches(expected, pointer)) return { ok: false, reason: 'stale', current: pointer?.current_label ?? null }
@@ -162,7 +166,7 @@ export class ContentRepository {
           .select(['label', 'pack_version', 'pack_hash', 'published_at'])
           .where('seq', '=', pointer.current_seq)
           .executeTakeFirst()
-        if (current && current.pack_hash === packHash(canonicalJson(pack))) {
+        if (current && current.pack_hash === stored.hash) {
           return {
             ok: false,
             reason: 'unchanged',
@@ -172,7 +176,7 @@ export class ContentRepository {
       }
       const conflict = await storeTexts(trx, pack, texts)
       if (conflict) return { ok: false, reason: 'text_conflict', textId: conflict }
-      return { ok: true, version: await insertVersion(trx, pack, kind, null, pointer !== undefined) }
+      return { ok: true, version: await insertVersion(trx, stored, kind, null, pointer !== undefined) }
     })
   }
 
@@ -190,8 +194,8 @@ export class ContentRepository {
       const checked = checkRow(row)
       // a tampered or damaged version is never made current again
       if (!checked.ok) return { ok: false, reason: 'corrupt_version', problem: checked.problem }
-      const pack = checked.version.pack
-      return { ok: true, version: await insertVersion(trx, pack, 'rollback', target, pointer !== undefined) }
+      const stored = await storable(checked.version.pack)
+      return { ok: true, version: await insertVersion(trx, stored, 'rollback', target, pointer !== undefined) }
     })
   }
 
@@ -282,9 +286,27 @@ function matches(expected: Expected, pointer: { current_label: string } | undefi
   return pointer !== undefined && pointer.current_label === expected
 }
 
+/** A pack as stored: its canonical JSON, the hash of that, and the pack parsed back from it. */
+interface Storable {
+  json: string
+  hash: string
+  pack: ContentPack
+}
+
+async function storable(input: ContentPack): Promise<Storable> {
+  await yieldToLoop()
+  const json = canonicalJson(input)
+  await yieldToLoop()
+  const hash = packHash(json)
+  await yieldToLoop()
+  const pack = parsePack(json)
+  await yieldToLoop()
+  return { json, hash, pack }
+}
+
 async function insertVersion(
   trx: Kysely<Tables>,
-  pack: ContentPack,
+  { json: packJson, hash, pack }: Storable,
   kind: VersionKind,
   restoredFrom: string | null,
   pointerExists: boolean,
@@ -295,8 +317,6 @@ async function insertVersion(
     .executeTakeFirst()
   const seq = Number(max?.max ?? 0) + 1
   const label = labelOf(seq)
-  const packJson = canonicalJson(pack)
-  const hash = packHash(packJson)
   const publishedAt = new Date().toISOString()
   await trx
     .insertInto('content_version')
@@ -328,7 +348,7 @@ async function insertVersion(
     publishedAt,
     kind,
     restoredFrom,
-    pack: parsePack(packJson),
+    pack,
   }
 }
 

@@ -7,11 +7,13 @@ import { z } from 'zod'
 import { contentPackSchema, manifestSchema } from '../../src/domain'
 import { preparePack, unwrapPack, withTexts } from '../../src/domain/pack-pipeline'
 import { buildManifest } from '../content/hash'
+import type { Snapshot } from '../content/snapshot'
 import { rollbackTargetProblem } from '../content/verify-stored'
 import { ANY_VERSION, type Expected, type StoredVersion, type VersionInfo, type WriteResult } from '../content/repository'
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { ifMatchProblem, parseIfMatch, requireIfMatch } from '../lib/if-match'
 import { passBodyValidator } from '../lib/pass-body'
+import { yieldToLoop } from '../lib/yield-to-loop'
 import { readOnlyError } from '../plugins/error-handler'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
@@ -88,7 +90,8 @@ function conflict(result: Extract<WriteResult, { ok: false }>, expected: string 
   return notFound('version', '没有这个版本，请从发布历史中选择')
 }
 
-function published(reply: FastifyReply, stored: StoredVersion) {
+/** `served` is what accept installed: its manifest is this version's unless a newer one overtook it. */
+function published(reply: FastifyReply, stored: StoredVersion, served: Snapshot) {
   reply.code(201).header('etag', `"${stored.version}"`).header('cache-control', 'no-store')
   return {
     version: stored.version,
@@ -96,7 +99,7 @@ function published(reply: FastifyReply, stored: StoredVersion) {
     publishedAt: stored.publishedAt,
     kind: stored.kind,
     restoredFrom: stored.restoredFrom,
-    manifest: buildManifest(stored.pack, stored.version, stored.publishedAt),
+    manifest: served.seq === stored.seq ? served.manifest : buildManifest(stored.pack, stored.version, stored.publishedAt),
   }
 }
 
@@ -152,7 +155,10 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       const expected = requireIfMatch(request.headers['if-match'])
       const input = unwrapPack(request.body)
       const held = withTexts(ctx.texts, await ctx.repository.storedTexts())
+      // a turn of the event loop before and after the (long, on a big pack) validation, so reads waiting meanwhile are served
+      await yieldToLoop()
       const prepared = preparePack(input.pack, withTexts(held, input.sourceTexts))
+      await yieldToLoop()
       if (!prepared.ok) {
         const fields = prepared.problems.map((p) => ({ field: p.path || 'pack', message: p.message }))
         throw new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
@@ -170,9 +176,9 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
         }
       }
       if (!result.ok) throw conflict(result, expected)
-      ctx.store.accept(result.version)
+      const served = await ctx.store.accept(result.version)
       request.log.info({ version: result.version.version, packVersion: result.version.packVersion }, 'content published')
-      return published(reply, result.version)
+      return published(reply, result.version, served)
     },
   )
 
@@ -215,9 +221,9 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
       if (problem) throw conflict({ ok: false, reason: 'corrupt_version', problem }, null)
       const result = await ctx.repository.rollback(request.body.version, expected)
       if (!result.ok) throw conflict(result, expected === ANY_VERSION ? null : expected)
-      ctx.store.accept(result.version)
+      const served = await ctx.store.accept(result.version)
       request.log.info({ version: result.version.version, restoredFrom: result.version.restoredFrom }, 'content rolled back')
-      return published(reply, result.version)
+      return published(reply, result.version, served)
     },
   )
 }

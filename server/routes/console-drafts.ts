@@ -287,7 +287,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
         }
         throw new ApiError(409, result.reason, result.reason === 'text_conflict' ? '这份通知的全文已以不同文字保存过' : '无法发布')
       }
-      ctx.store.accept(result.version)
+      await ctx.store.accept(result.version)
       await drafts.update(draft.id, { status: 'published', publishedVersion: result.version.version }, deps.now())
       await audit(request, 'publish', {
         draftId: draft.id,
@@ -351,7 +351,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
         if (result.reason === 'already_current') throw new ApiError(409, 'already_current', '这个版本已经是当前版本')
         throw notFound('version', '没有这个版本')
       }
-      ctx.store.accept(result.version)
+      await ctx.store.accept(result.version)
       await appendAudit(deps.db, deps.now(), {
         actor: session.user.name,
         action: 'rollback',
