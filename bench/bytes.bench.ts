@@ -108,7 +108,7 @@ async function loadContentCache(): Promise<{ cache: CacheModule; storage: FakeSt
   })
   ;(globalThis as { __benchTaro?: unknown }).__benchTaro = { default: fakeTaro, ...fakeTaro }
   const mod: { exports: unknown } = { exports: {} }
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require)
   return { cache: mod.exports as CacheModule, storage }
 }

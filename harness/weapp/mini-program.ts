@@ -14,7 +14,6 @@ import { type DataNode, type Templates, type ViewNode, allNodes, attr, buildView
 import { WxRequest, type RequestRoute } from './wx-request'
 import { WxStorage } from './wx-storage'
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const simulatedWx = require('miniprogram-simulate/src/api') as Record<string, unknown>
 
 /** WeChat's limit on the page stack. */

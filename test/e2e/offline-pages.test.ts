@@ -13,7 +13,7 @@ function configRoutes(): string[] {
   // app.config.ts calls Taro's global defineAppConfig, which only the build provides
   const g = globalThis as { defineAppConfig?: (c: unknown) => unknown }
   g.defineAppConfig ??= (c) => c
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the global above
+
   const config = require('../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
   return [...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
 }

@@ -2,6 +2,7 @@
 // pack bundled into the code package; a new edition reaches the cache (the manifest, then only the
 // changed section); the next offline launch renders from the cache; an unchanged server costs one
 // conditional request.
+import { ANY_VERSION } from '../../server/content/repository'
 import { contentPack } from '../server/helpers'
 import { type ApiServer, startApiServer } from '../../harness/weapp/api-server'
 import { ensureWeappBuild } from '../../harness/weapp/build'
@@ -32,7 +33,7 @@ async function publishFaqEdit() {
   const first = pack.faq[0]
   if (!first) throw new Error('the pack has no FAQ')
   first.question = UPDATED_QUESTION
-  const result = await server.repository.publish(pack, '*')
+  const result = await server.repository.publish(pack, ANY_VERSION)
   expect(result.ok).toBe(true)
   await server.app.content.refresh()
   const manifest = await server.app.inject({ url: '/api/v1/content/manifest' })

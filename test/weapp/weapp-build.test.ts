@@ -58,7 +58,7 @@ it('configures subpackages outside the main package', () => {
 
 it('compiles every WXML and WXSS with WeChat compilers (wcc / wcsc)', () => {
   // miniprogram-compiler ships WeChat's own Linux wcc/wcsc binaries
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const compiler = require('miniprogram-compiler') as { wxmlToJs: (root: string) => string; wxssToJs: (root: string) => string }
   expect(files.filter((f) => f.endsWith('.wxml')).length).toBeGreaterThan(0)
   expect(compiler.wxmlToJs(OUT)).toContain('$gwx')
