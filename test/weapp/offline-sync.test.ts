@@ -40,8 +40,10 @@ async function publishFaqEdit() {
   return (manifest.json() as { version: string }).version
 }
 
+/** 我的 › 内容数据, with 技术信息 (where the version is) opened. */
 async function contentCard(app: MiniProgram): Promise<string> {
   await app.switchTab('/pages/mine/index')
+  if (!app.text().includes('收起技术信息')) await app.tap(/^技术信息/)
   return app.text()
 }
 

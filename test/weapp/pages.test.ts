@@ -21,8 +21,8 @@ afterEach(() => mp.close())
 
 /** What each page must show (subpackage pages opened with a real id where they take one). */
 const PAGES: Record<string, { query?: string; shows: string }> = {
-  'pages/index/index': { shows: '今天（' },
-  'pages/standards/index': { shows: '今天执行的标准' },
+  'pages/index/index': { shows: '本应用收录的最新标准（' },
+  'pages/standards/index': { shows: '本应用收录的最新标准（' },
   'pages/services/index': { shows: '办事指南' },
   'pages/policies/index': { shows: '政策解读' },
   'pages/mine/index': { shows: '内容数据' },

@@ -54,7 +54,7 @@ describe('share cards', () => {
     await mp.tap(/^分享$/)
     expect(mp.shares).toEqual([
       {
-        title: '景德镇现在的低保标准是多少？（依据：景府办字〔2019〕35号第（一）项、第（二）项）',
+        title: '景德镇的低保标准是多少？（依据：景府办字〔2019〕35号第（一）项、第（二）项）',
         path: '/packages/community/index?faq=dibao-standard',
       },
     ])
