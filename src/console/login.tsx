@@ -1,24 +1,15 @@
-import { type FormEvent, useState } from 'react'
-import { ApiFailure, type Me, api } from './api'
+import { useState } from 'react'
+import { type Me, api } from './api'
+import { useFormSubmit } from './use-form-submit'
 
 export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [name, setName] = useState('')
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setError('')
-    try {
-      onSignedIn(await api<Me>('POST', '/console/login', { name, password, ...(code ? { code } : {}) }))
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : '无法连接服务器，请稍后再试')
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { submit, busy, error } = useFormSubmit(
+    async () => onSignedIn(await api<Me>('POST', '/console/login', { name, password, ...(code ? { code } : {}) })),
+    '无法连接服务器，请稍后再试',
+  )
   return (
     <form className="card login" onSubmit={submit}>
       <h1>景德镇惠民通 · 编辑后台</h1>

@@ -1,25 +1,15 @@
-import { type FormEvent, useState } from 'react'
-import { ApiFailure, api } from './api'
+import { useState } from 'react'
+import { api } from './api'
+import { useFormSubmit } from './use-form-submit'
 import type { DraftFull } from './types'
 
 /** 新增通知: paste the notice; the server reads its values and opens a draft. */
 export function NewNotice({ onCreated }: { onCreated: (id: number) => void }) {
   const [text, setText] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setError('')
-    try {
-      const draft = await api<DraftFull>('POST', '/console/drafts', { text })
-      onCreated(draft.id)
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : '提交失败，请稍后再试')
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { submit, busy, error } = useFormSubmit(async () => {
+    const draft = await api<DraftFull>('POST', '/console/drafts', { text })
+    onCreated(draft.id)
+  }, '提交失败，请稍后再试')
   return (
     <form className="card" onSubmit={submit}>
       <h2>新增通知</h2>
