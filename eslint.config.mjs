@@ -27,7 +27,7 @@ export const domainImports = {
       message: 'src/domain is platform-free: no React (put it in a hook or component).',
     },
     {
-      group: ['**/components/**', '**/pages/**', '**/packages/**', '**/services/**', '**/hooks/**'],
+      group: ['**/components/**', '**/pages/**', '**/subpackages/**', '**/services/**', '**/hooks/**'],
       message: 'src/domain imports only downwards: no app layers.',
     },
     serverImport,

@@ -1,13 +1,13 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/standards/index', 'pages/services/index', 'pages/policies/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/assess', pages: ['dibao/index', 'tekun/index'] },
-    { root: 'packages/standards', pages: ['detail/index'] },
-    { root: 'packages/policy', pages: ['detail/index'] },
-    { root: 'packages/service', pages: ['detail/index'] },
-    { root: 'packages/search', pages: ['index'] },
-    { root: 'packages/community', pages: ['index'] },
-    { root: 'packages/about', pages: ['privacy/index', 'sources/index'] },
+    { root: 'subpackages/assess', pages: ['dibao/index', 'tekun/index'] },
+    { root: 'subpackages/standards', pages: ['detail/index'] },
+    { root: 'subpackages/policy', pages: ['detail/index'] },
+    { root: 'subpackages/service', pages: ['detail/index'] },
+    { root: 'subpackages/search', pages: ['index'] },
+    { root: 'subpackages/community', pages: ['index'] },
+    { root: 'subpackages/about', pages: ['privacy/index', 'sources/index'] },
   ],
   tabBar: {
     color: '#555555',

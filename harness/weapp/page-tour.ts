@@ -10,15 +10,15 @@ export const PAGE_URLS: Record<string, string> = {
   'pages/services/index': '/pages/services/index',
   'pages/policies/index': '/pages/policies/index',
   'pages/mine/index': '/pages/mine/index',
-  'packages/assess/dibao/index': '/packages/assess/dibao/index',
-  'packages/assess/tekun/index': '/packages/assess/tekun/index',
-  'packages/standards/detail/index': '/packages/standards/detail/index?id=dibao-urban-standard',
-  'packages/policy/detail/index': '/packages/policy/detail/index?id=relief-standards-2019',
-  'packages/service/detail/index': '/packages/service/detail/index?id=dibao-application',
-  'packages/search/index': '/packages/search/index',
-  'packages/community/index': '/packages/community/index',
-  'packages/about/privacy/index': '/packages/about/privacy/index',
-  'packages/about/sources/index': '/packages/about/sources/index',
+  'subpackages/assess/dibao/index': '/subpackages/assess/dibao/index',
+  'subpackages/assess/tekun/index': '/subpackages/assess/tekun/index',
+  'subpackages/standards/detail/index': '/subpackages/standards/detail/index?id=dibao-urban-standard',
+  'subpackages/policy/detail/index': '/subpackages/policy/detail/index?id=relief-standards-2019',
+  'subpackages/service/detail/index': '/subpackages/service/detail/index?id=dibao-application',
+  'subpackages/search/index': '/subpackages/search/index',
+  'subpackages/community/index': '/subpackages/community/index',
+  'subpackages/about/privacy/index': '/subpackages/about/privacy/index',
+  'subpackages/about/sources/index': '/subpackages/about/sources/index',
 }
 
 export interface PageRender {
@@ -70,7 +70,7 @@ export async function dibaoFlow(dist: string): Promise<PageRender> {
     await mp.input('家庭月收入', '1500')
     await mp.tap(/^计算$/)
     if (!/每月约\s*480\s*元/.test(mp.text())) throw new Error(`the self-check did not complete:\n${mp.text()}`)
-    return summarise('packages/assess/dibao/index (计算)', mp.page().setDataCalls, mp.errors)
+    return summarise('subpackages/assess/dibao/index (计算)', mp.page().setDataCalls, mp.errors)
   } finally {
     mp.close()
   }

@@ -1,7 +1,7 @@
 // What a WeChat share card says (onShareAppMessage / onShareTimeline): the subject and its citation,
 // built only from published content. Nothing a person typed (household size, income, age) is ever
 // passed in, so a card cannot carry household figures.
-import type { FaqBasis } from '../components/community-faq'
+import type { FaqBasis } from '../components/community/faq'
 import { type Faq, type Fen, type Parameter, type Policy, formatYuan } from '../domain'
 
 export interface ShareCard {
@@ -23,14 +23,14 @@ export function standardCard(
   parameter: Pick<Parameter, 'id' | 'label' | 'unit'>,
   current: { amountFen: Fen; reference: { docNumber: string; article?: string } } | null,
 ): ShareCard {
-  const path = `/packages/standards/detail/index?id=${encodeURIComponent(parameter.id)}`
+  const path = `/subpackages/standards/detail/index?id=${encodeURIComponent(parameter.id)}`
   if (!current) return { title: parameter.label, path }
   const { docNumber, article } = current.reference
   return { title: `${parameter.label}：${formatYuan(current.amountFen)}${parameter.unit}（${citation(docNumber, article)}）`, path }
 }
 
 export function policyCard(policy: Pick<Policy, 'id' | 'title' | 'docNumber'>): ShareCard {
-  return { title: `${policy.title}（${policy.docNumber}）`, path: `/packages/policy/detail/index?id=${encodeURIComponent(policy.id)}` }
+  return { title: `${policy.title}（${policy.docNumber}）`, path: `/subpackages/policy/detail/index?id=${encodeURIComponent(policy.id)}` }
 }
 
 export function faqCard(faq: Pick<Faq, 'id' | 'question'>, basis: readonly FaqBasis[]): ShareCard {
@@ -45,6 +45,6 @@ export function faqCard(faq: Pick<Faq, 'id' | 'question'>, basis: readonly FaqBa
   const docs = [...articles].map(([docNumber, list]) => `${docNumber}${list.join('、')}`)
   return {
     title: docs.length ? `${faq.question}（依据：${docs.join('；')}）` : faq.question,
-    path: `/packages/community/index?faq=${encodeURIComponent(faq.id)}`,
+    path: `/subpackages/community/index?faq=${encodeURIComponent(faq.id)}`,
   }
 }

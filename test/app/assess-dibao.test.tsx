@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import DibaoPage from '../../src/packages/assess/dibao/index'
-import { DIBAO_ANSWERS_KEY } from '../../src/components/assessment-storage'
+import DibaoPage from '../../src/subpackages/assess/dibao/index'
+import { DIBAO_ANSWERS_KEY } from '../../src/services/assessment-answers'
 import { setToday, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
@@ -40,7 +40,7 @@ it('urban, 3 people, 1500 元 → 每月约 480 元, with the calculation and it
   // the city notice's figure links to the standard's page
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(within(box).getByRole('link', { name: /景府办字〔2019〕35号/ }))
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
   // a national regulation shows the gist of its article inline
   const law = within(box).getAllByRole('button', { name: /社会救助暂行办法》第九条/ })[0]
   fireEvent.click(law)
@@ -48,7 +48,7 @@ it('urban, 3 people, 1500 元 → 每月约 480 元, with the calculation and it
   // where to apply, with the materials, links into the service guide
   expect(box.textContent).toContain('居民身份证（原件和复印件各1份）')
   fireEvent.click(within(box).getByRole('link', { name: '查看办事指南：最低生活保障申请' }))
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/service/detail/index?id=dibao-application' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/service/detail/index?id=dibao-application' })
   // nothing about the household was sent anywhere
   expect(request).not.toHaveBeenCalled()
 })

@@ -1,8 +1,8 @@
 // The self-checks against the content pack bundled into the app (the real useContent, no mocks).
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import DibaoPage from '../../src/packages/assess/dibao/index'
-import TekunPage from '../../src/packages/assess/tekun/index'
+import DibaoPage from '../../src/subpackages/assess/dibao/index'
+import TekunPage from '../../src/subpackages/assess/tekun/index'
 import { setToday, typeInto } from './assess-fixtures'
 
 beforeEach(() => {

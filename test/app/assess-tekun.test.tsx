@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import TekunPage from '../../src/packages/assess/tekun/index'
-import { TEKUN_ANSWERS_KEY } from '../../src/components/assessment-storage'
+import TekunPage from '../../src/subpackages/assess/tekun/index'
+import { TEKUN_ANSWERS_KEY } from '../../src/services/assessment-answers'
 import { setToday, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
@@ -41,8 +41,8 @@ it('a 70-year-old in the city, 全失能, no income, no supporter → 850 + 1200
   const links = within(box).getAllByRole('link', { name: /景府办字〔2019〕35号/ })
   fireEvent.click(links[0])
   fireEvent.click(links[1])
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=tekun-urban-support' })
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=care-fully-disabled' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=tekun-urban-support' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=care-fully-disabled' })
 })
 
 it('rural 分散供养, semi-disabled', () => {

@@ -4,14 +4,14 @@ import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import bundled from '../../src/generated/bundled-content.json'
 import type { ContentPack } from '../../src/domain'
-import CommunityPage from '../../src/packages/community/index'
+import CommunityPage from '../../src/subpackages/community/index'
 import { setToday } from './assess-fixtures'
 
 const pack = bundled.pack as ContentPack
 
 beforeEach(() => {
   setToday('2019-07-01')
-  Current.router = { params: {}, path: '/packages/community/index' } as unknown as typeof Current.router
+  Current.router = { params: {}, path: '/subpackages/community/index' } as unknown as typeof Current.router
 })
 afterEach(() => {
   jest.useRealTimers()

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import CommunityPage from '../../src/packages/community/index'
+import CommunityPage from '../../src/subpackages/community/index'
 import { setPack, setToday, testPack, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
@@ -10,7 +10,7 @@ beforeEach(() => {
   Taro.clearStorageSync()
   setPack(testPack())
   setToday('2019-07-01')
-  Current.router = { params: {}, path: '/packages/community/index' } as unknown as typeof Current.router
+  Current.router = { params: {}, path: '/subpackages/community/index' } as unknown as typeof Current.router
   jest.spyOn(Taro, 'pageScrollTo').mockImplementation(() => Promise.resolve() as never)
 })
 afterEach(() => {
@@ -43,7 +43,7 @@ it('copies a question with its answer and source', async () => {
   fireEvent.click(screen.getByRole('button', { name: '复制问答：2019年城市低保标准是多少？' }))
   // on h5 the one copy button copies the answer with a link to it
   expect(copy.mock.calls[0][0].data).toMatch(
-    /^问：2019年城市低保标准是多少？\n答：每人每月660元，从2019年1月1日起执行。\n依据：景府办字〔2019〕35号 第（一）项\n\S+\/packages\/community\/index\?faq=/,
+    /^问：2019年城市低保标准是多少？\n答：每人每月660元，从2019年1月1日起执行。\n依据：景府办字〔2019〕35号 第（一）项\n\S+\/subpackages\/community\/index\?faq=/,
   )
   expect(await screen.findByText('已复制')).toBeTruthy()
   // one copy button per answer, not two near-identical ones
@@ -51,7 +51,7 @@ it('copies a question with its answer and source', async () => {
   expect(screen.getAllByRole('button', { name: /^复制问答：低保到哪里申请/ })).toHaveLength(1)
   fireEvent.click(screen.getByRole('button', { name: /^复制问答：低保到哪里申请/ }))
   expect(copy.mock.calls[1][0].data).toContain('依据：《社会救助暂行办法》（国务院令第649号）')
-  expect(copy.mock.calls[1][0].data).toContain('/packages/community/index?faq=who-applies')
+  expect(copy.mock.calls[1][0].data).toContain('/subpackages/community/index?faq=who-applies')
   await waitFor(() =>
     expect(
       screen
@@ -85,7 +85,7 @@ it('shows every standard in force on one table with last year and the change', (
   expect(document.body.textContent).toContain('今天（2019年7月1日）执行的标准，单位：元/人/月。现行标准自2019年1月1日起执行')
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(rows[0])
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
 })
 
 it('years later, the columns name the years and the data may be outdated', () => {

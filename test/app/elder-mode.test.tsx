@@ -9,10 +9,10 @@ import postcss from 'postcss'
 import HomePage from '../../src/pages/index/index'
 import StandardsPage from '../../src/pages/standards/index'
 import MinePage from '../../src/pages/mine/index'
-import SearchPage from '../../src/packages/search/index'
-import DetailPage from '../../src/packages/standards/detail/index'
-import PrivacyPage from '../../src/packages/about/privacy/index'
-import SourcesPage from '../../src/packages/about/sources/index'
+import SearchPage from '../../src/subpackages/search/index'
+import DetailPage from '../../src/subpackages/standards/detail/index'
+import PrivacyPage from '../../src/subpackages/about/privacy/index'
+import SourcesPage from '../../src/subpackages/about/sources/index'
 import { ELDER_KEY, resetElderStoreForTests } from '../../src/services/elder-store'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 
@@ -96,9 +96,9 @@ describe('stylesheets (design px at 750: 28px = 14 CSS px, 36px = 18, 60px = 30,
     'src/pages/index/index.scss',
     'src/pages/standards/index.scss',
     'src/pages/mine/index.scss',
-    'src/packages/standards/detail/index.scss',
-    'src/packages/search/index.scss',
-    'src/packages/about/sources/index.scss',
+    'src/subpackages/standards/detail/index.scss',
+    'src/subpackages/search/index.scss',
+    'src/subpackages/about/sources/index.scss',
   ]
   interface Decl {
     selector: string

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import bundledJson from '../../src/generated/bundled-content.json'
 import type { ContentPack, Manifest } from '../../src/domain'
 import HomePage from '../../src/pages/index/index'
-import { PageShell } from '../../src/components/page-shell'
+import { PageShell } from '../../src/components/shared/page-shell'
 import { renderApp } from '../setup/render-app'
 import { contentStore, resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
@@ -40,7 +40,7 @@ it("shows today's 城市低保, 农村低保 and 特困 with the change from las
 
   const go = navigated()
   fireEvent.click(within(urban).getByRole('link', { name: /来源：景府办字〔2019〕35号 第（一）项/ }))
-  expect(go).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
+  expect(go).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
 })
 
 it('says plainly that the 2019 figures may be out of date', () => {
@@ -57,13 +57,13 @@ it('opens search, the quick entries and the hotline', () => {
   const call = jest.spyOn(Taro, 'makePhoneCall').mockImplementation(() => Promise.resolve() as never)
   render(<HomePage />)
   fireEvent.click(screen.getByRole('search', { name: '搜索政策、办事和救助标准' }))
-  expect(go).toHaveBeenLastCalledWith({ url: '/packages/search/index' })
+  expect(go).toHaveBeenLastCalledWith({ url: '/subpackages/search/index' })
   fireEvent.click(screen.getByRole('button', { name: /^低保自测/ }))
-  expect(go).toHaveBeenLastCalledWith({ url: '/packages/assess/dibao/index' })
+  expect(go).toHaveBeenLastCalledWith({ url: '/subpackages/assess/dibao/index' })
   fireEvent.click(screen.getByRole('button', { name: /^特困自测/ }))
-  expect(go).toHaveBeenLastCalledWith({ url: '/packages/assess/tekun/index' })
+  expect(go).toHaveBeenLastCalledWith({ url: '/subpackages/assess/tekun/index' })
   fireEvent.click(screen.getByRole('button', { name: /^社区工作者问答/ }))
-  expect(go).toHaveBeenLastCalledWith({ url: '/packages/community/index' })
+  expect(go).toHaveBeenLastCalledWith({ url: '/subpackages/community/index' })
   fireEvent.click(screen.getByRole('button', { name: /^政策解读/ }))
   expect(tab).toHaveBeenLastCalledWith({ url: '/pages/policies/index' })
   fireEvent.click(screen.getByRole('button', { name: /^一次不跑办事/ }))

@@ -6,8 +6,8 @@ import { Current } from '@tarojs/runtime'
 import bundledJson from '../../src/generated/bundled-content.json'
 import type { ContentPack, Manifest } from '../../src/domain'
 import MinePage from '../../src/pages/mine/index'
-import PrivacyPage from '../../src/packages/about/privacy/index'
-import SourcesPage from '../../src/packages/about/sources/index'
+import PrivacyPage from '../../src/subpackages/about/privacy/index'
+import SourcesPage from '../../src/subpackages/about/sources/index'
 import { contentStore, resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
 import { rememberSearch } from '../../src/services/recent-searches'
@@ -132,9 +132,9 @@ it('links to privacy and sources, and calls 12345', () => {
   const call = jest.spyOn(Taro, 'makePhoneCall').mockImplementation(() => Promise.resolve() as never)
   render(<MinePage />)
   fireEvent.click(screen.getByRole('link', { name: /^隐私说明/ }))
-  expect(go).toHaveBeenLastCalledWith({ url: '/packages/about/privacy/index' })
+  expect(go).toHaveBeenLastCalledWith({ url: '/subpackages/about/privacy/index' })
   fireEvent.click(screen.getByRole('link', { name: /^数据来源/ }))
-  expect(go).toHaveBeenLastCalledWith({ url: '/packages/about/sources/index' })
+  expect(go).toHaveBeenLastCalledWith({ url: '/subpackages/about/sources/index' })
   fireEvent.click(screen.getByRole('button', { name: '拨打12345政务服务便民热线' }))
   expect(call).toHaveBeenCalledWith({ phoneNumber: '12345' })
 })
@@ -165,11 +165,11 @@ it('数据来源 lists every source with its details and the figures from it', (
   expect(Array.from(notice.querySelectorAll('.keep-whole')).map((e) => e.textContent)).toContain('（2019年1月1日起）')
   const go = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(within(notice).getByRole('link', { name: /^城市居民最低生活保障标准（2019年1月1日起），660元\/人\/月/ }))
-  expect(go).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
+  expect(go).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
 })
 
 it('数据来源 ?id= puts that document first, with its url and the rules that cite it', () => {
-  Current.router = { params: { id: 'shjz-zxbf' }, path: '/packages/about/sources/index' } as unknown as typeof Current.router
+  Current.router = { params: { id: 'shjz-zxbf' }, path: '/subpackages/about/sources/index' } as unknown as typeof Current.router
   render(<SourcesPage />)
   const first = document.querySelector('.source-card') as HTMLElement
   expect(first.textContent).toContain('您要查看的文件')

@@ -1,14 +1,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import PolicyDetail from '../../src/packages/policy/detail/index'
-import { milestoneStatus } from '../../src/components/milestone-status'
+import PolicyDetail from '../../src/subpackages/policy/detail/index'
+import { milestoneStatus } from '../../src/components/policy/milestone-status'
 import { setPack, setToday, testPack } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 function open(params: Record<string, string>) {
-  Current.router = { params, path: '/packages/policy/detail/index' } as unknown as typeof Current.router
+  Current.router = { params, path: '/subpackages/policy/detail/index' } as unknown as typeof Current.router
   return render(<PolicyDetail />)
 }
 
@@ -84,7 +84,7 @@ it('on h5 copies the link and the summary', async () => {
   const copy = jest.spyOn(Taro, 'setClipboardData').mockImplementation(() => Promise.resolve() as never)
   open({ id: 'fangguanfu-2019' })
   fireEvent.click(screen.getByRole('button', { name: '复制这份政策的链接' }))
-  expect(copy.mock.calls[0][0].data).toContain('/packages/policy/detail/index?id=fangguanfu-2019')
+  expect(copy.mock.calls[0][0].data).toContain('/subpackages/policy/detail/index?id=fangguanfu-2019')
   fireEvent.click(screen.getByRole('button', { name: '复制这份政策的摘要' }))
   expect(copy.mock.calls[1][0].data).toContain('让群众办事少跑腿')
   await waitFor(() => expect(screen.getAllByText('已复制')).toHaveLength(2))

@@ -5,7 +5,7 @@ import { Current } from '@tarojs/runtime'
 import bundled from '../../src/generated/bundled-content.json'
 import type { ContentPack } from '../../src/domain'
 import PoliciesPage from '../../src/pages/policies/index'
-import PolicyDetail from '../../src/packages/policy/detail/index'
+import PolicyDetail from '../../src/subpackages/policy/detail/index'
 import { setToday } from './assess-fixtures'
 
 const pack = bundled.pack as ContentPack
@@ -28,7 +28,7 @@ it('lists every policy and the news', () => {
 
 it.each(pack.policies.map((p) => [p.id]))('policy %s renders its summary, milestones, full text and tables', (id) => {
   const policy = pack.policies.find((p) => p.id === id)!
-  Current.router = { params: { id }, path: '/packages/policy/detail/index' } as unknown as typeof Current.router
+  Current.router = { params: { id }, path: '/subpackages/policy/detail/index' } as unknown as typeof Current.router
   render(<PolicyDetail />)
   expect(screen.getByText(policy.summary)).toBeTruthy()
   expect(document.body.textContent).toContain(`文号：${policy.docNumber}`)

@@ -19,7 +19,7 @@ it('lists the policies newest first, with 文号, date and summary', () => {
   expect(list[1].textContent).toContain('让群众办事少跑腿')
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(list[1])
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/policy/detail/index?id=fangguanfu-2019' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/policy/detail/index?id=fangguanfu-2019' })
 })
 
 it('filters by topic and by words in the title, summary or 文号', () => {
@@ -35,7 +35,7 @@ it('filters by topic and by words in the title, summary or 文号', () => {
   expect(screen.getByText('没有找到符合条件的政策')).toBeTruthy()
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(screen.getByRole('link', { name: /在全部内容中搜索/ }))
-  expect(navigate).toHaveBeenCalledWith({ url: `/packages/search/index?q=${encodeURIComponent('没有这个词')}` })
+  expect(navigate).toHaveBeenCalledWith({ url: `/subpackages/search/index?q=${encodeURIComponent('没有这个词')}` })
   fireEvent.click(screen.getByText('清除筛选'))
   expect(cards()).toHaveLength(2)
 })

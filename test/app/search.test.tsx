@@ -4,14 +4,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import * as searchModule from '../../src/domain/search'
-import SearchPage from '../../src/packages/search/index'
+import SearchPage from '../../src/subpackages/search/index'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 import { resetSearchIndexForTests } from '../../src/hooks/use-search-index'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
 import { RECENT_SEARCHES_KEY, loadRecentSearches, rememberSearch } from '../../src/services/recent-searches'
 
 function withParams(params: Record<string, string>) {
-  Current.router = { params, path: '/packages/search/index' } as unknown as typeof Current.router
+  Current.router = { params, path: '/subpackages/search/index' } as unknown as typeof Current.router
 }
 
 function type(value: string) {
@@ -70,21 +70,21 @@ it('opens each kind of result in the right page', async () => {
   await renderReady()
   type('城市低保')
   fireEvent.click(results().find((r) => r.textContent?.includes('城市居民最低生活保障标准'))!)
-  expect(go).toHaveBeenLastCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
+  expect(go).toHaveBeenLastCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
 
   type('照料护理')
   const service = results().find((r) => r.querySelector('.search-result__kind')?.textContent === '办事指南')!
   fireEvent.click(service)
-  expect(go.mock.lastCall?.[0].url).toMatch(/^\/packages\/service\/detail\/index\?id=[a-z0-9-]+$/)
+  expect(go.mock.lastCall?.[0].url).toMatch(/^\/subpackages\/service\/detail\/index\?id=[a-z0-9-]+$/)
 
   const faq = results().find((r) => r.querySelector('.search-result__kind')?.textContent === '常见问答')!
   fireEvent.click(faq)
-  expect(go.mock.lastCall?.[0].url).toMatch(/^\/packages\/community\/index\?faq=[a-z0-9-]+$/)
+  expect(go.mock.lastCall?.[0].url).toMatch(/^\/subpackages\/community\/index\?faq=[a-z0-9-]+$/)
 
   type('河长')
   const policy = results().find((r) => r.querySelector('.search-result__kind')?.textContent === '政策文件')!
   fireEvent.click(policy)
-  expect(go.mock.lastCall?.[0].url).toMatch(/^\/packages\/policy\/detail\/index\?id=[a-z0-9-]+(&section=[a-z0-9-]+)?$/)
+  expect(go.mock.lastCall?.[0].url).toMatch(/^\/subpackages\/policy\/detail\/index\?id=[a-z0-9-]+(&section=[a-z0-9-]+)?$/)
   // searches that led somewhere are remembered, newest first
   expect(loadRecentSearches()).toEqual(['河长', '照料护理', '城市低保'])
 })

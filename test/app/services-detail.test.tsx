@@ -1,14 +1,14 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import ServiceDetail from '../../src/packages/service/detail/index'
-import { checklistKey } from '../../src/components/material-storage'
+import ServiceDetail from '../../src/subpackages/service/detail/index'
+import { checklistKey } from '../../src/services/material-checklist-store'
 import { setPack, setToday, testPack } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 function open(id: string) {
-  Current.router = { params: { id }, path: '/packages/service/detail/index' } as unknown as typeof Current.router
+  Current.router = { params: { id }, path: '/subpackages/service/detail/index' } as unknown as typeof Current.router
   return render(<ServiceDetail />)
 }
 
@@ -45,9 +45,9 @@ it('shows the sections, the unverified banner and tap-to-call', () => {
   expect(call).toHaveBeenCalledWith({ phoneNumber: '12345' })
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(screen.getByRole('link', { name: /^城市居民最低生活保障标准：660元每人每月/ }))
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-urban-standard' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
   fireEvent.click(screen.getByRole('link', { name: /低保自测/ }))
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/assess/dibao/index' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/assess/dibao/index' })
 })
 
 it('a verified service shows its source without the warning', () => {

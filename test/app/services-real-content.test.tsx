@@ -5,7 +5,7 @@ import { Current } from '@tarojs/runtime'
 import bundled from '../../src/generated/bundled-content.json'
 import type { ContentPack } from '../../src/domain'
 import ServicesPage from '../../src/pages/services/index'
-import ServiceDetail from '../../src/packages/service/detail/index'
+import ServiceDetail from '../../src/subpackages/service/detail/index'
 
 const pack = bundled.pack as ContentPack
 
@@ -39,7 +39,7 @@ it('offers only filters that match something, and promises no processing time no
 
 it.each(pack.services.map((s) => [s.id]))('service %s renders its checklist and the right source banner', (id) => {
   const service = pack.services.find((s) => s.id === id)!
-  Current.router = { params: { id }, path: '/packages/service/detail/index' } as unknown as typeof Current.router
+  Current.router = { params: { id }, path: '/subpackages/service/detail/index' } as unknown as typeof Current.router
   render(<ServiceDetail />)
   expect(screen.getByText(service.name)).toBeTruthy()
   expect(screen.queryAllByRole('checkbox')).toHaveLength(service.materials.length)

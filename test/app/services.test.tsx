@@ -30,7 +30,7 @@ it('filters by mode, with the mode in words on each item', () => {
   expect(card.textContent).toContain('景德镇市民政局')
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   fireEvent.click(card)
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/service/detail/index?id=tekun-application' })
+  expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/service/detail/index?id=tekun-application' })
 })
 
 it('searches by name and shows an empty state with a way out', () => {

@@ -2,12 +2,12 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import DetailPage from '../../src/packages/standards/detail/index'
+import DetailPage from '../../src/subpackages/standards/detail/index'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
 
 function withParams(params: Record<string, string>) {
-  Current.router = { params, path: '/packages/standards/detail/index' } as unknown as typeof Current.router
+  Current.router = { params, path: '/subpackages/standards/detail/index' } as unknown as typeof Current.router
 }
 
 beforeEach(() => {
@@ -73,7 +73,7 @@ it("links to the sentence in the policy's full text", () => {
   // one action, said once: 「… 第（一）项 在全文中查看 ›」, never 「在全文中查看 查看原文 ›」
   expect(link.textContent).toBe('全文：景府办字〔2019〕35号 第（一）项 在全文中查看 ›')
   fireEvent.click(link)
-  expect(go).toHaveBeenCalledWith({ url: '/packages/policy/detail/index?id=relief-standards-2019&section=s2' })
+  expect(go).toHaveBeenCalledWith({ url: '/subpackages/policy/detail/index?id=relief-standards-2019&section=s2' })
 })
 
 it('shows how a derived figure was read', () => {

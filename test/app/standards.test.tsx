@@ -5,7 +5,7 @@ import { Current } from '@tarojs/runtime'
 import StandardsPage from '../../src/pages/standards/index'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
-import { pickerRange } from '../../src/components/standard-format'
+import { pickerRange } from '../../src/components/shared/standard-format'
 import { type ContentPack, todayInShanghai } from '../../src/domain'
 import bundled from '../../src/generated/bundled-content.json'
 
@@ -84,7 +84,7 @@ it('one tap from a figure to its source sentence', () => {
   const go = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   render(<StandardsPage />)
   fireEvent.click(within(cardFor('农村居民最低生活保障标准')).getByRole('link', { name: /景府办字〔2019〕35号 第（二）项/ }))
-  expect(go).toHaveBeenCalledWith({ url: '/packages/standards/detail/index?id=dibao-rural-standard' })
+  expect(go).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-rural-standard' })
 })
 
 it('goes back to today from another date', () => {

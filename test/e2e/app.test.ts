@@ -186,16 +186,16 @@ d('景德镇惠民通 H5 on a phone', () => {
       else await expectText(bar, '首页')
     }
     // opened directly: 首页 leads home
-    const direct = await launch(page, server.base, 'packages/about/privacy/index')
+    const direct = await launch(page, server.base, 'subpackages/about/privacy/index')
     await direct.locator('.top-bar__button').tap()
     await arrive(page, 'pages/index/index')
     // opened from the app: 返回 goes back where the person came from
     const home = await launch(page, server.base, 'pages/index/index')
     await home.locator('.home-entry', { hasText: '特困自测' }).tap()
-    const tekun = await arrive(page, 'packages/assess/tekun/index')
+    const tekun = await arrive(page, 'subpackages/assess/tekun/index')
     await expectText(tekun.locator('.top-bar'), '返回')
     await tekun.locator('.top-bar__button').tap()
-    await view(page, 'packages/assess/tekun/index').waitFor({ state: 'detached', timeout: 10_000 })
+    await view(page, 'subpackages/assess/tekun/index').waitFor({ state: 'detached', timeout: 10_000 })
     await expectText(view(page, 'pages/index/index'), '景德镇惠民通')
   }, 120_000)
 
@@ -213,7 +213,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await shoot(page, 'scenario-01-home')
 
     await card.locator('.source-link').tap()
-    const detail = await arrive(page, 'packages/standards/detail/index')
+    const detail = await arrive(page, 'subpackages/standards/detail/index')
     await expectText(detail, '城市居民最低生活保障标准增加60元，由去年的每人每月600元提高到660元')
     await expectText(detail, '文号：景府办字〔2019〕35号')
     await shoot(page, 'scenario-01-source')
@@ -273,7 +273,7 @@ d('景德镇惠民通 H5 on a phone', () => {
       expect(box && box.height >= 60 && box.width >= 60).toBe(true)
     }
     await person.tap(home.locator('.home-elder-first__button', { hasText: '低保自测' }), '低保自测 on 首页')
-    const form = await arrive(page, 'packages/assess/dibao/index')
+    const form = await arrive(page, 'subpackages/assess/dibao/index')
     await person.tap(choice(form, '城市'), '城市')
     await person.type(form.locator('#dibao-householdSize input'), '3', '家庭人口')
     await person.type(form.locator('#dibao-monthlyIncome input'), '1500', '家庭月收入')
@@ -314,7 +314,7 @@ d('景德镇惠民通 H5 on a phone', () => {
   }, 90_000)
 
   it('4. 低保自测 for a rural household of 4 with 1700 元 says the income is above the standard, offers other help, and does not end in a flat no', async () => {
-    const form = await launch(page, server.base, 'packages/assess/dibao/index')
+    const form = await launch(page, server.base, 'subpackages/assess/dibao/index')
     await choice(form, '农村').tap()
     await form.locator('#dibao-householdSize input').tap()
     await typeFigure('4')
@@ -337,7 +337,7 @@ d('景德镇惠民通 H5 on a phone', () => {
   }, 60_000)
 
   it('5. 特困自测: 70 years old, 全失能, no income, no supporter, urban → 850 + 1200 = 2050 元', async () => {
-    const form = await launch(page, server.base, 'packages/assess/tekun/index')
+    const form = await launch(page, server.base, 'subpackages/assess/tekun/index')
     await choice(form, '城市').tap()
     await form.locator('#tekun-age input').tap()
     await typeFigure('70')
@@ -365,7 +365,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     if (!policy) throw new Error('fangguanfu-reform missing from the bundled content')
     const home = await launch(page, server.base, 'pages/index/index')
     await home.locator('.home-search').tap()
-    const search = await arrive(page, 'packages/search/index')
+    const search = await arrive(page, 'subpackages/search/index')
     await search.locator('input').first().tap()
     await page.keyboard.type('一次不跑')
     await expectText(search, '政策文件')
@@ -373,7 +373,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await shoot(page, 'scenario-06-search')
     await hit.tap()
 
-    const detail = await arrive(page, 'packages/policy/detail/index')
+    const detail = await arrive(page, 'subpackages/policy/detail/index')
     await expectText(detail, '深入推进“放管服”改革加快政府职能转变若干措施')
     await expectText(detail, '文号：景府字〔2019〕16号')
     await expectText(detail.locator('.policy-summary'), `一句话看懂${policy.summary}`)
@@ -400,7 +400,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     const card = services.locator('.service-card').filter({ hasText: '特困人员照料护理补助' }).first()
     await expectText(card, '一次不跑')
     await card.tap()
-    const detail = await arrive(page, 'packages/service/detail/index')
+    const detail = await arrive(page, 'subpackages/service/detail/index')
     await expectText(detail, '已准备 0 项，共 2 项')
     const items = detail.locator('.materials__item')
     await items.nth(0).locator('.nut-checkbox').tap()
@@ -408,7 +408,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await expectText(detail, '已准备 2 项，共 2 项，都准备好了')
 
     await page.reload()
-    const again = await arrive(page, 'packages/service/detail/index')
+    const again = await arrive(page, 'subpackages/service/detail/index')
     await expectText(again, '已准备 2 项，共 2 项，都准备好了')
     const ticked = again.locator('.materials__item--done')
     expect(await ticked.count()).toBe(2)
@@ -445,7 +445,7 @@ d('景德镇惠民通 H5 on a phone', () => {
 
     // the next visit: a fresh launch, which checks the manifest and fetches what changed
     const from = b.requests.length
-    const community = await launch(page, server.base, 'packages/community/index', 'faq=dibao-standard')
+    const community = await launch(page, server.base, 'subpackages/community/index', 'faq=dibao-standard')
     await expectText(community, '如有疑问，可拨打12345政务服务便民热线咨询。')
     await expectText(community, `数据截至 2019年6月28日`)
     await requestsSettled(b.requests)
@@ -486,7 +486,7 @@ d('景德镇惠民通 H5 on a phone', () => {
       expect((await card.locator('.money-text__amount').first().innerText()).trim()).toBe('660')
       await shoot(page, 'scenario-08-offline-home')
 
-      const community = await launch(page, server.base, 'packages/community/index', 'faq=dibao-standard')
+      const community = await launch(page, server.base, 'subpackages/community/index', 'faq=dibao-standard')
       await expectText(community.locator('.status-line'), '离线 · 数据截至 2019年6月28日')
       expect(publishedAnswer).not.toBe('')
       await expectText(community, publishedAnswer)
@@ -509,7 +509,7 @@ d('景德镇惠民通 H5 on a phone', () => {
 
   it('11. privacy: the self-tests and the community estimate send nothing of the household’s figures anywhere, and never call /api/v1/assess', async () => {
     const from = b.requests.length
-    const dibao = await launch(page, server.base, 'packages/assess/dibao/index')
+    const dibao = await launch(page, server.base, 'subpackages/assess/dibao/index')
     await choice(dibao, '城市').tap()
     await dibao.locator('#dibao-householdSize input').tap()
     await typeFigure('3')
@@ -518,7 +518,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await dibao.locator('.assess-submit').tap()
     await expectText(dibao, '每月约443元')
 
-    const tekun = await launch(page, server.base, 'packages/assess/tekun/index')
+    const tekun = await launch(page, server.base, 'subpackages/assess/tekun/index')
     await choice(tekun, '城市').tap()
     await tekun.locator('#tekun-age input').tap()
     await typeFigure('71')
@@ -533,7 +533,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await expectText(tekun, '计算过程')
 
     // a community worker's estimate for a neighbour: urban, 5 people, 2291 元 → 660×5−2291 = 1009 元
-    const community = await launch(page, server.base, 'packages/community/index')
+    const community = await launch(page, server.base, 'subpackages/community/index')
     const estimate = community.locator('#community-estimate')
     await choice(estimate, '城市').tap()
     await estimate.locator('#community-householdSize input').tap()

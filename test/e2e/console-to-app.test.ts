@@ -102,7 +102,7 @@ d('a notice published in the console reaches the H5 app (Chromium)', () => {
     await expectText(card, '（上一期660元/人/月）')
     await expectText(card, '来源：景府办字〔2023〕12号')
     await card.locator('.source-link').tap()
-    const detail = await arrive(page, 'packages/standards/detail/index')
+    const detail = await arrive(page, 'subpackages/standards/detail/index')
     await expectText(detail, URBAN_QUOTE.replace(/^一、/, '').replace(/。$/, ''))
     await expectText(detail, '景府办字〔2023〕12号')
     // the history keeps the 2019 figure and its own sentence
@@ -125,7 +125,7 @@ d('a notice published in the console reaches the H5 app (Chromium)', () => {
   }, 60_000)
 
   it('低保自测 computes with the new standard: an urban household of 1 with no income gets 890 元', async () => {
-    const form = await launch(page, server.base, 'packages/assess/dibao/index')
+    const form = await launch(page, server.base, 'subpackages/assess/dibao/index')
     await form
       .locator('.assess-choice__label', { hasText: /^城市$/ })
       .first()
@@ -154,7 +154,7 @@ d('a notice published in the console reaches the H5 app (Chromium)', () => {
       violations.push(...(await auditPage(page, route.name)).violations)
     }
     // the state that shows the new figure worked out: a 低保 result
-    const dibao = await launch(page, server.base, 'packages/assess/dibao/index')
+    const dibao = await launch(page, server.base, 'subpackages/assess/dibao/index')
     await dibao.getByText('城市', { exact: true }).tap()
     await dibao.locator('input').nth(0).tap()
     await page.keyboard.type('1')

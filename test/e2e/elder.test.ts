@@ -84,7 +84,7 @@ d('长辈版 on every page (H5, 375×812)', () => {
     }
 
     // the states a person reaches on the busiest pages: a 低保 result, search results, a policy's full text
-    const dibao = await launch(b.page, server.base, 'packages/assess/dibao/index')
+    const dibao = await launch(b.page, server.base, 'subpackages/assess/dibao/index')
     await dibao.getByText('城市', { exact: true }).tap()
     await dibao.locator('input').nth(0).tap()
     await b.page.keyboard.type('3')
@@ -95,12 +95,12 @@ d('长辈版 on every page (H5, 375×812)', () => {
     await shoot(b.page, 'elder-assess-dibao-result')
     await audit('assess-dibao (result)')
 
-    const search = await launch(b.page, server.base, 'packages/search/index', `q=${encodeURIComponent('低保')}`)
+    const search = await launch(b.page, server.base, 'subpackages/search/index', `q=${encodeURIComponent('低保')}`)
     await expectText(search, '找到')
     await shoot(b.page, 'elder-search-results')
     await audit('search (results)')
 
-    const policy = await launch(b.page, server.base, 'packages/policy/detail/index', 'id=relief-standards-2019')
+    const policy = await launch(b.page, server.base, 'subpackages/policy/detail/index', 'id=relief-standards-2019')
     await nutButton(policy, '全部展开').tap()
     await expectText(policy, '全部收起')
     await shoot(b.page, 'elder-policy-detail-open')
@@ -133,7 +133,7 @@ d('长辈版 on every page (H5, 375×812)', () => {
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(size).toBeLessThan(ELDER_RULES.minFont)
     await home.getByText('低保自测').first().tap()
-    await arrive(b.page, 'packages/assess/dibao/index')
+    await arrive(b.page, 'subpackages/assess/dibao/index')
   }, 60_000)
 
   it('had no console errors, page errors, CSP violations or requests to other hosts', () => {

@@ -26,13 +26,13 @@ const ALL = INJECTIONS.join(' ')
 
 /** The pages where the strings land, each opened as a fresh launch (before and after the publish). */
 const VISITS = {
-  community: { path: 'packages/community/index', query: `faq=${faq.id}` },
-  searchQuestion: { path: 'packages/search/index', query: `q=${encodeURIComponent('注入测试')}` },
-  searchSql: { path: 'packages/search/index', query: `q=${encodeURIComponent('DROP TABLE')}` },
-  searchScript: { path: 'packages/search/index', query: `q=${encodeURIComponent(INJECTIONS[0])}` },
+  community: { path: 'subpackages/community/index', query: `faq=${faq.id}` },
+  searchQuestion: { path: 'subpackages/search/index', query: `q=${encodeURIComponent('注入测试')}` },
+  searchSql: { path: 'subpackages/search/index', query: `q=${encodeURIComponent('DROP TABLE')}` },
+  searchScript: { path: 'subpackages/search/index', query: `q=${encodeURIComponent(INJECTIONS[0])}` },
   policies: { path: 'pages/policies/index', query: '' },
-  policyDetail: { path: 'packages/policy/detail/index', query: `id=${encodeURIComponent(policy.id)}` },
-  serviceDetail: { path: 'packages/service/detail/index', query: `id=${encodeURIComponent(service.id)}` },
+  policyDetail: { path: 'subpackages/policy/detail/index', query: `id=${encodeURIComponent(policy.id)}` },
+  serviceDetail: { path: 'subpackages/service/detail/index', query: `id=${encodeURIComponent(service.id)}` },
 } as const
 type VisitName = keyof typeof VISITS
 

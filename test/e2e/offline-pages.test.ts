@@ -40,7 +40,7 @@ d('H5: every page opens offline after visiting only the home page', () => {
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 60_000 })
     const onlineRequests = b.requests.map((r) => r.url)
     // the home page alone was opened online: no other page's chunk was asked for by the page itself
-    expect(onlineRequests.some((u) => u.includes('#/packages/'))).toBe(false)
+    expect(onlineRequests.some((u) => u.includes('#/subpackages/'))).toBe(false)
 
     await server.stop()
     await b.setOffline(true)
@@ -57,7 +57,7 @@ d('H5: every page opens offline after visiting only the home page', () => {
     // in-app taps, as in the report: the tabs and 低保自测 from a home page launched offline
     const home = await launch(page, server.base, 'pages/index/index')
     await home.getByText('低保自测').first().tap()
-    await expectText(view(page, 'packages/assess/dibao/index'), '低保自测')
+    await expectText(view(page, 'subpackages/assess/dibao/index'), '低保自测')
     for (const [label, path, text] of [
       ['救助标准', 'pages/standards/index', '救助标准'],
       ['办事', 'pages/services/index', '办事'],

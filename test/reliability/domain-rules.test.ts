@@ -17,7 +17,7 @@ import {
   parseTekunInput,
   todayInShanghai,
 } from '../../src/domain'
-import { collectFieldErrors } from '../../src/components/assessment-validation'
+import { collectFieldErrors } from '../../src/components/assessment/validation'
 import { type TestApp, createTestApp } from '../server/helpers'
 import { nastyNumber, nastyString } from './arbitraries'
 import { knob, report } from './support'
@@ -285,7 +285,7 @@ describe('phone and server agree', () => {
         fc.constantFrom('self', 'semi', 'full'),
         fc.boolean(),
         async (a, care, age, canWork, income, supporter, selfCare, numbers) => {
-          // as the form builds it (src/packages/assess/tekun: toRaw)
+          // as the form builds it (src/subpackages/assess/tekun: toRaw)
           const answers: Record<string, unknown> = {
             area: a,
             care: a === 'rural' ? care : undefined,

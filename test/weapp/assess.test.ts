@@ -18,7 +18,7 @@ afterEach(() => mp.close())
 async function openCheck(route: string) {
   mp = await launch({ dist })
   await mp.tap(route === 'dibao' ? '低保自测' : '特困自测')
-  expect(mp.page().route).toBe(`packages/assess/${route}/index`)
+  expect(mp.page().route).toBe(`subpackages/assess/${route}/index`)
 }
 
 /** A choice: its mark (○ or ●) and label start the option's text. */
@@ -44,7 +44,7 @@ describe('低保自测', () => {
     householdFiguresNeverSent('1500')
     // the figure's source opens the standard's page
     await mp.tap('来源：景府办字〔2019〕35号 第（一）项')
-    expect(mp.page().route).toBe('packages/standards/detail/index')
+    expect(mp.page().route).toBe('subpackages/standards/detail/index')
     expect(mp.page().options).toEqual({ id: 'dibao-urban-standard' })
     expect(mp.errors).toEqual([])
   })

@@ -34,7 +34,7 @@ it('follows WeChat’s large font on the first launch, says so, and keeps it on 
     await mp.switchTab(tab)
     expect(pageClasses(mp)).toContain('elder')
   }
-  await mp.navigateTo('/packages/assess/dibao/index')
+  await mp.navigateTo('/subpackages/assess/dibao/index')
   expect(pageClasses(mp)).toContain('elder')
   mp.close()
 

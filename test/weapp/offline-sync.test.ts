@@ -72,7 +72,7 @@ it('a new edition reaches the cache (manifest, then only the changed section) an
   expect(phone.keys().filter((k) => k.startsWith('jdz:content:section:'))).toEqual([expect.stringMatching(/^jdz:content:section:faq:/)])
   expect(await contentCard(mp)).toContain('刚从网络更新的内容')
   expect(mp.text()).toContain(`内容版本${version}`)
-  await mp.navigateTo('/packages/community/index')
+  await mp.navigateTo('/subpackages/community/index')
   expect(mp.text()).toContain(UPDATED_QUESTION)
   mp.close()
 
@@ -82,7 +82,7 @@ it('a new edition reaches the cache (manifest, then only the changed section) an
   const card = await contentCard(mp)
   expect(card).toContain('本机保存的内容')
   expect(card).toContain(`内容版本${version}`)
-  await mp.navigateTo('/packages/community/index')
+  await mp.navigateTo('/subpackages/community/index')
   expect(mp.text()).toContain(UPDATED_QUESTION)
   mp.close()
 

@@ -26,15 +26,15 @@ const PAGES: Record<string, { query?: string; shows: string }> = {
   'pages/services/index': { shows: '办事指南' },
   'pages/policies/index': { shows: '政策解读' },
   'pages/mine/index': { shows: '内容数据' },
-  'packages/assess/dibao/index': { shows: '住在城市还是农村' },
-  'packages/assess/tekun/index': { shows: '特困人员自测' },
-  'packages/standards/detail/index': { query: 'id=dibao-urban-standard', shows: '660元/人/月' },
-  'packages/policy/detail/index': { query: 'id=relief-standards-2019', shows: '景府办字〔2019〕35号' },
-  'packages/service/detail/index': { query: 'id=dibao-application', shows: '最低生活保障（低保）申请' },
-  'packages/search/index': { shows: '大家常搜' },
-  'packages/community/index': { shows: '帮邻居估算' },
-  'packages/about/privacy/index': { shows: '您的个人信息不会离开您的手机' },
-  'packages/about/sources/index': { shows: '《景德镇市人民政府公报》2019年第6期' },
+  'subpackages/assess/dibao/index': { shows: '住在城市还是农村' },
+  'subpackages/assess/tekun/index': { shows: '特困人员自测' },
+  'subpackages/standards/detail/index': { query: 'id=dibao-urban-standard', shows: '660元/人/月' },
+  'subpackages/policy/detail/index': { query: 'id=relief-standards-2019', shows: '景府办字〔2019〕35号' },
+  'subpackages/service/detail/index': { query: 'id=dibao-application', shows: '最低生活保障（低保）申请' },
+  'subpackages/search/index': { shows: '大家常搜' },
+  'subpackages/community/index': { shows: '帮邻居估算' },
+  'subpackages/about/privacy/index': { shows: '您的个人信息不会离开您的手机' },
+  'subpackages/about/sources/index': { shows: '《景德镇市人民政府公报》2019年第6期' },
 }
 
 it('lists the same pages as this test', () => {
@@ -64,10 +64,10 @@ it.each(Object.entries(PAGES))('%s opens without an error and shows its content'
 })
 
 it.each([
-  ['/packages/standards/detail/index?id=no-such-standard', '没有找到这项救助标准'],
-  ['/packages/policy/detail/index?id=no-such-policy', '没有找到这份政策文件'],
-  ['/packages/service/detail/index?id=no-such-service', '没有找到这个办事事项'],
-  ['/packages/standards/detail/index', '链接中缺少标准编号'],
+  ['/subpackages/standards/detail/index?id=no-such-standard', '没有找到这项救助标准'],
+  ['/subpackages/policy/detail/index?id=no-such-policy', '没有找到这份政策文件'],
+  ['/subpackages/service/detail/index?id=no-such-service', '没有找到这个办事事项'],
+  ['/subpackages/standards/detail/index', '链接中缺少标准编号'],
 ])('%s (a stale shared link) says what is missing instead of a blank page', async (url, message) => {
   expect(await mp.navigateTo(url)).toBeNull()
   expect(mp.text()).toContain(message)
@@ -75,7 +75,7 @@ it.each([
 })
 
 it('a page path that is not in app.json fails as WeChat fails it', async () => {
-  expect(await mp.navigateTo('/packages/assess/index')).toBe('navigateTo:fail page "packages/assess/index" is not found')
+  expect(await mp.navigateTo('/subpackages/assess/index')).toBe('navigateTo:fail page "subpackages/assess/index" is not found')
   expect(await mp.navigateTo('/pages/mine/index')).toBe('navigateTo:fail can not navigateTo a tabbar page')
   expect(mp.stack).toHaveLength(1)
 })
@@ -88,7 +88,7 @@ it('switches tabs, keeping each tab page alive and closing pages above it', asyn
   await mp.switchTab('/pages/index/index')
   expect(mp.page()).toBe(home)
   await mp.tap('低保自测')
-  expect(mp.page().route).toBe('packages/assess/dibao/index')
+  expect(mp.page().route).toBe('subpackages/assess/dibao/index')
   expect(mp.stack).toHaveLength(2)
   for (const tab of mp.tabRoutes()) {
     await mp.switchTab(`/${tab}`)
@@ -99,12 +99,12 @@ it('switches tabs, keeping each tab page alive and closing pages above it', asyn
 
 it('a link tapped with 10 pages open replaces the top page instead of failing', async () => {
   for (let i = 1; i < PAGE_STACK_LIMIT; i++)
-    expect(await mp.navigateTo('/packages/standards/detail/index?id=dibao-urban-standard')).toBeNull()
+    expect(await mp.navigateTo('/subpackages/standards/detail/index?id=dibao-urban-standard')).toBeNull()
   expect(mp.stack).toHaveLength(PAGE_STACK_LIMIT)
-  expect(await mp.navigateTo('/packages/about/privacy/index')).toBe('navigateTo:fail webview count limit exceed')
+  expect(await mp.navigateTo('/subpackages/about/privacy/index')).toBe('navigateTo:fail webview count limit exceed')
   await mp.tap('在全文中查看')
   expect(mp.stack).toHaveLength(PAGE_STACK_LIMIT)
-  expect(mp.page().route).toBe('packages/policy/detail/index')
+  expect(mp.page().route).toBe('subpackages/policy/detail/index')
   expect(mp.text()).toContain('景德镇市人民政府办公室关于提高2019年城乡困难群众救助标准的通知')
   expect(mp.errors).toEqual([])
 })

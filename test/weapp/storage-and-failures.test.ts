@@ -87,7 +87,7 @@ it('a pack 20 times the size is cached in pieces within WeChat’s limits and re
   mp = await launch({ dist, api: server.route, storage: phone, network: 'none' })
   await mp.switchTab('/pages/mine/index')
   expect(mp.text()).toContain('本机保存的内容')
-  await mp.navigateTo(`/packages/policy/detail/index?id=${copyId}`)
+  await mp.navigateTo(`/subpackages/policy/detail/index?id=${copyId}`)
   expect(mp.text()).toContain('景府办字〔2019〕35号')
   expectWithinLimits(phone)
   expect(mp.errors).toEqual([])

@@ -21,10 +21,10 @@ describe('share cards', () => {
   })
 
   it('a standard: its figure and citation, to a chat and to 朋友圈', async () => {
-    await mp.navigateTo('/packages/standards/detail/index?id=dibao-urban-standard')
+    await mp.navigateTo('/subpackages/standards/detail/index?id=dibao-urban-standard')
     expect(mp.share()).toEqual({
       title: '城市居民最低生活保障标准：660元/人/月（景府办字〔2019〕35号第（一）项）',
-      path: '/packages/standards/detail/index?id=dibao-urban-standard',
+      path: '/subpackages/standards/detail/index?id=dibao-urban-standard',
     })
     expect(mp.shareTimeline()).toEqual({
       title: '城市居民最低生活保障标准：660元/人/月（景府办字〔2019〕35号第（一）项）',
@@ -33,17 +33,17 @@ describe('share cards', () => {
   })
 
   it('a policy: its title and document number', async () => {
-    await mp.navigateTo('/packages/policy/detail/index?id=relief-standards-2019')
+    await mp.navigateTo('/subpackages/policy/detail/index?id=relief-standards-2019')
     const card = { title: '景德镇市人民政府办公室关于提高2019年城乡困难群众救助标准的通知（景府办字〔2019〕35号）' }
-    expect(mp.share()).toEqual({ ...card, path: '/packages/policy/detail/index?id=relief-standards-2019' })
+    expect(mp.share()).toEqual({ ...card, path: '/subpackages/policy/detail/index?id=relief-standards-2019' })
     expect(mp.shareTimeline()).toEqual({ ...card, query: 'id=relief-standards-2019' })
     // the page's own 分享给好友 button shares the same card
     await mp.tap('分享给好友')
-    expect(mp.shares).toEqual([{ ...card, path: '/packages/policy/detail/index?id=relief-standards-2019' }])
+    expect(mp.shares).toEqual([{ ...card, path: '/subpackages/policy/detail/index?id=relief-standards-2019' }])
   })
 
   it('a community answer: the question and what it rests on, never the neighbour’s figures', async () => {
-    await mp.navigateTo('/packages/community/index')
+    await mp.navigateTo('/subpackages/community/index')
     // a worker estimates for a neighbour first
     await mp.tap(/^[○●]城市/)
     await mp.input('家庭人口', '3')
@@ -55,19 +55,19 @@ describe('share cards', () => {
     expect(mp.shares).toEqual([
       {
         title: '景德镇的低保标准是多少？（依据：景府办字〔2019〕35号第（一）项、第（二）项）',
-        path: '/packages/community/index?faq=dibao-standard',
+        path: '/subpackages/community/index?faq=dibao-standard',
       },
     ])
     const menu = mp.share()
     const timeline = mp.shareTimeline()
-    expect(menu).toEqual({ title: '社区工作者：救助标准和常见问题速查', path: '/packages/community/index' })
+    expect(menu).toEqual({ title: '社区工作者：救助标准和常见问题速查', path: '/subpackages/community/index' })
     expect(timeline).toEqual({ title: '社区工作者：救助标准和常见问题速查', query: '' })
     for (const card of [...mp.shares, menu, timeline]) expect(JSON.stringify(card)).not.toMatch(/1234|746/)
     expect(mp.errors).toEqual([])
   })
 
   it('the self-checks offer no share card, so a result cannot be forwarded by mistake', async () => {
-    for (const route of ['/packages/assess/dibao/index', '/packages/assess/tekun/index']) {
+    for (const route of ['/subpackages/assess/dibao/index', '/subpackages/assess/tekun/index']) {
       await mp.navigateTo(route)
       expect(mp.share()).toBeUndefined()
       expect(mp.shareTimeline()).toBeUndefined()
@@ -111,7 +111,7 @@ it('12345 is one tap away, through makePhoneCall', async () => {
 
 it('赣服通 and 江西政务服务网 are copyable text with a hint, since a mini-program cannot open them', async () => {
   mp = await launch({ dist })
-  await mp.navigateTo('/packages/service/detail/index?id=dibao-application')
+  await mp.navigateTo('/subpackages/service/detail/index?id=dibao-application')
   const text = mp.text()
   expect(text).toContain('小程序里不能直接打开“赣服通”')
   expect(text).toContain('在手机浏览器里搜索“江西政务服务网”')

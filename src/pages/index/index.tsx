@@ -2,14 +2,14 @@
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { type ValueOnDate, formatChineseDate, standardsHeading, standardsOn, todayInShanghai } from '../../domain'
-import { PageShell } from '../../components/page-shell'
-import { ElderSwitch } from '../../components/elder-switch'
-import { HOTLINE, Hotline } from '../../components/hotline'
-import { StandardCard } from '../../components/standard-card'
-import { EmptyState } from '../../components/empty-state'
-import { ErrorState } from '../../components/error-state'
-import { ActionButton } from '../../components/action-button'
-import { outdatedNotice } from '../../components/standard-format'
+import { PageShell } from '../../components/shared/page-shell'
+import { ElderSwitch } from '../../components/shared/elder-switch'
+import { HOTLINE, Hotline } from '../../components/shared/hotline'
+import { StandardCard } from '../../components/shared/standard-card'
+import { EmptyState } from '../../components/shared/empty-state'
+import { ErrorState } from '../../components/shared/error-state'
+import { ActionButton } from '../../components/shared/action-button'
+import { outdatedNotice } from '../../components/shared/standard-format'
 import { useContent } from '../../hooks/use-content'
 import { callPhone, openPage } from '../../services/navigation'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -20,17 +20,17 @@ const FEATURED = ['dibao-urban-standard', 'dibao-rural-standard', 'tekun-urban-s
 const SECONDARY = ['tekun-rural-centralized', 'tekun-rural-dispersed'] as const
 
 const QUICK_ENTRIES = [
-  { label: '低保自测', hint: '算一算能不能申请低保', url: '/packages/assess/dibao/index' },
-  { label: '特困自测', hint: '看看是否符合特困供养', url: '/packages/assess/tekun/index' },
+  { label: '低保自测', hint: '算一算能不能申请低保', url: '/subpackages/assess/dibao/index' },
+  { label: '特困自测', hint: '看看是否符合特困供养', url: '/subpackages/assess/tekun/index' },
   { label: '政策解读', hint: '文件讲了什么、和我有什么关系', url: '/pages/policies/index' },
   { label: '一次不跑办事', hint: '要带什么、去哪办', url: '/pages/services/index' },
-  { label: '社区工作者问答', hint: '常见问题与依据', url: '/packages/community/index' },
+  { label: '社区工作者问答', hint: '常见问题与依据', url: '/subpackages/community/index' },
 ] as const
 
 /** 长辈版: what older residents come for, as four big buttons on the first screen. */
 const ELDER_FIRST = [
-  { label: '低保自测', hint: '能不能申请低保', url: '/packages/assess/dibao/index' },
-  { label: '特困自测', hint: '是否符合特困供养', url: '/packages/assess/tekun/index' },
+  { label: '低保自测', hint: '能不能申请低保', url: '/subpackages/assess/dibao/index' },
+  { label: '特困自测', hint: '是否符合特困供养', url: '/subpackages/assess/tekun/index' },
   { label: '查标准', hint: '今年的救助标准', url: '/pages/standards/index' },
   { label: `打 ${HOTLINE}`, hint: '政务服务热线', url: null },
 ] as const
@@ -76,7 +76,7 @@ export default function HomePage() {
         className="home-search tap-target"
         role="search"
         aria-label="搜索政策、办事和救助标准"
-        onClick={() => openPage('/packages/search/index')}
+        onClick={() => openPage('/subpackages/search/index')}
       >
         <Text className="home-search__icon" aria-hidden="true">
           搜
@@ -132,7 +132,7 @@ export default function HomePage() {
         className="home-footer tap-target"
         role="link"
         aria-label={`数据截至${formatChineseDate(status.asOf)}，点按查看数据来源`}
-        onClick={() => openPage('/packages/about/sources/index')}
+        onClick={() => openPage('/subpackages/about/sources/index')}
       >
         <Text>{`数据截至 ${formatChineseDate(status.asOf)}`}</Text>
         <Text className="home-footer__link">查看数据来源 ›</Text>

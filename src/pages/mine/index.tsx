@@ -4,12 +4,12 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { formatChineseDate } from '../../domain'
-import { PageShell } from '../../components/page-shell'
-import { ElderSwitch } from '../../components/elder-switch'
-import { Hotline } from '../../components/hotline'
-import { ActionButton } from '../../components/action-button'
-import { InfoRow, LinkRow } from '../../components/link-row'
-import { formatBytes } from '../../components/format-bytes'
+import { PageShell } from '../../components/shared/page-shell'
+import { ElderSwitch } from '../../components/shared/elder-switch'
+import { Hotline } from '../../components/shared/hotline'
+import { ActionButton } from '../../components/shared/action-button'
+import { InfoRow, LinkRow } from '../../components/shared/link-row'
+import { formatBytes } from '../../components/shared/format-bytes'
 import { type ContentOrigin, type RefreshOutcome, useContentCache } from '../../hooks/use-content'
 import { appVersion } from '../../services/app-info'
 import { openPage } from '../../services/navigation'
@@ -140,8 +140,8 @@ export default function MinePage() {
       <ContentCard />
       <PersonalDataCard />
       <View className="card mine-links">
-        <LinkRow label="隐私说明" value="我们收集什么、不收集什么" onClick={() => openPage('/packages/about/privacy/index')} />
-        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage('/packages/about/sources/index')} />
+        <LinkRow label="隐私说明" value="我们收集什么、不收集什么" onClick={() => openPage('/subpackages/about/privacy/index')} />
+        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage('/subpackages/about/sources/index')} />
       </View>
       <Hotline />
     </PageShell>

@@ -2,12 +2,12 @@
 // summary or 文号 — and the 政务动态 (the government's meetings) underneath.
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { PageShell } from '../../components/page-shell'
-import { FilterChips } from '../../components/policy-filter-chips'
-import { NewsList } from '../../components/policy-news'
-import { PolicyCard } from '../../components/policy-card'
-import { PageState } from '../../components/policy-state'
-import { SearchBox } from '../../components/policy-search-box'
+import { PageShell } from '../../components/shared/page-shell'
+import { FilterChips } from '../../components/shared/filter-chips'
+import { NewsList } from '../../components/policy/policy-news'
+import { PolicyCard } from '../../components/policy/policy-card'
+import { PageState } from '../../components/shared/page-state'
+import { SearchBox } from '../../components/shared/search-box'
 import { matchesAllTerms, policyFilterText } from '../../domain/search/filter'
 import { useContent } from '../../hooks/use-content'
 import { openPage } from '../../services/navigation'
@@ -48,7 +48,7 @@ export default function PoliciesPage() {
   useEffect(() => setLimit(POLICIES_PAGE_SIZE), [topic, query])
   const remaining = shown.length - limit
 
-  const searchEverywhere = () => openPage(`/packages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`)
+  const searchEverywhere = () => openPage(`/subpackages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`)
 
   return (
     <PageShell name="pages-policies">

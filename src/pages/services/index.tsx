@@ -2,13 +2,13 @@
 // department, open one for its materials, steps, time limits and office.
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { PageShell } from '../../components/page-shell'
-import { FilterChips } from '../../components/policy-filter-chips'
-import { SearchBox } from '../../components/policy-search-box'
+import { PageShell } from '../../components/shared/page-shell'
+import { FilterChips } from '../../components/shared/filter-chips'
+import { SearchBox } from '../../components/shared/search-box'
 import { matchesAllTerms, serviceFilterText } from '../../domain/search/filter'
-import { PageState } from '../../components/policy-state'
-import { ServiceCard } from '../../components/service-card'
-import { SERVICE_MODE_HINT, SERVICE_MODE_LABEL } from '../../components/service-mode'
+import { PageState } from '../../components/shared/page-state'
+import { ServiceCard } from '../../components/service/service-card'
+import { SERVICE_MODE_HINT, SERVICE_MODE_LABEL } from '../../components/service/service-mode'
 import { useContent } from '../../hooks/use-content'
 import type { ServiceMode } from '../../domain'
 import { callPhone, openPage } from '../../services/navigation'
@@ -75,7 +75,7 @@ export default function ServicesPage() {
                 },
                 {
                   label: '在全部内容中搜索',
-                  onClick: () => openPage(`/packages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`),
+                  onClick: () => openPage(`/subpackages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`),
                 },
               ]}
             />

@@ -15,12 +15,12 @@ import {
   standardsOn,
   todayInShanghai,
 } from '../../domain'
-import { PageShell } from '../../components/page-shell'
-import { StandardCard } from '../../components/standard-card'
-import { EmptyState } from '../../components/empty-state'
-import { ErrorState } from '../../components/error-state'
-import { ActionButton } from '../../components/action-button'
-import { GROUP_ORDER, GROUP_TITLES, outdatedNotice, pickerRange } from '../../components/standard-format'
+import { PageShell } from '../../components/shared/page-shell'
+import { StandardCard } from '../../components/shared/standard-card'
+import { EmptyState } from '../../components/shared/empty-state'
+import { ErrorState } from '../../components/shared/error-state'
+import { ActionButton } from '../../components/shared/action-button'
+import { GROUP_ORDER, GROUP_TITLES, outdatedNotice, pickerRange } from '../../components/shared/standard-format'
 import { useContent } from '../../hooks/use-content'
 import './index.scss'
 

@@ -1,0 +1,21 @@
+// Which materials a person has ticked as ready, per service, on this device only
+// (jdz:checklist:<serviceId>). A damaged entry reads as "nothing ticked".
+import { z } from 'zod'
+import { readStored, removeStored, writeStored } from './storage'
+
+export function checklistKey(serviceId: string): string {
+  return `jdz:checklist:${serviceId}`
+}
+
+const ticked = z.array(z.string().max(100)).max(200)
+
+export function loadTicked(serviceId: string): string[] {
+  const parsed = ticked.safeParse(readStored(checklistKey(serviceId)))
+  return parsed.success ? parsed.data : []
+}
+
+export function saveTicked(serviceId: string, ids: readonly string[]): void {
+  // a failed write only loses the ticks for next time; they still show for this visit
+  if (ids.length === 0) removeStored(checklistKey(serviceId))
+  else writeStored(checklistKey(serviceId), [...ids])
+}
