@@ -1,9 +1,9 @@
-// `user add|list|disable` and `audit export`: console accounts are made on the server's own
+// `user add|list|disable|enable|reset` and `audit export`: console accounts are made on the server's own
 // command line, never over the network, so the first admin needs no bootstrap route.
 import crypto from 'node:crypto'
 import QRCode from 'qrcode'
 import type { Kysely } from 'kysely'
-import { AccountStore, ROLES, ROLE_LABEL, USER_NAME, needsTotp } from '../console/accounts'
+import { AccountStore, ROLES, ROLE_LABEL, USER_NAME, type User } from '../console/accounts'
 import { allAudit, appendAudit } from '../console/audit'
 import { passwordProblem } from '../console/passwords'
 import { totpUri } from '../console/totp'
@@ -55,15 +55,29 @@ export async function runUserCommand(
       if (!user) throw new AccountCommandError(`账号“${name}”已经存在`, false)
       await appendAudit(db, now, { actor: 'cli', action: 'user.add', detail: { name, role } })
       io.out(`已创建账号 ${name}（${ROLE_LABEL[user.role]}）`)
-      if (piped === null) io.out(`初始密码（只显示这一次，请当面交给本人）：${password}`)
-      if (needsTotp(user.role) && user.totpSecret) {
-        const uri = totpUri(user.totpSecret, name)
-        io.out(
-          '这个角色登录时还要输入动态验证码。请本人用身份验证器 App（如 Microsoft Authenticator、Google 身份验证器）扫描下面的二维码，或手动输入：',
-        )
-        io.out(uri)
-        io.out(await QRCode.toString(uri, { type: 'terminal', small: true }))
-      }
+      await printCredentials(io, user, piped === null ? password : null)
+      return
+    }
+    case 'reset': {
+      if (!name) throw new AccountCommandError('请给出要重置的账号名，例如 user reset zhangsan', true)
+      const piped = await io.readPassword()
+      const password = piped ?? generatePassword()
+      const problem = passwordProblem(password)
+      if (problem) throw new AccountCommandError(problem, true)
+      const user = await accounts.resetCredentials(name, password)
+      if (!user) throw new AccountCommandError(`没有账号“${name}”`, false)
+      await appendAudit(db, now, { actor: 'cli', action: 'user.reset', detail: { name } })
+      io.out(`已重置账号 ${name} 的密码${user.totpSecret ? '和动态验证码' : ''}，它原来的登录已全部结束`)
+      if (user.disabledAt) io.out(`注意：这个账号仍是停用状态；确需恢复请用 user enable ${name}`)
+      await printCredentials(io, user, piped === null ? password : null)
+      return
+    }
+    case 'enable': {
+      if (!name) throw new AccountCommandError('请给出要恢复的账号名', true)
+      const user = await accounts.enable(name)
+      if (!user) throw new AccountCommandError(`没有账号“${name}”`, false)
+      await appendAudit(db, now, { actor: 'cli', action: 'user.enable', detail: { name } })
+      io.out(`已恢复账号 ${name}，它可以用原来的密码登录`)
       return
     }
     case 'list': {
@@ -85,8 +99,20 @@ export async function runUserCommand(
       return
     }
     default:
-      throw new AccountCommandError('user 后面应是 add、list 或 disable', true)
+      throw new AccountCommandError('user 后面应是 add、list、disable、enable 或 reset', true)
   }
+}
+
+/** What the person needs to sign in, shown once: the password (unless it was piped in) and the TOTP secret. */
+async function printCredentials(io: AccountIo, user: User, generatedPassword: string | null): Promise<void> {
+  if (generatedPassword !== null) io.out(`初始密码（只显示这一次，请当面交给本人）：${generatedPassword}`)
+  if (!user.totpSecret) return
+  const uri = totpUri(user.totpSecret, user.name)
+  io.out(
+    '这个角色登录时还要输入动态验证码。请本人用身份验证器 App（如 Microsoft Authenticator、Google 身份验证器）扫描下面的二维码，或手动输入：',
+  )
+  io.out(uri)
+  io.out(await QRCode.toString(uri, { type: 'terminal', small: true }))
 }
 
 export async function runAuditExport(db: Kysely<Tables>, write: (line: string) => void): Promise<number> {

@@ -112,6 +112,48 @@ export class AccountStore {
     })
   }
 
+  /**
+   * A forgotten password or a lost phone: a new password and, for roles that need one, a new TOTP
+   * secret (the old authenticator stops working), and every session ends. An admin does this after
+   * checking who is asking, in person; the new secrets are shown once.
+   */
+  async resetCredentials(name: string, password: string): Promise<User | null> {
+    const passwordHash = await hashPassword(password)
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('console_user').selectAll().where('name', '=', name).executeTakeFirst()
+      if (!row) return null
+      const totpSecret = needsTotp(row.role) ? newTotpSecret() : null
+      await trx
+        .updateTable('console_user')
+        .set({ password_hash: passwordHash, totp_secret: totpSecret, totp_last_step: null })
+        .where('id', '=', row.id)
+        .execute()
+      await trx.deleteFrom('console_session').where('user_id', '=', row.id).execute()
+      return userOf({ ...row, password_hash: passwordHash, totp_secret: totpSecret, totp_last_step: null })
+    })
+  }
+
+  /** Undoes a disable; the account signs in again with its existing password. */
+  async enable(name: string): Promise<User | null> {
+    const row = await this.db.selectFrom('console_user').selectAll().where('name', '=', name).executeTakeFirst()
+    if (!row) return null
+    await this.db.updateTable('console_user').set({ disabled_at: null }).where('id', '=', row.id).execute()
+    return userOf({ ...row, disabled_at: null })
+  }
+
+  /**
+   * The signed-in person's own change of password (ASVS 2.1.5/2.1.6: the current one is asked for
+   * by the route). Every other session of the account ends (3.3.3): whoever else knew the old
+   * password is signed out; the session that made the change stays.
+   */
+  async changePassword(userId: number, password: string, keepToken: string): Promise<void> {
+    const passwordHash = await hashPassword(password)
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('console_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
+      await trx.deleteFrom('console_session').where('user_id', '=', userId).where('id_hash', '!=', hashId(keepToken)).execute()
+    })
+  }
+
   async recordTotpStep(userId: number, step: number): Promise<void> {
     await this.db.updateTable('console_user').set({ totp_last_step: step }).where('id', '=', userId).execute()
   }

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { AccountStore, ROLES, ROLE_LABEL, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, USER_NAME, needsTotp } from '../console/accounts'
 import { appendAudit, listAudit } from '../console/audit'
 import { type GuardDeps, clearSessionCookie, requireRole, requireSession, sessionCookie, setSessionCookie } from '../console/guard'
-import { verifyPassword } from '../console/passwords'
+import { passwordProblem, verifyPassword } from '../console/passwords'
 import { matchTotp, totpUri } from '../console/totp'
 import { generatePassword } from '../cli/accounts'
 import type { Role } from '../db/tables'
@@ -156,11 +156,80 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps }> = asy
       },
     )
 
-    signedIn.post('/users/:name/disable', { schema: { params: z.object({ name: z.string().max(64) }) } }, async (request) => {
+    // Own password: the current one is asked for (ASVS 2.1.6), wrong guesses count towards the same
+    // throttle as sign-in, and the account's other sessions end.
+    signedIn.post(
+      '/password',
+      {
+        schema: {
+          body: z.object({
+            current: z.string({ error: '请填写现在的密码' }).min(1, '请填写现在的密码').max(256, '密码太长了'),
+            next: z.string({ error: '请填写新密码' }).max(256, '密码太长了'),
+          }),
+        },
+      },
+      async (request) => {
+        const session = request.consoleSession
+        const token = sessionCookie(request)
+        if (!session || !token) throw new ApiError(401, 'not_logged_in', '请先登录')
+        const { user } = session
+        const now = deps.now()
+        const wait = await accounts.throttleWait(user.name, request.ip, now)
+        if (wait > 0) throw new ApiError(429, 'login_throttled', `现在的密码连续输错了几次，请在 ${wait} 秒后再试`)
+        if (!(await verifyPassword(user.passwordHash, request.body.current))) {
+          await accounts.recordFailure(user.name, request.ip, now)
+          await appendAudit(deps.db, now, { actor: user.name, action: 'password.change_failed', ip: request.ip })
+          throw new ApiError(400, 'bad_request', '现在的密码不正确', [{ field: 'current', message: '现在的密码不正确' }])
+        }
+        const problem = passwordProblem(request.body.next)
+        if (problem) throw new ApiError(400, 'bad_request', problem, [{ field: 'next', message: problem }])
+        if (request.body.next === request.body.current)
+          throw new ApiError(400, 'bad_request', '新密码不能和现在的一样', [{ field: 'next', message: '新密码不能和现在的一样' }])
+        await accounts.changePassword(user.id, request.body.next, token)
+        await appendAudit(deps.db, now, { actor: user.name, action: 'password.change', ip: request.ip })
+        return { ok: true }
+      },
+    )
+
+    const userParams = { params: z.object({ name: z.string().max(64) }) }
+    const noSuchUser = (name: string) => new ApiError(404, 'not_found', `没有账号“${name}”`, [{ field: 'name', message: '没有这个账号' }])
+
+    // A colleague who forgot the password or lost the phone: new password and TOTP secret, shown once.
+    signedIn.post('/users/:name/reset', { schema: userParams }, async (request, reply) => {
+      const session = await requireRole(deps, request, ['admin'])
+      if (request.params.name === session.user.name)
+        throw new ApiError(409, 'self_reset', '不能在这里重置自己的账号：改密码请用“修改密码”，丢了手机请另一位管理员操作')
+      const password = generatePassword()
+      const user = await accounts.resetCredentials(request.params.name, password)
+      if (!user) throw noSuchUser(request.params.name)
+      await appendAudit(deps.db, deps.now(), {
+        actor: session.user.name,
+        action: 'user.reset',
+        ip: request.ip,
+        detail: { name: user.name },
+      })
+      reply.header('cache-control', 'no-store')
+      return { name: user.name, role: user.role, password, totpUri: user.totpSecret ? totpUri(user.totpSecret, user.name) : null }
+    })
+
+    signedIn.post('/users/:name/enable', { schema: userParams }, async (request) => {
+      const session = await requireRole(deps, request, ['admin'])
+      const user = await accounts.enable(request.params.name)
+      if (!user) throw noSuchUser(request.params.name)
+      await appendAudit(deps.db, deps.now(), {
+        actor: session.user.name,
+        action: 'user.enable',
+        ip: request.ip,
+        detail: { name: user.name },
+      })
+      return { name: user.name, disabledAt: null }
+    })
+
+    signedIn.post('/users/:name/disable', { schema: userParams }, async (request) => {
       const session = await requireRole(deps, request, ['admin'])
       if (request.params.name === session.user.name) throw new ApiError(409, 'self_disable', '不能停用自己的账号，请另一位管理员操作')
       const user = await accounts.disable(request.params.name, deps.now())
-      if (!user) throw new ApiError(404, 'not_found', `没有账号“${request.params.name}”`, [{ field: 'name', message: '没有这个账号' }])
+      if (!user) throw noSuchUser(request.params.name)
       await appendAudit(deps.db, deps.now(), {
         actor: session.user.name,
         action: 'user.disable',

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react'
 import { type Me, ROLE_LABEL, api, setCsrfToken } from './api'
 import { DraftEditor } from './draft-editor'
-import { AuditLog, DraftList, History, Users } from './lists'
+import { AuditLog, DraftList, History } from './lists'
 import { Login } from './login'
+import { ChangePassword } from './password'
 import { NewNotice } from './new-notice'
 import { ReviewPage } from './review'
+import { Users } from './users'
 
 type View =
   | { page: 'drafts' }
@@ -14,6 +16,7 @@ type View =
   | { page: 'history' }
   | { page: 'audit' }
   | { page: 'users' }
+  | { page: 'password' }
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined)
@@ -61,6 +64,9 @@ export function App() {
         </nav>
         <span className="who">
           {me.name}（{ROLE_LABEL[me.role]}）
+          <button type="button" className="link" onClick={() => setView({ page: 'password' })}>
+            修改密码
+          </button>
           <button type="button" className="link" onClick={() => void logout()}>
             退出
           </button>
@@ -80,6 +86,7 @@ export function App() {
         {view.page === 'history' && <History role={me.role} />}
         {view.page === 'audit' && <AuditLog />}
         {view.page === 'users' && <Users />}
+        {view.page === 'password' && <ChangePassword />}
       </main>
     </>
   )

@@ -1,5 +1,5 @@
-import { type FormEvent, useEffect, useState } from 'react'
-import { ApiFailure, ROLE_LABEL, type Role, api, when } from './api'
+import { useEffect, useState } from 'react'
+import { ApiFailure, type Role, api, when } from './api'
 import { type DraftSummary, STATUS_LABEL } from './types'
 
 export function DraftList({ onOpen }: { onOpen: (draft: DraftSummary) => void }) {
@@ -109,6 +109,10 @@ const ACTION_LABEL: Record<string, string> = {
   rollback: '回滚',
   'user.add': '新建账号',
   'user.disable': '停用账号',
+  'user.enable': '恢复账号',
+  'user.reset': '重置密码和验证码',
+  'password.change': '修改密码',
+  'password.change_failed': '修改密码时原密码错误',
 }
 
 export function AuditLog() {
@@ -147,90 +151,6 @@ export function AuditLog() {
           </tbody>
         </table>
       </div>
-    </section>
-  )
-}
-
-interface UserRow {
-  name: string
-  role: Role
-  createdAt: string
-  disabledAt: string | null
-}
-
-export function Users() {
-  const [users, setUsers] = useState<UserRow[] | null>(null)
-  const [name, setName] = useState('')
-  const [role, setRole] = useState<Role>('editor')
-  const [created, setCreated] = useState<{ name: string; password: string; totpUri: string | null } | null>(null)
-  const [message, setMessage] = useState('')
-  const load = () => void api<{ users: UserRow[] }>('GET', '/console/users').then((r) => setUsers(r.users))
-  useEffect(load, [])
-  const add = async (event: FormEvent) => {
-    event.preventDefault()
-    setMessage('')
-    try {
-      setCreated(await api('POST', '/console/users', { name, role }))
-      setName('')
-      load()
-    } catch (e) {
-      if (e instanceof ApiFailure) setMessage(e.message)
-    }
-  }
-  const disable = async (user: string) => {
-    if (!window.confirm(`停用账号 ${user}？它的登录会立即结束。`)) return
-    try {
-      await api('POST', `/console/users/${encodeURIComponent(user)}/disable`, {})
-      load()
-    } catch (e) {
-      if (e instanceof ApiFailure) setMessage(e.message)
-    }
-  }
-  return (
-    <section className="card">
-      <h2>账号</h2>
-      <ul className="list">
-        {(users ?? []).map((u) => (
-          <li key={u.name}>
-            <strong>{u.name}</strong> {ROLE_LABEL[u.role]}{' '}
-            {u.disabledAt ? (
-              <span className="badge">已停用</span>
-            ) : (
-              <button type="button" className="link" onClick={() => void disable(u.name)}>
-                停用
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={add} className="row">
-        <label>
-          新账号
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          角色
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option value="editor">编辑</option>
-            <option value="reviewer">审核</option>
-            <option value="admin">管理员</option>
-          </select>
-        </label>
-        <button type="submit">创建</button>
-      </form>
-      {message && <p className="error">{message}</p>}
-      {created && (
-        <div className="warn-box">
-          <p>
-            已创建 {created.name}。初始密码（只显示这一次，请当面交给本人）：<code>{created.password}</code>
-          </p>
-          {created.totpUri && (
-            <p>
-              请本人在身份验证器 App 中添加：<code className="wrap">{created.totpUri}</code>
-            </p>
-          )}
-        </div>
-      )}
     </section>
   )
 }

@@ -2,11 +2,12 @@
 // throttling that slows a guesser without locking out a colleague, session expiry, disabling,
 // CSRF, roles and the audit trail.
 import BetterSqlite3 from 'better-sqlite3'
+import { runUserCommand } from '../../server/cli/accounts'
 import { appendAudit } from '../../server/console/audit'
 import { AccountStore, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, THROTTLE_FREE_FAILURES } from '../../server/console/accounts'
 import { ARGON2_PARAMS, hashParameters, hashPassword, isArgon2id } from '../../server/console/passwords'
 import { totpCode } from '../../server/console/totp'
-import { type ConsoleTest, clientFor, cookieOf, createConsoleTest } from './console-helpers'
+import { type ConsoleTest, PASSWORD, clientFor, cookieOf, createConsoleTest } from './console-helpers'
 import { createTestApp, testDialects } from './helpers'
 
 // Every sign-in verifies an argon2id hash (19 MiB, by design slow): allow for a busy machine.
@@ -154,6 +155,83 @@ describe.each(testDialects())('console accounts (%s)', (dialect) => {
     expect((await victim.request('GET', '/me')).statusCode).toBe(401)
     expect((await t.login('qian')).statusCode).toBe(401)
     expect((await audit('user.disable')).map((e) => e.detail.name)).toContain('qian')
+  })
+
+  test('a person changes their own password: the current one is asked for, the other sessions end, this one stays', async () => {
+    await t.addUser('zhang', 'editor')
+    const here = await t.signIn('zhang')
+    const elsewhere = await t.signIn('zhang')
+    const next = 'a brand new passphrase'
+    const wrong = await here.request('POST', '/password', { current: 'not my password', next })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().error.fields).toEqual([{ field: 'current', message: '现在的密码不正确' }])
+    const short = await here.request('POST', '/password', { current: PASSWORD, next: 'short' })
+    expect(short.statusCode).toBe(400)
+    expect(short.json().error.fields[0].field).toBe('next')
+    expect((await here.request('POST', '/password', { current: PASSWORD, next: PASSWORD })).statusCode).toBe(400)
+    expect((await here.request('POST', '/password', { current: PASSWORD, next }, { 'x-csrf-token': 'forged' })).statusCode).toBe(403)
+
+    expect((await here.request('POST', '/password', { current: PASSWORD, next })).statusCode).toBe(200)
+    expect((await here.request('GET', '/me')).statusCode).toBe(200)
+    expect((await elsewhere.request('GET', '/me')).statusCode).toBe(401)
+    expect((await t.login('zhang')).statusCode).toBe(401)
+    expect((await t.login('zhang', { password: next })).statusCode).toBe(200)
+    expect((await audit('password.change')).map((e) => e.actor)).toContain('zhang')
+    expect((await audit('password.change_failed')).map((e) => e.actor)).toContain('zhang')
+  })
+
+  test('an admin resets a colleague who lost password and phone: both are new, shown once, and old sessions end', async () => {
+    await t.addUser('wu', 'reviewer')
+    const before = await t.signIn('wu')
+    const admin = await t.signIn('zhao')
+    const editor = await t.signIn('lihua')
+    expect((await editor.request('POST', '/users/wu/reset', {})).statusCode).toBe(403)
+    expect((await admin.request('POST', '/users/zhao/reset', {})).statusCode).toBe(409)
+    expect((await admin.request('POST', '/users/nobody/reset', {})).json().error.fields).toEqual([
+      { field: 'name', message: '没有这个账号' },
+    ])
+
+    const reset = await admin.request('POST', '/users/wu/reset', {})
+    expect(reset.statusCode).toBe(200)
+    expect(reset.headers['cache-control']).toBe('no-store')
+    const { password, totpUri } = reset.json() as { password: string; totpUri: string }
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/)
+    const secret = new URL(totpUri).searchParams.get('secret')
+    expect(secret).toMatch(/^[A-Z2-7]+$/)
+
+    expect((await before.request('GET', '/me')).statusCode).toBe(401)
+    // the old password no longer works, nor a code from the lost phone
+    expect((await t.login('wu')).statusCode).toBe(401)
+    t.clock.advance(30_000)
+    const code = totpCode(secret ?? '', t.clock.now())
+    expect((await t.login('wu', { password, code })).statusCode).toBe(200)
+    expect((await audit('user.reset')).map((e) => e.detail.name)).toContain('wu')
+  })
+
+  test('an admin can enable a disabled account again; it signs in with its own password', async () => {
+    await t.addUser('zheng', 'editor')
+    const admin = await t.signIn('zhao')
+    expect((await admin.request('POST', '/users/zheng/disable', {})).statusCode).toBe(200)
+    expect((await t.login('zheng')).statusCode).toBe(401)
+    expect((await admin.request('POST', '/users/zheng/enable', {})).json()).toEqual({ name: 'zheng', disabledAt: null })
+    expect((await t.login('zheng')).statusCode).toBe(200)
+    expect((await audit('user.enable')).map((e) => e.detail.name)).toContain('zheng')
+  })
+
+  test('the CLI resets and enables accounts on the server itself', async () => {
+    await t.addUser('feng', 'editor')
+    const lines: string[] = []
+    const io = (piped: string | null) => ({ out: (line: string) => lines.push(line), readPassword: async () => piped })
+    const db = t.db.database.db
+    await runUserCommand(db, ['disable', 'feng'], undefined, io(null))
+    await runUserCommand(db, ['reset', 'feng'], undefined, io('typed by the admin 123'))
+    expect(lines.join('\n')).toContain('仍是停用状态')
+    expect(lines.join('\n')).not.toContain('typed by the admin 123')
+    await runUserCommand(db, ['enable', 'feng'], undefined, io(null))
+    expect((await t.login('feng', { password: 'typed by the admin 123' })).statusCode).toBe(200)
+    await expect(runUserCommand(db, ['reset', 'nobody'], undefined, io(null))).rejects.toThrow('没有账号“nobody”')
+    await expect(runUserCommand(db, ['reset', 'feng'], undefined, io('short'))).rejects.toThrow('至少')
+    expect((await audit('user.reset')).filter((e) => e.actor === 'cli').map((e) => e.detail.name)).toContain('feng')
   })
 
   test('a change of state without the session CSRF token is refused and logged', async () => {
