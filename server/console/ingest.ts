@@ -1,5 +1,7 @@
 // The notice extractor as the console uses it (src/domain/ingest): the shape of its answer, so the
 // console depends on the answer rather than the module's internals.
+import type { IngestOptions } from '../../src/domain/ingest'
+
 export interface IngestProposal {
   parameterId: string
   label: string
@@ -19,4 +21,4 @@ export interface IngestResult {
   unmatched: Array<{ quote: string; reason: string }>
 }
 
-export type IngestFn = (text: string) => IngestResult
+export type IngestFn = (text: string, options?: IngestOptions) => IngestResult

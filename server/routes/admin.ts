@@ -125,7 +125,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
   const authErrors = { 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema }
 
   // Notice ingestion, behind the same token and rate limit (a child plugin inherits these hooks).
-  await app.register(ingestRoutes)
+  await app.register(ingestRoutes, { store: ctx.store })
 
   app.post(
     '/admin/content',

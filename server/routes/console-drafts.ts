@@ -23,7 +23,7 @@ import type { IngestFn } from '../console/ingest'
 import { ApiError, notFound } from '../lib/errors'
 import { sha256Hex } from '../lib/sha256'
 import type { ApiContext } from './context'
-import { INGEST_BODY_LIMIT, ingestBodySchema, ingestRequest } from './ingest'
+import { INGEST_BODY_LIMIT, heldStandards, ingestBodySchema, ingestRequest } from './ingest'
 import { passBodyValidator } from '../lib/pass-body'
 
 export const NOTICE_BODY_LIMIT = 256 * 1024
@@ -96,7 +96,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
       if (text !== undefined) {
         if (text.trim() === '') throw new ApiError(400, 'invalid_input', '请粘贴通知全文', [{ field: 'text', message: '请粘贴通知全文' }])
         if (!ingest) throw new ApiError(503, 'ingest_unavailable', '通知识别暂不可用')
-        const read = ingest(text)
+        const read = ingest(text, heldStandards(ctx.store))
         content.notice = {
           text,
           sourceId: `notice-${sha256Hex(text).slice(0, 12)}`,
@@ -139,7 +139,7 @@ export const consoleDraftRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps; ctx: A
     { bodyLimit: INGEST_BODY_LIMIT, validatorCompiler: passBodyValidator, schema: { body: ingestBodySchema } },
     async (request) => {
       await requireRole(deps, request, ['editor'])
-      return ingestRequest(request.body)
+      return ingestRequest(request.body, heldStandards(ctx.store))
     },
   )
 

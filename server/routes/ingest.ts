@@ -5,7 +5,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ingestNotice, ingestResultSchema } from '../../src/domain/ingest'
+import { type IngestOptions, heldValuesIn, ingestNotice, ingestResultSchema } from '../../src/domain/ingest'
+import type { PublishedContent } from '../content/published-content'
 import { ApiError, errorBodySchema } from '../lib/errors'
 import { passBodyValidator } from '../lib/pass-body'
 import { sha256Hex } from '../lib/sha256'
@@ -31,15 +32,24 @@ function textTooLarge(): ApiError {
   return new ApiError(413, 'text_too_large', message, [{ field: 'text', message }])
 }
 
+/**
+ * The standards the server holds now, for a notice that states a multiple of one it does not restate
+ * (特困 = 1.3 × 低保): the extractor computes it from the held value and flags it for review.
+ */
+export function heldStandards(store: PublishedContent): IngestOptions {
+  const current = store.current
+  return current ? { heldValue: heldValuesIn(current.pack.parameters) } : {}
+}
+
 /** Validate the body and ingest its text; throws ApiError (400 / 413) naming `text`. */
-export function ingestRequest(body: unknown): IngestResponse {
+export function ingestRequest(body: unknown, options: IngestOptions = {}): IngestResponse {
   const text = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).text : undefined
   if (typeof text !== 'string' || text.trim() === '') {
     const message = typeof text === 'string' || text === undefined ? '请粘贴通知全文' : '通知全文应为文字（字符串）'
     throw new ApiError(400, 'invalid_input', `text：${message}`, [{ field: 'text', message }])
   }
   if (Buffer.byteLength(text, 'utf8') > INGEST_MAX_TEXT_BYTES) throw textTooLarge()
-  return { ...ingestNotice(text), textHash: sha256Hex(text) }
+  return { ...ingestNotice(text, options), textHash: sha256Hex(text) }
 }
 
 /** A body even larger than INGEST_BODY_LIMIT is still a text that is too long: say so, naming it. */
@@ -47,7 +57,7 @@ function bodyTooLarge(error: FastifyError, _request: FastifyRequest, _reply: Fas
   throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? textTooLarge() : error
 }
 
-export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
+export const ingestRoutes: FastifyPluginAsyncZod<{ store: PublishedContent }> = async (app, { store }) => {
   app.post(
     '/admin/ingest',
     {
@@ -73,7 +83,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
-      return ingestRequest(request.body)
+      return ingestRequest(request.body, heldStandards(store))
     },
   )
 }

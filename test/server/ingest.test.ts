@@ -38,6 +38,16 @@ describe.each(testDialects())('POST /admin/ingest (%s)', (dialect) => {
     expect(await t.repository.history()).toEqual(before)
   })
 
+  it('computes a multiple of a standard the notice does not restate from the one the server holds, flagged for review', async () => {
+    const text =
+      '景德镇市民政局关于调整特困人员基本生活标准的通知\n景民字〔2023〕5号\n经研究，决定自2023年7月1日起，城市特困人员基本生活标准按当地城市低保标准的1.3倍确定。\n景德镇市民政局\n2023年6月20日'
+    const body = (await ingest({ text })).json()
+    expect(body.unmatched).toEqual([])
+    expect(body.proposals).toHaveLength(1)
+    expect(body.proposals[0]).toMatchObject({ parameterId: 'tekun-urban-support', amountFen: 85_800, needsReview: true })
+    expect(body.proposals[0].notes[0]).toContain('按本系统已有的城市居民最低生活保障标准660元（景府办字〔2019〕35号')
+  })
+
   it('needs the admin token: 401 without, 403 with a wrong one', async () => {
     const none = await ingest({ text: notice }, {})
     expect(none.statusCode).toBe(401)

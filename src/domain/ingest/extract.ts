@@ -2,12 +2,14 @@
 // (read-sentence.ts), each subject's figures are combined into values (combine.ts), and multiples of
 // another standard are computed last, once every stated value is known. Anything that cannot be
 // placed with certainty goes to `unmatched` with the reason: never a guess.
+import { formatChineseDate } from '../dates'
 import { formatYuan } from '../money'
 import { evaluate } from './combine'
 import { findEffectiveStatements } from './dates'
 import type { DocumentReading } from './document'
 import type { Figure } from './figures'
 import { type NormalisedText, originalSpan } from './normalise'
+import { type IngestOptions, describeHeld } from './options'
 import { makeProposal } from './proposal'
 import { type Group, readSentence, shareIncreases } from './read-sentence'
 import type { Proposal, Unmatched } from './result'
@@ -55,7 +57,12 @@ export interface Extraction {
   unmatched: Unmatched[]
 }
 
-export function extract(input: string, n: NormalisedText, { document, boundaries }: DocumentReading): Extraction {
+export function extract(
+  input: string,
+  n: NormalisedText,
+  { document, boundaries }: DocumentReading,
+  options: IngestOptions = {},
+): Extraction {
   const proposals: Proposal[] = []
   const reasons = new Map<Span, string[]>()
   const multiples: Multiple[] = []
@@ -110,27 +117,46 @@ export function extract(input: string, n: NormalisedText, { document, boundaries
     }
   }
 
+  // The base of a multiple: set in this notice, or else the held value in force when this one takes
+  // effect, named as such so that the reviewer checks it still applies.
+  const baseFor = (baseId: ParameterId, effective: string | null): { fen: number; described: string; check: string } | null => {
+    const stated = proposals.find((p) => p.parameterId === baseId)
+    if (stated) return { fen: stated.amountFen, described: `按${stated.label}${yuan(stated.amountFen)}`, check: '请核对' }
+    const held = effective && options.heldValue ? options.heldValue(baseId, effective) : null
+    if (!held || !effective) return null
+    return {
+      fen: held.amountFen,
+      described: `本通知没有写明${PARAMETER_LABELS[baseId]}；按本系统已有的${PARAMETER_LABELS[baseId]}${yuan(held.amountFen)}（${describeHeld(held)}）`,
+      check: `请核对${formatChineseDate(effective)}时这个基数是否仍然有效`,
+    }
+  }
+
   // Multiples last: their base (低保标准) may be set anywhere in the notice.
   for (const { ids, figure, span, group } of multiples) {
-    const base = readBase(figure.baseText)
+    const named = readBase(figure.baseText)
     const floor = /不低于$/.test(n.text.slice(span.from, figure.index - figure.baseText.length).replace(/(?:按|当地|的)+$/, ''))
     for (const id of ids) {
-      const area = base.area ?? AREA_OF[id]
+      const area = named.area ?? AREA_OF[id]
       const baseIds =
-        base.concept && area ? resolveSubject({ concept: base.concept, areas: [area], mode: null, level: group.subject.level }) : null
+        named.concept && area ? resolveSubject({ concept: named.concept, areas: [area], mode: null, level: group.subject.level }) : null
       const baseId = baseIds?.ok && baseIds.ids.length === 1 ? baseIds.ids[0] : null
-      const baseProposal = baseId ? proposals.find((p) => p.parameterId === baseId) : undefined
-      if (!baseId || !baseProposal) {
-        reject(
-          span,
-          `${PARAMETER_LABELS[id]}按「${figure.baseText}${figure.raw}」确定，但本通知没有写明${baseId ? PARAMETER_LABELS[baseId] : '作为基数的标准'}，无法算出金额`,
-        )
+      const effective = effectiveOf(span)
+      const base = baseId ? baseFor(baseId, effective) : null
+      if (!baseId || !base) {
+        const missing = `本通知没有写明${baseId ? PARAMETER_LABELS[baseId] : '作为基数的标准'}`
+        const noneHeld =
+          baseId && options.heldValue
+            ? effective
+              ? `，本系统也没有${formatChineseDate(effective)}时的该项标准`
+              : '，也没有写明执行日期'
+            : ''
+        reject(span, `${PARAMETER_LABELS[id]}按「${figure.baseText}${figure.raw}」确定，但${missing}${noneHeld}，无法算出金额`)
         continue
       }
       const thousandths = figure.thousandths as number
       const { start, end } = quoteOf(span)
-      const amount = Math.round((baseProposal.amountFen * thousandths) / 1000)
-      const notes = [`按${baseProposal.label}${yuan(baseProposal.amountFen)}的${thousandths / 1000}倍推算为${yuan(amount)}，请核对`]
+      const amount = Math.round((base.fen * thousandths) / 1000)
+      const notes = [`${base.described}的${thousandths / 1000}倍推算为${yuan(amount)}，${base.check}`]
       if (floor) notes.push('「不低于」表示下限：推算的是最低标准，实际标准可能更高')
       if (ids.length > 1) notes.push(`同一规则适用于多项标准：${ids.map((i) => PARAMETER_LABELS[i]).join('、')}`)
       proposals.push(
@@ -139,9 +165,9 @@ export function extract(input: string, n: NormalisedText, { document, boundaries
           quoteStart: start,
           quoteEnd: end,
           parameterId: id,
-          derivation: { kind: 'multiple', raw: figure.raw, thousandths, baseFen: baseProposal.amountFen },
+          derivation: { kind: 'multiple', raw: figure.raw, thousandths, baseFen: base.fen },
           previousAmountFen: null,
-          effectiveFrom: effectiveOf(span),
+          effectiveFrom: effective,
           notes,
           needsReview: true,
         }),

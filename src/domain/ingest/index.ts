@@ -4,14 +4,17 @@ import { readDocument } from './document'
 import { extract } from './extract'
 import { normalise } from './normalise'
 import type { IngestResult } from './result'
+import type { IngestOptions } from './options'
 
 export type { IngestDocument, IngestResult, Proposal, Unmatched } from './result'
+export type { HeldValue, IngestOptions } from './options'
+export { heldValuesIn } from './options'
 export { ingestResultSchema } from './result'
 export { PARAMETER_LABELS, type ParameterId } from './vocabulary'
 
-export function ingestNotice(text: string): IngestResult {
+export function ingestNotice(text: string, options: IngestOptions = {}): IngestResult {
   const n = normalise(text)
   const reading = readDocument(text, n)
-  const { proposals, unmatched } = extract(text, n, reading)
+  const { proposals, unmatched } = extract(text, n, reading, options)
   return { document: reading.document, proposals, unmatched }
 }
