@@ -7,7 +7,7 @@ import type { IngestResult } from './result'
 import type { IngestOptions } from './options'
 
 export type { IngestDocument, IngestResult, Proposal, Unmatched } from './result'
-export type { HeldValue, IngestOptions } from './options'
+export type { IngestOptions } from './options'
 export { heldValuesIn } from './options'
 export { ingestResultSchema } from './result'
 export { PARAMETER_LABELS, type ParameterId } from './vocabulary'
