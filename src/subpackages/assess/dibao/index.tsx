@@ -11,6 +11,7 @@ import { useRememberedAnswers } from '../../../components/assessment/use-remembe
 import { useContent } from '../../../hooks/use-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
+import { routes } from '../../../routes'
 import '../assess.scss'
 
 export default function DibaoSelfCheck() {
@@ -59,16 +60,11 @@ export default function DibaoSelfCheck() {
           className="assess-links__item"
           role="link"
           aria-label="家里有无劳动能力、无人赡养的老人或残疾人？去做特困人员自测"
-          onClick={() => openPage('/subpackages/assess/tekun/index')}
+          onClick={() => openPage(routes.tekun())}
         >
           <Text>家里有无劳动能力、无人赡养的老人或残疾人？做特困人员自测 ›</Text>
         </View>
-        <View
-          className="assess-links__item"
-          role="link"
-          aria-label="查看隐私说明"
-          onClick={() => openPage('/subpackages/about/privacy/index')}
-        >
+        <View className="assess-links__item" role="link" aria-label="查看隐私说明" onClick={() => openPage(routes.privacy())}>
           <Text>隐私说明：您填写的内容怎样处理 ›</Text>
         </View>
       </View>

@@ -17,6 +17,7 @@ import { collectFieldErrors } from '../../../components/assessment/validation'
 import { useContent } from '../../../hooks/use-content'
 import { type Result, type TekunAssessment, type TekunInput, assessTekun, parseTekunInput, todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
+import { routes } from '../../../routes'
 import '../assess.scss'
 
 type TekunField = 'area' | 'care' | 'age' | 'canWork' | 'monthlyIncome' | 'hasCapableSupporter' | 'selfCare'
@@ -341,20 +342,10 @@ export default function TekunSelfCheck() {
       </View>
 
       <View className="assess-links">
-        <View
-          className="assess-links__item"
-          role="link"
-          aria-label="去做低保自测"
-          onClick={() => openPage('/subpackages/assess/dibao/index')}
-        >
+        <View className="assess-links__item" role="link" aria-label="去做低保自测" onClick={() => openPage(routes.dibao())}>
           <Text>按全家收入算一算：低保自测 ›</Text>
         </View>
-        <View
-          className="assess-links__item"
-          role="link"
-          aria-label="查看隐私说明"
-          onClick={() => openPage('/subpackages/about/privacy/index')}
-        >
+        <View className="assess-links__item" role="link" aria-label="查看隐私说明" onClick={() => openPage(routes.privacy())}>
           <Text>隐私说明：您填写的内容怎样处理 ›</Text>
         </View>
       </View>
