@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import DibaoPage from '../../src/subpackages/assess/dibao/index'
-import { DIBAO_ANSWERS_KEY } from '../../src/services/assessment-answers'
+import { DIBAO_ANSWERS_KEY } from '../../src/services/storage-keys'
 import { setToday, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
