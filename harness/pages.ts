@@ -3,9 +3,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
+import type { PagePath } from '../src/routes'
 import { type RecordedRequest, screenshot } from './e2e'
 
-/** Every page of the app (src/app.config.ts), detail pages with a real id from the content. */
+/** Every page of the app (src/routes.ts), detail pages with a real id from the content. */
 export const ROUTES = [
   { name: 'home', path: 'pages/index/index', query: '', title: '景德镇惠民通' },
   { name: 'standards', path: 'pages/standards/index', query: '', title: '救助标准' },
@@ -26,7 +27,7 @@ export const ROUTES = [
   { name: 'community', path: 'subpackages/community/index', query: '', title: '社区工作者' },
   { name: 'privacy', path: 'subpackages/about/privacy/index', query: '', title: '隐私' },
   { name: 'sources', path: 'subpackages/about/sources/index', query: '', title: '数据来源' },
-] as const
+] as const satisfies ReadonlyArray<{ name: string; path: PagePath; query: string; title: string }>
 
 export function routeUrl(base: string, pagePath: string, query = ''): string {
   return `${base}/#/${pagePath}${query ? `?${query}` : ''}`

@@ -1,41 +1,30 @@
+// The page list comes from src/routes.ts (one table for the app's routes); Taro evaluates this file
+// in Node at build time, bundling that import.
+import { SUBPACKAGES, TAB_PAGE_PATHS, type TabPagePath } from './routes'
+
+/** Each tab's label and icon (src/assets/tab/, drawn by scripts/make-tab-icons.ts). */
+const TAB_LOOK: Record<TabPagePath, { text: string; icon: string }> = {
+  'pages/index/index': { text: '首页', icon: 'home' },
+  'pages/standards/index': { text: '救助标准', icon: 'standards' },
+  'pages/services/index': { text: '办事', icon: 'services' },
+  'pages/policies/index': { text: '政策', icon: 'policies' },
+  'pages/mine/index': { text: '我的', icon: 'mine' },
+}
+
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/standards/index', 'pages/services/index', 'pages/policies/index', 'pages/mine/index'],
-  subPackages: [
-    { root: 'subpackages/assess', pages: ['dibao/index', 'tekun/index'] },
-    { root: 'subpackages/standards', pages: ['detail/index'] },
-    { root: 'subpackages/policy', pages: ['detail/index'] },
-    { root: 'subpackages/service', pages: ['detail/index'] },
-    { root: 'subpackages/search', pages: ['index'] },
-    { root: 'subpackages/community', pages: ['index'] },
-    { root: 'subpackages/about', pages: ['privacy/index', 'sources/index'] },
-  ],
+  pages: [...TAB_PAGE_PATHS],
+  subPackages: SUBPACKAGES.map(({ root, pages }) => ({ root, pages: [...pages] })),
   tabBar: {
     color: '#555555',
     selectedColor: '#b7312c',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      {
-        pagePath: 'pages/standards/index',
-        text: '救助标准',
-        iconPath: 'assets/tab/standards.png',
-        selectedIconPath: 'assets/tab/standards-active.png',
-      },
-      {
-        pagePath: 'pages/services/index',
-        text: '办事',
-        iconPath: 'assets/tab/services.png',
-        selectedIconPath: 'assets/tab/services-active.png',
-      },
-      {
-        pagePath: 'pages/policies/index',
-        text: '政策',
-        iconPath: 'assets/tab/policies.png',
-        selectedIconPath: 'assets/tab/policies-active.png',
-      },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
-    ],
+    list: TAB_PAGE_PATHS.map((pagePath) => ({
+      pagePath,
+      text: TAB_LOOK[pagePath].text,
+      iconPath: `assets/tab/${TAB_LOOK[pagePath].icon}.png`,
+      selectedIconPath: `assets/tab/${TAB_LOOK[pagePath].icon}-active.png`,
+    })),
   },
   window: {
     backgroundTextStyle: 'light',

@@ -10,6 +10,7 @@ import { getElderState } from './services/elder-store'
 import { installOfflineShell } from './services/offline-shell'
 import { installChunkErrorNotice } from './h5/chunk-error'
 import { installTabBarFix } from './h5/tab-bar'
+import { installOldLinks } from './services/old-links'
 import { watchForUpdate } from './services/app-update'
 import './app.scss'
 
@@ -17,6 +18,8 @@ dayjs.locale('zh-cn')
 // before the first navigation can fail
 installChunkErrorNotice()
 installTabBarFix()
+// an old /packages/… link: rewritten before the router reads the address (H5), or redirected (weapp)
+installOldLinks()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

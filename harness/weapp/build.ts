@@ -18,6 +18,8 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 export function ensureWeappBuild(): string {
   for (;;) {
     if (staleReason(HARNESS_DIST, SOURCES, 'app.json') === null) return HARNESS_DIST
+    // in a fresh checkout dist/ does not exist yet: without it the lock could never be taken
+    fs.mkdirSync(path.dirname(LOCK), { recursive: true })
     try {
       fs.mkdirSync(LOCK)
     } catch {

@@ -107,6 +107,7 @@ export class MiniProgram {
   private readonly modules = new Map<string, { exports: unknown }>()
   private readonly context: vm.Context
   private readonly networkListeners = new Set<Fn>()
+  private readonly pageNotFoundListeners = new Set<Fn>()
   private networkType: string
   private loadingRoute: string | null = null
   app: Config | null = null
@@ -258,6 +259,7 @@ export class MiniProgram {
       getNetworkType: async('getNetworkType', () => ({ networkType: this.networkType })),
       onNetworkStatusChange: (cb: Fn) => this.networkListeners.add(cb),
       offNetworkStatusChange: (cb?: Fn) => (cb ? this.networkListeners.delete(cb) : this.networkListeners.clear()),
+      onPageNotFound: (cb: Fn) => this.pageNotFoundListeners.add(cb),
       navigateTo: navigate('navigateTo'),
       redirectTo: navigate('redirectTo'),
       switchTab: navigate('switchTab'),
@@ -305,7 +307,13 @@ export class MiniProgram {
     const launchOptions = { path: route, query, scene: 1001, referrerInfo: {} }
     this.call(this.app, 'onLaunch', launchOptions)
     this.call(this.app, 'onShow', launchOptions)
-    this.open(route, query)
+    if (this.allRoutes().includes(route)) this.open(route, query)
+    else {
+      // as WeChat: the app's page-not-found listeners must redirect, synchronously; else its own error page
+      for (const listener of [...this.pageNotFoundListeners])
+        this.guard('onPageNotFound', listener)({ path: route, query, isEntryPage: true })
+      if (this.stack.length === 0) throw new Error(`launch: page "${route}" is not found and the app did not redirect`)
+    }
     await this.settle()
     return this
   }

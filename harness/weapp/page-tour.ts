@@ -1,25 +1,18 @@
 // Every page of the app opened on its own, measuring the setData calls of its first render (until
 // the page is quiet), and the 低保 self-check done by taps and typing: shared by the budget test
 // (test/weapp/setdata-budget.test.ts) and the benchmark (bench/weapp-setdata.bench.ts).
+import { PAGE_PATHS, type PagePath, pageUrl } from '../../src/routes'
 import { type MiniProgram, type SetDataCall, launch } from './mini-program'
 
-/** Each page's URL, with a real id for the pages that show one item. */
-export const PAGE_URLS: Record<string, string> = {
-  'pages/index/index': '/pages/index/index',
-  'pages/standards/index': '/pages/standards/index',
-  'pages/services/index': '/pages/services/index',
-  'pages/policies/index': '/pages/policies/index',
-  'pages/mine/index': '/pages/mine/index',
-  'subpackages/assess/dibao/index': '/subpackages/assess/dibao/index',
-  'subpackages/assess/tekun/index': '/subpackages/assess/tekun/index',
-  'subpackages/standards/detail/index': '/subpackages/standards/detail/index?id=dibao-urban-standard',
-  'subpackages/policy/detail/index': '/subpackages/policy/detail/index?id=relief-standards-2019',
-  'subpackages/service/detail/index': '/subpackages/service/detail/index?id=dibao-application',
-  'subpackages/search/index': '/subpackages/search/index',
-  'subpackages/community/index': '/subpackages/community/index',
-  'subpackages/about/privacy/index': '/subpackages/about/privacy/index',
-  'subpackages/about/sources/index': '/subpackages/about/sources/index',
+/** A real id for the pages that show one item. */
+const SAMPLE_QUERY: Partial<Record<PagePath, Record<string, string>>> = {
+  'subpackages/standards/detail/index': { id: 'dibao-urban-standard' },
+  'subpackages/policy/detail/index': { id: 'relief-standards-2019' },
+  'subpackages/service/detail/index': { id: 'dibao-application' },
 }
+
+/** Each page's URL (every page of src/routes.ts), with a real id for the pages that show one item. */
+export const PAGE_URLS: Record<string, string> = Object.fromEntries(PAGE_PATHS.map((path) => [path, pageUrl(path, SAMPLE_QUERY[path])]))
 
 export interface PageRender {
   route: string

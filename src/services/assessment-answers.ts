@@ -3,9 +3,6 @@
 import { z } from 'zod'
 import { readStored, removeStored, writeStored } from './storage'
 
-export const DIBAO_ANSWERS_KEY = 'jdz:assess:dibao'
-export const TEKUN_ANSWERS_KEY = 'jdz:assess:tekun'
-
 const blankOr = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.literal('')])
 /** what was typed, kept as typed (the form re-validates it) */
 const typed = z.string().max(20)

@@ -10,8 +10,8 @@
 import { z } from 'zod'
 import { type ContentPack, type Manifest, type SectionName, manifestSchema, sectionSchemas } from '../domain'
 import { readStored, removeStored, storedBytes, storedKeys, utf8Bytes, writeStored } from './storage'
+import { CONTENT_PREFIX } from './storage-keys'
 
-export const CONTENT_PREFIX = 'jdz:content:'
 export const MANIFEST_KEY = `${CONTENT_PREFIX}manifest`
 export const SECTION_PREFIX = `${CONTENT_PREFIX}section:`
 

@@ -1,10 +1,9 @@
-// 长辈版 (elder mode), one setting for the whole app, kept in Taro storage under `jdz:elder`.
+// 长辈版 (elder mode), one setting for the whole app, kept in Taro storage (ELDER_KEY).
 // On the first launch only (nothing stored yet) it follows WeChat's own font-size setting: a person
 // who has made WeChat's text larger gets 长辈版 switched on, and is told so (they can switch it off).
 import Taro from '@tarojs/taro'
 import { readStored, writeStored } from './storage'
-
-export const ELDER_KEY = 'jdz:elder'
+import { ELDER_KEY } from './storage-keys'
 
 /**
  * WeChat reports its font size in px (「我-设置-通用-字体大小」); the standard setting is 16 on

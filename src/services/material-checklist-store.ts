@@ -1,11 +1,8 @@
 // Which materials a person has ticked as ready, per service, on this device only
-// (jdz:checklist:<serviceId>). A damaged entry reads as "nothing ticked".
+// (checklistKey in storage-keys.ts). A damaged entry reads as "nothing ticked".
 import { z } from 'zod'
 import { readStored, removeStored, writeStored } from './storage'
-
-export function checklistKey(serviceId: string): string {
-  return `jdz:checklist:${serviceId}`
-}
+import { checklistKey } from './storage-keys'
 
 const ticked = z.array(z.string().max(100)).max(200)
 

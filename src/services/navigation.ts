@@ -1,14 +1,7 @@
 // Navigation that never throws into a page: tab pages need switchTab, other pages navigateTo, and a
 // failed navigation (page stack full on weapp, a mocked API in tests) falls back or is ignored.
 import Taro from '@tarojs/taro'
-
-export const TAB_PAGES = [
-  '/pages/index/index',
-  '/pages/standards/index',
-  '/pages/services/index',
-  '/pages/policies/index',
-  '/pages/mine/index',
-] as const
+import { TAB_PAGES } from '../routes'
 
 function settle(result: unknown, onFail?: () => void): void {
   if (result && typeof (result as Promise<unknown>).catch === 'function') {
@@ -20,7 +13,7 @@ function settle(result: unknown, onFail?: () => void): void {
 export function openPage(url: string): void {
   const path = url.split('?')[0]
   try {
-    if ((TAB_PAGES as readonly string[]).includes(path)) {
+    if (TAB_PAGES.includes(path)) {
       // switchTab cannot carry a query string
       settle(Taro.switchTab({ url: path }))
       return

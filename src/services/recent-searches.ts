@@ -1,7 +1,7 @@
-// Recent searches, kept on this phone only (`jdz:recent-searches`), newest first, at most 10.
+// Recent searches, kept on this phone only (RECENT_SEARCHES_KEY), newest first, at most 10.
 import { readStored, removeStored, writeStored } from './storage'
+import { RECENT_SEARCHES_KEY } from './storage-keys'
 
-export const RECENT_SEARCHES_KEY = 'jdz:recent-searches'
 export const MAX_RECENT_SEARCHES = 10
 const MAX_QUERY_LENGTH = 50
 

@@ -3,6 +3,7 @@
 // passed in, so a card cannot carry household figures.
 import type { FaqBasis } from '../components/community/faq'
 import { type Faq, type Fen, type Parameter, type Policy, formatYuan } from '../domain'
+import { routes } from '../routes'
 
 export interface ShareCard {
   /** the card's title, with its citation */
@@ -23,14 +24,14 @@ export function standardCard(
   parameter: Pick<Parameter, 'id' | 'label' | 'unit'>,
   current: { amountFen: Fen; reference: { docNumber: string; article?: string } } | null,
 ): ShareCard {
-  const path = `/subpackages/standards/detail/index?id=${encodeURIComponent(parameter.id)}`
+  const path = routes.standardDetail({ id: parameter.id })
   if (!current) return { title: parameter.label, path }
   const { docNumber, article } = current.reference
   return { title: `${parameter.label}：${formatYuan(current.amountFen)}${parameter.unit}（${citation(docNumber, article)}）`, path }
 }
 
 export function policyCard(policy: Pick<Policy, 'id' | 'title' | 'docNumber'>): ShareCard {
-  return { title: `${policy.title}（${policy.docNumber}）`, path: `/subpackages/policy/detail/index?id=${encodeURIComponent(policy.id)}` }
+  return { title: `${policy.title}（${policy.docNumber}）`, path: routes.policyDetail({ id: policy.id }) }
 }
 
 export function faqCard(faq: Pick<Faq, 'id' | 'question'>, basis: readonly FaqBasis[]): ShareCard {
@@ -45,6 +46,6 @@ export function faqCard(faq: Pick<Faq, 'id' | 'question'>, basis: readonly FaqBa
   const docs = [...articles].map(([docNumber, list]) => `${docNumber}${list.join('、')}`)
   return {
     title: docs.length ? `${faq.question}（依据：${docs.join('；')}）` : faq.question,
-    path: `/subpackages/community/index?faq=${encodeURIComponent(faq.id)}`,
+    path: routes.community({ faq: faq.id }),
   }
 }

@@ -1,4 +1,4 @@
-// Taro storage that never throws into the app. Every local key starts with `jdz:`; reads return
+// Taro storage that never throws into the app. Every key is declared in ./storage-keys.ts; reads return
 // `undefined` for a missing, unreadable or corrupted entry and the caller shape-checks the rest.
 import Taro from '@tarojs/taro'
 

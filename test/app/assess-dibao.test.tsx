@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import DibaoPage from '../../src/subpackages/assess/dibao/index'
-import { DIBAO_ANSWERS_KEY } from '../../src/services/assessment-answers'
-import { setToday, typeInto } from './assess-fixtures'
+import { DIBAO_ANSWERS_KEY } from '../../src/services/storage-keys'
+import { assessDibao } from '../../src/domain'
+import { mockContent, setToday, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
@@ -97,6 +98,11 @@ it('a date long after the latest standard says newer standards may exist', () =>
   expect(box.textContent).toMatch(/每月约\s*660\s*元/)
   expect(box.textContent).toContain('可能已有更新的标准')
   expect(box.textContent).toContain('测算日期：2026年3月1日')
+  // the outdated note and every caveat of the rules are shown: none is dropped by matching its text
+  const rules = assessDibao(mockContent().pack, { area: 'urban', householdSize: 1, monthlyIncomeFen: 0, on: '2026-03-01' })
+  if (!rules.ok) throw new Error(rules.error.message)
+  expect(rules.value.outdatedNote).not.toBeNull()
+  for (const note of [rules.value.outdatedNote, ...rules.value.caveats]) expect(box.textContent).toContain(note)
 })
 
 it('keeps the answers only when 记住我的填写 is ticked, and clears them', () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import TekunPage from '../../src/subpackages/assess/tekun/index'
-import { TEKUN_ANSWERS_KEY } from '../../src/services/assessment-answers'
+import { TEKUN_ANSWERS_KEY } from '../../src/services/storage-keys'
 import { setToday, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))

@@ -13,7 +13,8 @@ import SearchPage from '../../src/subpackages/search/index'
 import DetailPage from '../../src/subpackages/standards/detail/index'
 import PrivacyPage from '../../src/subpackages/about/privacy/index'
 import SourcesPage from '../../src/subpackages/about/sources/index'
-import { ELDER_KEY, resetElderStoreForTests } from '../../src/services/elder-store'
+import { resetElderStoreForTests } from '../../src/services/elder-store'
+import { ELDER_KEY } from '../../src/services/storage-keys'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 
 const pageRoot = () => document.querySelector('.page') as HTMLElement

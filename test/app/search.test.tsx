@@ -8,7 +8,8 @@ import SearchPage from '../../src/subpackages/search/index'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 import { resetSearchIndexForTests } from '../../src/hooks/use-search-index'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
-import { RECENT_SEARCHES_KEY, loadRecentSearches, rememberSearch } from '../../src/services/recent-searches'
+import { loadRecentSearches, rememberSearch } from '../../src/services/recent-searches'
+import { RECENT_SEARCHES_KEY } from '../../src/services/storage-keys'
 
 function withParams(params: Record<string, string>) {
   Current.router = { params, path: '/subpackages/search/index' } as unknown as typeof Current.router

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import ServiceDetail from '../../src/subpackages/service/detail/index'
-import { checklistKey } from '../../src/services/material-checklist-store'
+import { checklistKey } from '../../src/services/storage-keys'
 import { setPack, setToday, testPack } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))

@@ -31,6 +31,7 @@ import {
   nutButton,
   pickerColumnValue,
   requestsSettled,
+  routeUrl,
   shoot,
   squash,
   swipePickerColumn,
@@ -146,6 +147,14 @@ d('景德镇惠民通 H5 on a phone', () => {
       await shoot(page, `normal-${route.name}`)
     }
   }, 120_000)
+
+  it('an old link (/packages/…, before the move to subpackages/) opens the same page with its query', async () => {
+    await page.goto('about:blank')
+    await page.goto(routeUrl(server.base, 'packages/policy/detail/index', 'id=relief-standards-2019'))
+    const v = await arrive(page, 'subpackages/policy/detail/index')
+    await expectText(v, '景府办字〔2019〕35号')
+    expect(new URL(page.url()).hash).toBe('#/subpackages/policy/detail/index?id=relief-standards-2019')
+  }, 60_000)
 
   it('the tab bar: a drawn icon on every tab (normal and selected), labels ≥ 12 px, each tap opens its page with no CSP error', async () => {
     await launch(page, server.base, 'pages/index/index')

@@ -74,6 +74,27 @@ it.each([
   expect(mp.errors).toEqual([])
 })
 
+it.each([
+  [
+    '/packages/policy/detail/index?id=relief-standards-2019',
+    'subpackages/policy/detail/index',
+    { id: 'relief-standards-2019' },
+    '景府办字〔2019〕35号',
+  ],
+  ['/packages/community/index?faq=dibao-standard', 'subpackages/community/index', { faq: 'dibao-standard' }, '帮邻居估算'],
+  ['/packages/no-such/index', 'pages/index/index', {}, '本应用收录的最新标准（'],
+])('a share card of the old route %s still opens (the new page, the same query)', async (url, route, query, shows) => {
+  const old = await launch({ dist }, url)
+  try {
+    expect(old.stack.map((p) => p.route)).toEqual([route])
+    expect(old.page().options).toEqual(query)
+    expect(old.text()).toContain(shows)
+    expect(old.errors).toEqual([])
+  } finally {
+    old.close()
+  }
+})
+
 it('a page path that is not in app.json fails as WeChat fails it', async () => {
   expect(await mp.navigateTo('/subpackages/assess/index')).toBe('navigateTo:fail page "subpackages/assess/index" is not found')
   expect(await mp.navigateTo('/pages/mine/index')).toBe('navigateTo:fail can not navigateTo a tabbar page')

@@ -8,6 +8,7 @@ import { type Assessment, type Service, formatChineseDate } from '../../domain'
 import { callPhone, openPage } from '../../services/navigation'
 import { describeMaterial } from '../service/material-format'
 import { ServiceModeBadge } from '../service/service-mode'
+import { routes } from '../../routes'
 
 export interface ResultBasisProps {
   /** the standard's start date, the date asked (today) and the outdated note, all as the rules said them */
@@ -97,7 +98,7 @@ export function ApplyServices({ serviceIds, services, showMaterials = true }: Ap
             className="assess-apply__link"
             role="link"
             aria-label={`查看办事指南：${service.name}`}
-            onClick={() => openPage(`/subpackages/service/detail/index?id=${encodeURIComponent(service.id)}`)}
+            onClick={() => openPage(routes.serviceDetail({ id: service.id }))}
           >
             <Text>{`查看办事指南：${service.name} ›`}</Text>
           </View>

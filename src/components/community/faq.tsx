@@ -7,6 +7,7 @@ import { CopyButton } from '../policy/copy-button'
 import { pageLink } from '../../services/clipboard'
 import { SourceLink, type SourceTarget } from '../shared/source-link'
 import { openPage } from '../../services/navigation'
+import { routes } from '../../routes'
 import './community.scss'
 
 export type FaqBasis =
@@ -101,7 +102,7 @@ export function FaqItem({ faq, basis, highlighted }: FaqItemProps) {
             className="source-link faq__service"
             role="link"
             aria-label={`办事指南：${b.name}，点按查看`}
-            onClick={() => openPage(`/subpackages/service/detail/index?id=${encodeURIComponent(b.serviceId)}`)}
+            onClick={() => openPage(routes.serviceDetail({ id: b.serviceId }))}
           >
             <Text>{`办事指南：${b.name} ›`}</Text>
           </View>
@@ -118,11 +119,7 @@ export function FaqItem({ faq, basis, highlighted }: FaqItemProps) {
       <View className="faq__tools">
         {/* one copy button: on H5 the copy ends with a link to this answer; weapp shares by card */}
         <CopyButton
-          text={
-            weapp
-              ? faqCopyText(faq, basis)
-              : `${faqCopyText(faq, basis)}\n${pageLink(`/subpackages/community/index?faq=${encodeURIComponent(faq.id)}`)}`
-          }
+          text={weapp ? faqCopyText(faq, basis) : `${faqCopyText(faq, basis)}\n${pageLink(routes.community({ faq: faq.id }))}`}
           label="复制问答"
           ariaLabel={`复制问答：${faq.question}`}
         />

@@ -8,6 +8,7 @@ import { type IsoDate, type Parameter, formatYuan, latestEffectiveDate, standard
 import { outdatedCaveat } from '../../domain/eligibility/shared'
 import { moneyLabel } from '../shared/money-text'
 import { openPage } from '../../services/navigation'
+import { routes } from '../../routes'
 import '../policy/policy.scss'
 import './community.scss'
 
@@ -74,7 +75,7 @@ export function StandardsTable({ parameters, today }: StandardsTableProps) {
         </View>
         {rows.map((r) => {
           const ref = r.current.reference
-          const open = () => openPage(`/subpackages/standards/detail/index?id=${encodeURIComponent(r.parameter.id)}`)
+          const open = () => openPage(routes.standardDetail({ id: r.parameter.id }))
           return (
             <View
               key={r.parameter.id}

@@ -2,11 +2,8 @@
 import { Text, View } from '@tarojs/components'
 import { type Policy, formatChineseDate } from '../../domain'
 import { openPage } from '../../services/navigation'
+import { routes } from '../../routes'
 import './policy.scss'
-
-export function policyUrl(id: string, sectionId?: string): string {
-  return `/subpackages/policy/detail/index?id=${encodeURIComponent(id)}${sectionId ? `&section=${encodeURIComponent(sectionId)}` : ''}`
-}
 
 export function PolicyCard({ policy }: { policy: Policy }) {
   const date = formatChineseDate(policy.issuedOn)
@@ -15,7 +12,7 @@ export function PolicyCard({ policy }: { policy: Policy }) {
       className="policy-card"
       role="link"
       aria-label={`${policy.title}，${policy.docNumber}，${date}印发。${policy.summary}`}
-      onClick={() => openPage(policyUrl(policy.id))}
+      onClick={() => openPage(routes.policyDetail({ id: policy.id }))}
     >
       <Text className="policy-card__title">{policy.title}</Text>
       <Text className="policy-card__meta">{`${policy.docNumber} · ${date}`}</Text>

@@ -3,11 +3,8 @@ import { Text, View } from '@tarojs/components'
 import type { Service } from '../../domain'
 import { openPage } from '../../services/navigation'
 import { SERVICE_MODE_LABEL, ServiceModeBadge } from './service-mode'
+import { routes } from '../../routes'
 import './service.scss'
-
-export function serviceUrl(id: string): string {
-  return `/subpackages/service/detail/index?id=${encodeURIComponent(id)}`
-}
 
 export function ServiceCard({ service }: { service: Service }) {
   return (
@@ -15,7 +12,7 @@ export function ServiceCard({ service }: { service: Service }) {
       className="service-card"
       role="link"
       aria-label={`${service.name}，${service.department}，${SERVICE_MODE_LABEL[service.mode]}`}
-      onClick={() => openPage(serviceUrl(service.id))}
+      onClick={() => openPage(routes.serviceDetail({ id: service.id }))}
     >
       <View className="service-card__head">
         <Text className="service-card__name">{service.name}</Text>

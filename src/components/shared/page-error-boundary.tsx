@@ -3,6 +3,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { ErrorState } from './error-state'
 import { openPage } from '../../services/navigation'
+import { routes } from '../../routes'
 
 interface Props {
   children?: ReactNode
@@ -31,7 +32,7 @@ export class PageErrorBoundary extends Component<Props, State> {
         title="这一页暂时无法显示"
         message="页面内容出了问题。您可以回到首页，或在“我的”里清除缓存后再试；也可以拨打12345咨询。"
         actionLabel="回到首页"
-        onAction={() => openPage('/pages/index/index')}
+        onAction={() => openPage(routes.home())}
       />
     )
   }

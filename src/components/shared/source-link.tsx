@@ -2,6 +2,7 @@
 // Shared by every page that shows a figure or a rule.
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../services/navigation'
+import { routes } from '../../routes'
 
 /** Where the link leads. */
 export type SourceTarget =
@@ -28,13 +29,11 @@ export interface SourceLinkProps {
 export function sourceTargetUrl(target: SourceTarget): string {
   switch (target.kind) {
     case 'parameter':
-      return `/subpackages/standards/detail/index?id=${encodeURIComponent(target.parameterId)}`
+      return routes.standardDetail({ id: target.parameterId })
     case 'policy':
-      return `/subpackages/policy/detail/index?id=${encodeURIComponent(target.policyId)}${
-        target.sectionId ? `&section=${encodeURIComponent(target.sectionId)}` : ''
-      }`
+      return routes.policyDetail({ id: target.policyId, section: target.sectionId })
     case 'source':
-      return `/subpackages/about/sources/index?id=${encodeURIComponent(target.sourceId)}`
+      return routes.sources({ id: target.sourceId })
   }
 }
 

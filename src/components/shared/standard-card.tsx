@@ -5,7 +5,8 @@ import { type ValueOnDate, formatChineseDate, formatYuan } from '../../domain'
 import { openPage } from '../../services/navigation'
 import { MoneyText } from './money-text'
 import { SourceLink } from './source-link'
-import { effectiveBasisText, outdatedNotice, parameterUrl, periodText, previousName } from './standard-format'
+import { effectiveBasisText, outdatedNotice, periodText, previousName } from './standard-format'
+import { routes } from '../../routes'
 
 export interface StandardCardProps {
   value: ValueOnDate
@@ -23,7 +24,7 @@ export function StandardCard({ value, size = 'normal', detailed = false, showOut
   return (
     // The whole card is a big touch target; for screen readers the source link inside is the link
     // (a link wrapping a link would be announced twice).
-    <View className={`card standard-card standard-card--${size}`} onClick={() => openPage(parameterUrl(parameter))}>
+    <View className={`card standard-card standard-card--${size}`} onClick={() => openPage(routes.standardDetail({ id: parameter.id }))}>
       <View className="standard-card__head">
         <Text className="standard-card__label">{size === 'normal' ? parameter.label : parameter.shortLabel}</Text>
         <Text className="standard-card__more" aria-hidden="true">

@@ -30,10 +30,6 @@ export function effectiveBasisText(value: DatedValue): string {
   return value.effectiveFromBasis === 'stated' ? '文件写明的执行日期' : '推定的执行日期（文件未写明）'
 }
 
-export function parameterUrl(parameter: Parameter): string {
-  return `/subpackages/standards/detail/index?id=${encodeURIComponent(parameter.id)}`
-}
-
 /**
  * The date picker spans the years the standards cover, and today: from 1 January of the earliest
  * figure's year to 31 December of the later of the newest figure's year and this year (not 1990–2099,

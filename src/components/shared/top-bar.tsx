@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { TAB_PAGES } from '../../services/navigation'
+import { TAB_PAGES, routes } from '../../routes'
 import './top-bar.scss'
 
 type Way = 'back' | 'home' | null
@@ -20,12 +20,12 @@ export function topBarWay(): Way {
   }
   const current = pages[pages.length - 1]
   const route = `/${(current?.route ?? current?.path ?? '').replace(/^\//, '').split('?')[0]}`
-  if (!current || (TAB_PAGES as readonly string[]).includes(route)) return null
+  if (!current || TAB_PAGES.includes(route)) return null
   return pages.length > 1 ? 'back' : 'home'
 }
 
 function go(way: 'back' | 'home'): void {
-  const home = () => Taro.reLaunch({ url: TAB_PAGES[0] }).catch(() => undefined)
+  const home = () => Taro.reLaunch({ url: routes.home() }).catch(() => undefined)
   try {
     if (way === 'back') Taro.navigateBack({ delta: 1 }).catch(home)
     else void home()

@@ -13,6 +13,7 @@ import { outdatedNotice } from '../../components/shared/standard-format'
 import { useContent } from '../../hooks/use-content'
 import { callPhone, openPage } from '../../services/navigation'
 import { useElderMode } from '../../hooks/use-elder-mode'
+import { routes } from '../../routes'
 import './index.scss'
 
 /** The three figures most people ask about, shown large; the rural 特困 ones smaller beneath. */
@@ -20,18 +21,18 @@ const FEATURED = ['dibao-urban-standard', 'dibao-rural-standard', 'tekun-urban-s
 const SECONDARY = ['tekun-rural-centralized', 'tekun-rural-dispersed'] as const
 
 const QUICK_ENTRIES = [
-  { label: '低保自测', hint: '算一算能不能申请低保', url: '/subpackages/assess/dibao/index' },
-  { label: '特困自测', hint: '看看是否符合特困供养', url: '/subpackages/assess/tekun/index' },
-  { label: '政策解读', hint: '文件讲了什么、和我有什么关系', url: '/pages/policies/index' },
-  { label: '一次不跑办事', hint: '要带什么、去哪办', url: '/pages/services/index' },
-  { label: '社区工作者问答', hint: '常见问题与依据', url: '/subpackages/community/index' },
+  { label: '低保自测', hint: '算一算能不能申请低保', url: routes.dibao() },
+  { label: '特困自测', hint: '看看是否符合特困供养', url: routes.tekun() },
+  { label: '政策解读', hint: '文件讲了什么、和我有什么关系', url: routes.policies() },
+  { label: '一次不跑办事', hint: '要带什么、去哪办', url: routes.services() },
+  { label: '社区工作者问答', hint: '常见问题与依据', url: routes.community() },
 ] as const
 
 /** 长辈版: what older residents come for, as four big buttons on the first screen. */
 const ELDER_FIRST = [
-  { label: '低保自测', hint: '能不能申请低保', url: '/subpackages/assess/dibao/index' },
-  { label: '特困自测', hint: '是否符合特困供养', url: '/subpackages/assess/tekun/index' },
-  { label: '查标准', hint: '今年的救助标准', url: '/pages/standards/index' },
+  { label: '低保自测', hint: '能不能申请低保', url: routes.dibao() },
+  { label: '特困自测', hint: '是否符合特困供养', url: routes.tekun() },
+  { label: '查标准', hint: '今年的救助标准', url: routes.standards() },
   { label: `打 ${HOTLINE}`, hint: '政务服务热线', url: null },
 ] as const
 
@@ -76,7 +77,7 @@ export default function HomePage() {
         className="home-search tap-target"
         role="search"
         aria-label="搜索政策、办事和救助标准"
-        onClick={() => openPage('/subpackages/search/index')}
+        onClick={() => openPage(routes.search())}
       >
         <Text className="home-search__icon" aria-hidden="true">
           搜
@@ -107,7 +108,7 @@ export default function HomePage() {
             ) : null}
           </>
         )}
-        <ActionButton label="查看全部救助标准" kind="secondary" onClick={() => openPage('/pages/standards/index')} />
+        <ActionButton label="查看全部救助标准" kind="secondary" onClick={() => openPage(routes.standards())} />
       </View>
 
       <Text className="section-title">我想……</Text>
@@ -132,7 +133,7 @@ export default function HomePage() {
         className="home-footer tap-target"
         role="link"
         aria-label={`数据截至${formatChineseDate(status.asOf)}，点按查看数据来源`}
-        onClick={() => openPage('/subpackages/about/sources/index')}
+        onClick={() => openPage(routes.sources())}
       >
         <Text>{`数据截至 ${formatChineseDate(status.asOf)}`}</Text>
         <Text className="home-footer__link">查看数据来源 ›</Text>

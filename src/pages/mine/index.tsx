@@ -14,6 +14,7 @@ import { type ContentOrigin, type RefreshOutcome, useContentCache } from '../../
 import { appVersion } from '../../services/app-info'
 import { openPage } from '../../services/navigation'
 import { clearPersonalData, personalDataSummary } from '../../services/personal-data'
+import { routes } from '../../routes'
 import './index.scss'
 
 const ORIGIN_TEXT: Record<ContentOrigin, string> = {
@@ -140,8 +141,8 @@ export default function MinePage() {
       <ContentCard />
       <PersonalDataCard />
       <View className="card mine-links">
-        <LinkRow label="隐私说明" value="我们收集什么、不收集什么" onClick={() => openPage('/subpackages/about/privacy/index')} />
-        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage('/subpackages/about/sources/index')} />
+        <LinkRow label="隐私说明" value="我们收集什么、不收集什么" onClick={() => openPage(routes.privacy())} />
+        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage(routes.sources())} />
       </View>
       <Hotline />
     </PageShell>

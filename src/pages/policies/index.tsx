@@ -11,6 +11,7 @@ import { SearchBox } from '../../components/shared/search-box'
 import { matchesAllTerms, policyFilterText } from '../../domain/search/filter'
 import { useContent } from '../../hooks/use-content'
 import { openPage } from '../../services/navigation'
+import { routes } from '../../routes'
 import './index.scss'
 
 const ALL = '全部'
@@ -48,7 +49,7 @@ export default function PoliciesPage() {
   useEffect(() => setLimit(POLICIES_PAGE_SIZE), [topic, query])
   const remaining = shown.length - limit
 
-  const searchEverywhere = () => openPage(`/subpackages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`)
+  const searchEverywhere = () => openPage(routes.search({ q: query }))
 
   return (
     <PageShell name="pages-policies">
@@ -74,7 +75,7 @@ export default function PoliciesPage() {
             kind={status.message ? 'error' : 'empty'}
             title="暂时还没有政策解读"
             detail={status.message ?? '内容更新后会显示在这里；也可以先看救助标准。'}
-            actions={[{ label: '看救助标准', onClick: () => openPage('/pages/standards/index') }]}
+            actions={[{ label: '看救助标准', onClick: () => openPage(routes.standards()) }]}
           />
         )
       ) : (

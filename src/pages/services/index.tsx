@@ -12,6 +12,7 @@ import { SERVICE_MODE_HINT, SERVICE_MODE_LABEL } from '../../components/service/
 import { useContent } from '../../hooks/use-content'
 import type { ServiceMode } from '../../domain'
 import { callPhone, openPage } from '../../services/navigation'
+import { routes } from '../../routes'
 import './index.scss'
 
 type ModeFilter = 'all' | ServiceMode
@@ -75,7 +76,7 @@ export default function ServicesPage() {
                 },
                 {
                   label: '在全部内容中搜索',
-                  onClick: () => openPage(`/subpackages/search/index${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`),
+                  onClick: () => openPage(routes.search({ q: query })),
                 },
               ]}
             />

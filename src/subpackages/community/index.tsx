@@ -13,9 +13,8 @@ import { PageState } from '../../components/shared/page-state'
 import { useContent } from '../../hooks/use-content'
 import { todayInShanghai } from '../../domain'
 import { faqCard, timelineCard } from '../../services/share-card'
+import { routes } from '../../routes'
 import './index.scss'
-
-const PATH = '/subpackages/community/index'
 
 const SECTIONS = [
   { id: 'community-faq', label: '常见问题' },
@@ -41,7 +40,7 @@ export default function CommunityPage() {
   const [answers, setAnswers] = useState<DibaoAnswers>(EMPTY_DIBAO_ANSWERS)
 
   // share cards carry the answer's question and citation, never the estimator's answers
-  const pageCard = { title: '社区工作者：救助标准和常见问题速查', path: PATH }
+  const pageCard = { title: '社区工作者：救助标准和常见问题速查', path: routes.community() }
   useShareAppMessage((res) => {
     const faq = res.from === 'button' ? pack.faq.find((f) => f.id === faqIdOf(res.target)) : undefined
     return faq ? faqCard(faq, faqBasis(pack, faq, today)) : pageCard

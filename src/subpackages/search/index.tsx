@@ -14,6 +14,7 @@ import { useContent } from '../../hooks/use-content'
 import { useSearchIndex } from '../../hooks/use-search-index'
 import { openPage } from '../../services/navigation'
 import { clearRecentSearches, loadRecentSearches, rememberSearch } from '../../services/recent-searches'
+import { routes } from '../../routes'
 import './index.scss'
 
 const KIND_ORDER: readonly SearchKind[] = ['parameter', 'policy', 'service', 'faq']
@@ -26,16 +27,16 @@ const KIND_TITLES: Record<SearchKind, string> = {
 const SUGGESTIONS = ['低保标准', '特困供养', '照料护理', '精简退职', '一次不跑', '申请低保']
 
 function hitUrl(hit: SearchHit): string {
-  const id = encodeURIComponent(hit.id)
+  const { id } = hit
   switch (hit.kind) {
     case 'parameter':
-      return `/subpackages/standards/detail/index?id=${id}`
+      return routes.standardDetail({ id })
     case 'policy':
-      return `/subpackages/policy/detail/index?id=${id}${hit.sectionId ? `&section=${encodeURIComponent(hit.sectionId)}` : ''}`
+      return routes.policyDetail({ id, section: hit.sectionId })
     case 'service':
-      return `/subpackages/service/detail/index?id=${id}`
+      return routes.serviceDetail({ id })
     case 'faq':
-      return `/subpackages/community/index?faq=${id}`
+      return routes.community({ faq: id })
   }
 }
 

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../../components/shared/page-shell'
 import { LinkRow } from '../../../components/shared/link-row'
 import { openPage } from '../../../services/navigation'
+import { routes } from '../../../routes'
 
 interface Part {
   title: string
@@ -60,8 +61,8 @@ export default function PrivacyPage() {
         </View>
       ))}
       <View className="card">
-        <LinkRow label="清除本机保存的信息" value="在“我的”页面" onClick={() => openPage('/pages/mine/index')} />
-        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage('/subpackages/about/sources/index')} />
+        <LinkRow label="清除本机保存的信息" value="在“我的”页面" onClick={() => openPage(routes.mine())} />
+        <LinkRow label="数据来源" value="每个数字出自哪份文件" onClick={() => openPage(routes.sources())} />
       </View>
     </PageShell>
   )

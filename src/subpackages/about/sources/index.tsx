@@ -9,9 +9,9 @@ import { type ContentPack, LAW, type Source, formatChineseDate, formatYuan } fro
 import { PageShell } from '../../../components/shared/page-shell'
 import { EmptyState } from '../../../components/shared/empty-state'
 import { ActionButton } from '../../../components/shared/action-button'
-import { parameterUrl } from '../../../components/shared/standard-format'
 import { openPage } from '../../../services/navigation'
 import { useContent } from '../../../hooks/use-content'
+import { routes } from '../../../routes'
 import './index.scss'
 
 interface Use {
@@ -34,7 +34,7 @@ function usesOf(pack: ContentPack, source: Source): Use[] {
         label: parameter.label,
         since: `（${formatChineseDate(value.effectiveFrom)}起）`,
         value: `${formatYuan(value.amountFen)}${parameter.unit} · ${value.reference.article}`,
-        url: parameterUrl(parameter),
+        url: routes.standardDetail({ id: parameter.id }),
       })
     }
   }
@@ -43,7 +43,7 @@ function usesOf(pack: ContentPack, source: Source): Use[] {
       uses.push({
         key: `policy-${policy.id}`,
         label: `政策解读：${policy.title}`,
-        url: `/subpackages/policy/detail/index?id=${encodeURIComponent(policy.id)}`,
+        url: routes.policyDetail({ id: policy.id }),
       })
     }
   }
@@ -52,7 +52,7 @@ function usesOf(pack: ContentPack, source: Source): Use[] {
       uses.push({
         key: `faq-${faq.id}`,
         label: `问答：${faq.question}`,
-        url: `/subpackages/community/index?faq=${encodeURIComponent(faq.id)}`,
+        url: routes.community({ faq: faq.id }),
       })
     }
   }

@@ -6,11 +6,13 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../../components/shared/page-shell'
 import { DibaoEstimator } from '../../../components/assessment/dibao-estimator'
 import { RememberChoice } from '../../../components/assessment/remember-choice'
-import { DIBAO_ANSWERS_KEY, EMPTY_DIBAO_ANSWERS, dibaoAnswersSchema } from '../../../services/assessment-answers'
+import { EMPTY_DIBAO_ANSWERS, dibaoAnswersSchema } from '../../../services/assessment-answers'
+import { DIBAO_ANSWERS_KEY } from '../../../services/storage-keys'
 import { useRememberedAnswers } from '../../../components/assessment/use-remembered-answers'
 import { useContent } from '../../../hooks/use-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
+import { routes } from '../../../routes'
 import '../assess.scss'
 
 export default function DibaoSelfCheck() {
@@ -59,16 +61,11 @@ export default function DibaoSelfCheck() {
           className="assess-links__item"
           role="link"
           aria-label="家里有无劳动能力、无人赡养的老人或残疾人？去做特困人员自测"
-          onClick={() => openPage('/subpackages/assess/tekun/index')}
+          onClick={() => openPage(routes.tekun())}
         >
           <Text>家里有无劳动能力、无人赡养的老人或残疾人？做特困人员自测 ›</Text>
         </View>
-        <View
-          className="assess-links__item"
-          role="link"
-          aria-label="查看隐私说明"
-          onClick={() => openPage('/subpackages/about/privacy/index')}
-        >
+        <View className="assess-links__item" role="link" aria-label="查看隐私说明" onClick={() => openPage(routes.privacy())}>
           <Text>隐私说明：您填写的内容怎样处理 ›</Text>
         </View>
       </View>

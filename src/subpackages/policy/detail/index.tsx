@@ -8,7 +8,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/shared/page-shell'
 import { scrollIntoView } from '../../../services/scroll'
 import { MilestoneTimeline } from '../../../components/policy/milestone-timeline'
-import { policyUrl } from '../../../components/policy/policy-card'
 import { PolicyHeader } from '../../../components/policy/policy-header'
 import { PolicyKeyPoints } from '../../../components/policy/key-points'
 import { PolicySection, sectionElementId } from '../../../components/policy/policy-section'
@@ -18,6 +17,7 @@ import { useContent } from '../../../hooks/use-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
 import { type ShareCard, policyCard, timelineCard } from '../../../services/share-card'
+import { routes } from '../../../routes'
 import './index.scss'
 
 function param(value: string | undefined): string {
@@ -38,7 +38,7 @@ export default function PolicyDetail() {
   const today = useMemo(() => todayInShanghai(), [])
   const target = policy?.sections.some((s) => s.id === sectionParam) ? sectionParam : ''
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(target ? [target] : []))
-  const route = policyUrl(id)
+  const route = routes.policyDetail({ id })
 
   // weapp share card: the document's title and number
   const card = (): ShareCard => (policy ? policyCard(policy) : { title: '政策解读', path: route })
@@ -58,8 +58,8 @@ export default function PolicyDetail() {
           title="没有找到这份政策文件"
           detail={id ? `编号“${id}”的文件不在本应用的资料里，可能已更新或链接有误。` : '链接里缺少文件编号。'}
           actions={[
-            { label: '返回政策列表', onClick: () => openPage('/pages/policies/index') },
-            { label: '搜索', onClick: () => openPage('/subpackages/search/index') },
+            { label: '返回政策列表', onClick: () => openPage(routes.policies()) },
+            { label: '搜索', onClick: () => openPage(routes.search()) },
           ]}
         />
       </PageShell>

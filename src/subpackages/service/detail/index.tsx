@@ -14,6 +14,7 @@ import { OnlineChannelCopy } from '../../../components/service/online-channel-co
 import { useContent } from '../../../hooks/use-content'
 import { type Service, findParameter, todayInShanghai, valueOn } from '../../../domain'
 import { callPhone, openPage } from '../../../services/navigation'
+import { routes } from '../../../routes'
 import './index.scss'
 
 const CHANNEL_LABEL: Record<Service['channels'][number]['kind'], string> = {
@@ -41,9 +42,8 @@ function Block({ title, children }: PropsWithChildren<{ title: string }>) {
 function selfCheckLinks(service: Service): Array<{ label: string; url: string }> {
   const ids = [service.id, ...service.relatedParameterIds]
   const links: Array<{ label: string; url: string }> = []
-  if (ids.some((id) => id.startsWith('dibao'))) links.push({ label: '先做低保自测，估算能领多少', url: '/subpackages/assess/dibao/index' })
-  if (ids.some((id) => id.startsWith('tekun') || id.startsWith('care')))
-    links.push({ label: '先做特困人员自测', url: '/subpackages/assess/tekun/index' })
+  if (ids.some((id) => id.startsWith('dibao'))) links.push({ label: '先做低保自测，估算能领多少', url: routes.dibao() })
+  if (ids.some((id) => id.startsWith('tekun') || id.startsWith('care'))) links.push({ label: '先做特困人员自测', url: routes.tekun() })
   return links
 }
 
@@ -62,7 +62,7 @@ export default function ServiceDetail() {
           title="没有找到这个办事事项"
           detail={id ? `编号“${id}”的事项不在本应用的资料里，可能已更新或链接有误。` : '链接里缺少事项编号。'}
           actions={[
-            { label: '返回办事指南', onClick: () => openPage('/pages/services/index') },
+            { label: '返回办事指南', onClick: () => openPage(routes.services()) },
             { label: '拨打 12345 咨询', onClick: () => callPhone('12345') },
           ]}
         />
@@ -209,7 +209,7 @@ export default function ServiceDetail() {
                 className="service-link"
                 role="link"
                 aria-label={`${p.label}${amount.replace(/\//g, '每')}，查看标准和出处`}
-                onClick={() => openPage(`/subpackages/standards/detail/index?id=${encodeURIComponent(p.id)}`)}
+                onClick={() => openPage(routes.standardDetail({ id: p.id }))}
               >
                 <Text>{`${p.shortLabel}${amount} ›`}</Text>
               </View>

@@ -22,6 +22,7 @@ import { effectiveBasisText, outdatedNotice, periodText } from '../../../compone
 import { useContent } from '../../../hooks/use-content'
 import { openPage } from '../../../services/navigation'
 import { type ShareCard, standardCard, timelineCard } from '../../../services/share-card'
+import { routes } from '../../../routes'
 import './index.scss'
 
 interface QuoteGroup {
@@ -101,7 +102,7 @@ export default function StandardDetailPage() {
   const history = useMemo(() => historyOf(pack.parameters, id), [pack, id])
   // weapp share card: the standard, today's figure and its citation
   const card = (): ShareCard => {
-    if (!history.ok) return { title: '景德镇救助标准', path: '/pages/standards/index' }
+    if (!history.ok) return { title: '景德镇救助标准', path: routes.standards() }
     const now = valueOn(history.value.parameter, todayInShanghai())
     return standardCard(history.value.parameter, now.ok ? now.value.current : null)
   }
@@ -116,7 +117,7 @@ export default function StandardDetailPage() {
           title="没有找到这项救助标准"
           message={id ? `没有编号为“${id}”的救助标准，可能链接有误或数据已更新。` : '链接中缺少标准编号。'}
           actionLabel="查看全部救助标准"
-          onAction={() => openPage('/pages/standards/index')}
+          onAction={() => openPage(routes.standards())}
         />
       </PageShell>
     )
