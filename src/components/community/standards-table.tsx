@@ -8,7 +8,7 @@ import { type IsoDate, type Parameter, formatYuan, latestEffectiveDate, standard
 import { outdatedCaveat } from '../../domain/eligibility/shared'
 import { moneyLabel } from '../shared/money-text'
 import { openPage } from '../../services/navigation'
-import '../policy/policy.scss'
+import '../shared/page-state.scss'
 import './community.scss'
 
 export interface StandardsTableProps {

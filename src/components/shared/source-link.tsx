@@ -2,6 +2,7 @@
 // Shared by every page that shows a figure or a rule.
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../services/navigation'
+import './source-link.scss'
 
 /** Where the link leads. */
 export type SourceTarget =

@@ -6,6 +6,7 @@ import { openPage } from '../../services/navigation'
 import { MoneyText } from './money-text'
 import { SourceLink } from './source-link'
 import { effectiveBasisText, outdatedNotice, parameterUrl, periodText, previousName } from './standard-format'
+import './standard-card.scss'
 
 export interface StandardCardProps {
   value: ValueOnDate

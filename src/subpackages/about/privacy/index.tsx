@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../../components/shared/page-shell'
 import { LinkRow } from '../../../components/shared/link-row'
 import { openPage } from '../../../services/navigation'
+import './index.scss'
 
 interface Part {
   title: string
