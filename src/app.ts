@@ -3,8 +3,6 @@ import './zod-config'
 import './services/weapp-icons'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
 import { startContentSync } from './hooks/use-content'
 import { getElderState } from './services/elder-store'
 import { installOfflineShell } from './services/offline-shell'
@@ -13,7 +11,6 @@ import { installTabBarFix } from './h5/tab-bar'
 import { watchForUpdate } from './services/app-update'
 import './app.scss'
 
-dayjs.locale('zh-cn')
 // before the first navigation can fail
 installChunkErrorNotice()
 installTabBarFix()
