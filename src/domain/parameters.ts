@@ -87,7 +87,6 @@ export function isPossiblyOutdated(date: IsoDate, parameters: readonly Parameter
   return from !== null && date >= from
 }
 
-
 export interface StandardsOnDate {
   date: IsoDate
   inForce: ValueOnDate[]
