@@ -3,8 +3,6 @@ import './zod-config'
 import './services/weapp-icons'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
 import { startContentSync } from './hooks/use-content'
 import { getElderState } from './services/elder-store'
 import { installOfflineShell } from './services/offline-shell'
@@ -14,7 +12,6 @@ import { installOldLinks } from './services/old-links'
 import { watchForUpdate } from './services/app-update'
 import './app.scss'
 
-dayjs.locale('zh-cn')
 // before the first navigation can fail
 installChunkErrorNotice()
 installTabBarFix()

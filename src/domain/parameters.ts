@@ -2,7 +2,7 @@
 // next dated entry. Every answer carries the value's reference so a figure is never shown without
 // its source.
 import type { DatedValue, Parameter } from './schema'
-import { type IsoDate, formatChineseDate, isValidIsoDate } from './dates'
+import { type IsoDate, addDays, formatChineseDate, isValidIsoDate } from './dates'
 import { type Fen } from './money'
 import { type Result, fail, ok } from './result'
 
@@ -71,7 +71,7 @@ export function valueOn(parameter: Parameter, date: IsoDate, all: readonly Param
     current,
     previous,
     changeFen: previous ? current.amountFen - previous.amountFen : null,
-    validUntil: next ? previousDay(next.effectiveFrom) : null,
+    validUntil: next ? addDays(next.effectiveFrom, -1) : null,
     next,
     possiblyOutdated: isPossiblyOutdated(date, all),
   })
@@ -85,10 +85,6 @@ export function upcomingValue(parameter: Parameter, today: IsoDate): DatedValue 
 export function isPossiblyOutdated(date: IsoDate, parameters: readonly Parameter[]): boolean {
   const from = outdatedFrom(parameters)
   return from !== null && date >= from
-}
-
-function previousDay(date: IsoDate): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
 }
 
 export interface StandardsOnDate {
@@ -145,7 +141,7 @@ export function historyOf(parameters: readonly Parameter[], id: string): Result<
   const values = sortedValues(parameter)
   const entries = values.map((value, i) => ({
     value,
-    validUntil: i + 1 < values.length ? previousDay(values[i + 1].effectiveFrom) : null,
+    validUntil: i + 1 < values.length ? addDays(values[i + 1].effectiveFrom, -1) : null,
     changeFen: i > 0 ? value.amountFen - values[i - 1].amountFen : null,
   }))
   return ok({ parameter, entries })

@@ -9,7 +9,7 @@ import { outdatedCaveat } from '../../domain/eligibility/shared'
 import { moneyLabel } from '../shared/money-text'
 import { openPage } from '../../services/navigation'
 import { routes } from '../../routes'
-import '../policy/policy.scss'
+import '../shared/page-state.scss'
 import './community.scss'
 
 export interface StandardsTableProps {

@@ -2,6 +2,7 @@
 // ours to set: at least 60×60 CSS px in 长辈版).
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import './action-button.scss'
 
 export interface ActionButtonProps {
   label: string

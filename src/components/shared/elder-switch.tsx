@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import { useElderMode } from '../../hooks/use-elder-mode'
+import './elder-switch.scss'
 
 export interface ElderSwitchProps {
   className?: string

@@ -1,6 +1,7 @@
 // What a list shows when it has nothing to show: say so, and say what to do next.
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from './action-button'
+import './state-message.scss'
 
 export interface EmptyStateProps {
   title: string

@@ -1,6 +1,7 @@
 // An inline error (never a pop-up): what went wrong in plain words, and a way on.
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from './action-button'
+import './state-message.scss'
 
 export interface ErrorStateProps {
   /** default 出错了 */

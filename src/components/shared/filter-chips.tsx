@@ -1,7 +1,7 @@
 // A row of filter chips (topics, service modes). The chosen chip says "已选" in words for screen
 // readers and carries a check mark, not only a colour.
 import { ScrollView, Text, View } from '@tarojs/components'
-import '../policy/policy.scss'
+import './filter-chips.scss'
 
 export interface ChipOption<T extends string> {
   value: T

@@ -1,6 +1,7 @@
 // The 12345 government service hotline: one tap to call (the phone asks to confirm).
 import { Text, View } from '@tarojs/components'
 import { callPhone } from '../../services/navigation'
+import './hotline.scss'
 
 export const HOTLINE = '12345'
 

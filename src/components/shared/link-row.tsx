@@ -1,5 +1,6 @@
 // A row that opens another page: label, optional value, and an arrow; a large tap target.
 import { Text, View } from '@tarojs/components'
+import './link-row.scss'
 
 export interface LinkRowProps {
   label: string

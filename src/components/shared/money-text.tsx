@@ -2,6 +2,7 @@
 // Shared by every page that shows a figure (standards, self-check results, service fees).
 import { Text, View } from '@tarojs/components'
 import { type Fen, formatChange, formatYuan } from '../../domain'
+import './money-text.scss'
 
 export type MoneySize = 'small' | 'normal' | 'large' | 'hero'
 

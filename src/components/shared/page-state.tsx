@@ -2,7 +2,7 @@
 // saying what happened and, where possible, a way on.
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from './action-button'
-import '../policy/policy.scss'
+import './page-state.scss'
 
 export interface StateAction {
   label: string

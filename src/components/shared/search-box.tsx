@@ -1,7 +1,7 @@
 // A search box for a list page, with an accessible name on the real input (h5 needs nativeProps).
 import { View } from '@tarojs/components'
 import { SearchBar } from '@nutui/nutui-react-taro'
-import '../policy/policy.scss'
+import './search-box.scss'
 
 export interface SearchBoxProps {
   value: string

@@ -3,6 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../services/navigation'
 import { routes } from '../../routes'
+import './source-link.scss'
 
 /** Where the link leads. */
 export type SourceTarget =

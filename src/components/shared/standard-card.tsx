@@ -7,6 +7,7 @@ import { MoneyText } from './money-text'
 import { SourceLink } from './source-link'
 import { effectiveBasisText, outdatedNotice, periodText, previousName } from './standard-format'
 import { routes } from '../../routes'
+import './standard-card.scss'
 
 export interface StandardCardProps {
   value: ValueOnDate

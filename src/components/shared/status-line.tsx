@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatChineseDate } from '../../domain'
 import type { ContentStatus } from '../../hooks/use-content'
+import './status-line.scss'
 
 export function statusText(status: ContentStatus): string {
   const asOf = `数据截至 ${formatChineseDate(status.asOf)}`

@@ -2,8 +2,7 @@
 // their results shown inline), the person's own data on this phone, privacy, sources, 12345.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
-import { formatChineseDate } from '../../domain'
+import { formatChineseDate, formatChineseDateTime } from '../../domain'
 import { PageShell } from '../../components/shared/page-shell'
 import { ElderSwitch } from '../../components/shared/elder-switch'
 import { Hotline } from '../../components/shared/hotline'
@@ -48,7 +47,7 @@ function ContentCard() {
       <Text className="section-title mine-card-title">内容数据</Text>
       <InfoRow label="数据截至" value={formatChineseDate(status.asOf)} />
       <InfoRow label="正在使用" value={ORIGIN_TEXT[status.origin]} />
-      <InfoRow label="上次同步" value={lastSync ? dayjs(lastSync).format('YYYY年M月D日 HH:mm') : '还没有同步过'} />
+      <InfoRow label="上次同步" value={lastSync ? formatChineseDateTime(lastSync) : '还没有同步过'} />
       {/* versions and bytes mean nothing to a resident; a helper asking about a problem can open them */}
       <View
         className="mine-technical__toggle tap-target"

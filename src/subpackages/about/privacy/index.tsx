@@ -4,6 +4,7 @@ import { PageShell } from '../../../components/shared/page-shell'
 import { LinkRow } from '../../../components/shared/link-row'
 import { openPage } from '../../../services/navigation'
 import { routes } from '../../../routes'
+import './index.scss'
 
 interface Part {
   title: string
