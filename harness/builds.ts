@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { finishH5Build } from '../scripts/after-build-h5'
-import { staleReason } from '../server/cli/build-freshness'
+import { CONSOLE_SOURCE_DIR, staleReason } from '../server/cli/build-freshness'
 
 export const ROOT = path.resolve(__dirname, '..')
 export const BASELINE_ROOT = path.join(ROOT, 'bench/baseline-app')
@@ -24,7 +24,8 @@ export function distDir(app: App, target: Target): string {
 function isStale(app: App, target: Target): boolean {
   // a PRERENDER weapp build (test/weapp) writes elsewhere; dist/weapp is always a plain production build
   const sources = ['src', 'config'].map((dir) => path.join(appRoot(app), dir))
-  return staleReason(distDir(app, target), sources, target === 'h5' ? 'index.html' : 'app.json') !== null
+  const excluded = [path.join(appRoot(app), CONSOLE_SOURCE_DIR)]
+  return staleReason(distDir(app, target), sources, target === 'h5' ? 'index.html' : 'app.json', excluded) !== null
 }
 
 /** Build `app` for `target` in production mode unless an up-to-date build exists; returns its dist folder. */

@@ -11,7 +11,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, type Page, chromium } from 'playwright-core'
-import { runBuild, staleBuilds } from '../server/cli/app-builds'
+import { APP_BUILDS, runBuild, staleBuilds } from '../server/cli/app-builds'
 
 export const ROOT = path.resolve(__dirname, '..')
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots')
@@ -58,12 +58,13 @@ const BUILD_LOCK = path.join(ROOT, 'dist/.e2e-h5-build.lock')
  * Build what `npm start` serves (server/cli/app-builds.ts: the H5 app, the console) once when stale,
  * before any server starts: two e2e files starting their servers at the same moment would otherwise
  * both build into the same dist/. A lock directory serialises the builds; the one that waits finds
- * them built and goes on.
+ * them built and goes on. `scripts` limits it to those builds (the console e2e needs no H5 app).
  */
-export async function ensureAppsBuilt(): Promise<void> {
+export async function ensureAppsBuilt(scripts?: readonly string[]): Promise<void> {
   const deadline = Date.now() + 300_000
+  const builds = APP_BUILDS.filter((b) => !scripts || scripts.includes(b.script))
   for (;;) {
-    if (staleBuilds().length === 0) return
+    if (staleBuilds(builds).length === 0) return
     fs.mkdirSync(path.dirname(BUILD_LOCK), { recursive: true })
     let locked = false
     try {
@@ -79,7 +80,7 @@ export async function ensureAppsBuilt(): Promise<void> {
     }
     if (locked) {
       try {
-        for (const { build } of staleBuilds()) {
+        for (const { build } of staleBuilds(builds)) {
           const started = Date.now()
           const result = await runBuild(build, false)
           if (result.code !== 0) throw new Error(`npm run ${build.script} failed (${result.code}):\n${result.output.slice(-4000)}`)

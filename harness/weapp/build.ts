@@ -4,11 +4,12 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { staleReason } from '../../server/cli/build-freshness'
+import { CONSOLE_SOURCE_DIR, staleReason } from '../../server/cli/build-freshness'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const HARNESS_DIST = path.join(ROOT, 'dist/weapp-harness')
 const SOURCES = ['src', 'config', 'babel.config.js', 'package.json'].map((p) => path.join(ROOT, p))
+const EXCLUDED = [path.join(ROOT, CONSOLE_SOURCE_DIR)]
 const LOCK = `${HARNESS_DIST}.lock`
 const LOCK_STALE_MS = 10 * 60_000
 
@@ -17,7 +18,7 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 /** The build directory, built first when missing or stale. Synchronous: call it in beforeAll. */
 export function ensureWeappBuild(): string {
   for (;;) {
-    if (staleReason(HARNESS_DIST, SOURCES, 'app.json') === null) return HARNESS_DIST
+    if (staleReason(HARNESS_DIST, SOURCES, 'app.json', EXCLUDED) === null) return HARNESS_DIST
     // in a fresh checkout dist/ does not exist yet: without it the lock could never be taken
     fs.mkdirSync(path.dirname(LOCK), { recursive: true })
     try {
@@ -30,7 +31,7 @@ export function ensureWeappBuild(): string {
       continue
     }
     try {
-      if (staleReason(HARNESS_DIST, SOURCES, 'app.json') === null) return HARNESS_DIST
+      if (staleReason(HARNESS_DIST, SOURCES, 'app.json', EXCLUDED) === null) return HARNESS_DIST
       fs.rmSync(HARNESS_DIST, { recursive: true, force: true })
       const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
         cwd: ROOT,

@@ -2,7 +2,7 @@
 // H5 app at / and the editor console at /admin/. One list for `npm start` and the e2e harness.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { staleReason } from './build-freshness'
+import { CONSOLE_SOURCE_DIR, staleReason } from './build-freshness'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -11,24 +11,39 @@ export interface AppBuild {
   script: string
   dist: string
   sources: string[]
+  /** folders under sources that another build owns (the console's src/console is not H5 source) */
+  excluded: string[]
 }
 
 export const H5_DIST = path.join(ROOT, 'dist/h5')
 
-export const APP_BUILDS: readonly AppBuild[] = [
-  { name: 'H5 应用', script: 'build:h5', dist: H5_DIST, sources: ['src', 'config'].map((d) => path.join(ROOT, d)) },
-  {
-    name: '编辑后台',
-    script: 'build:console',
-    dist: path.join(ROOT, 'dist/console'),
-    sources: ['src/console', 'src/domain'].map((d) => path.join(ROOT, d)),
-  },
-]
+/** The builds of the tree at root; each depends on its own sources only. */
+export function appBuilds(root: string): AppBuild[] {
+  const at = (...dirs: string[]) => dirs.map((d) => path.join(root, d))
+  return [
+    {
+      name: 'H5 应用',
+      script: 'build:h5',
+      dist: path.join(root, 'dist/h5'),
+      sources: at('src', 'config'),
+      excluded: at(CONSOLE_SOURCE_DIR),
+    },
+    {
+      name: '编辑后台',
+      script: 'build:console',
+      dist: path.join(root, 'dist/console'),
+      sources: at(CONSOLE_SOURCE_DIR, 'src/domain', 'scripts/build-console.ts'),
+      excluded: [],
+    },
+  ]
+}
 
-/** The builds that must be redone, each with the reason. */
-export function staleBuilds(): Array<{ build: AppBuild; reason: string }> {
-  return APP_BUILDS.flatMap((build) => {
-    const reason = staleReason(build.dist, build.sources)
+export const APP_BUILDS: readonly AppBuild[] = appBuilds(ROOT)
+
+/** Of these builds, the ones that must be redone, each with the reason. */
+export function staleBuilds(builds: readonly AppBuild[] = APP_BUILDS): Array<{ build: AppBuild; reason: string }> {
+  return builds.flatMap((build) => {
+    const reason = staleReason(build.dist, build.sources, 'index.html', build.excluded)
     return reason ? [{ build, reason }] : []
   })
 }

@@ -4,10 +4,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-/** The newest modification time of any file under these paths (0 when none exists). */
-export function newestMtime(paths: readonly string[]): number {
+/** The editor console's source: bundled by build:console alone, never part of the H5 or weapp build. */
+export const CONSOLE_SOURCE_DIR = 'src/console'
+
+/** The newest modification time of any file under these paths, except under excluded (0 when none exists). */
+export function newestMtime(paths: readonly string[], excluded: readonly string[] = []): number {
   let newest = 0
+  const skip = new Set(excluded.map((p) => path.resolve(p)))
   const walk = (p: string) => {
+    if (skip.has(path.resolve(p))) return
     let stat: fs.Stats
     try {
       stat = fs.statSync(p)
@@ -23,9 +28,15 @@ export function newestMtime(paths: readonly string[]): number {
 }
 
 /** Why the build in `dist` is out of date, or null when it is current. */
-export function staleReason(dist: string, sources: readonly string[], marker = 'index.html'): string | null {
+export function staleReason(
+  dist: string,
+  sources: readonly string[],
+  marker = 'index.html',
+  excluded: readonly string[] = [],
+): string | null {
   const file = path.join(dist, marker)
   if (!fs.existsSync(file)) return `${path.basename(dist)}/${marker} 不存在`
-  if (fs.statSync(file).mtimeMs < newestMtime(sources)) return `${sources.map((s) => `${path.basename(s)}/`).join(' 或 ')} 比上次构建新`
+  if (fs.statSync(file).mtimeMs < newestMtime(sources, excluded))
+    return `${sources.map((s) => `${path.basename(s)}/`).join(' 或 ')} 比上次构建新`
   return null
 }

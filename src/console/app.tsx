@@ -78,6 +78,7 @@ export function App() {
             onOpen={(d) =>
               setView(me.role === 'editor' && d.status === 'draft' ? { page: 'edit', id: d.id } : { page: 'review', id: d.id })
             }
+            onCreated={me.role === 'editor' ? (id) => setView({ page: 'edit', id }) : undefined}
           />
         )}
         {view.page === 'new' && <NewNotice onCreated={(id) => setView({ page: 'edit', id })} />}

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { DraftContent, DraftValue } from '../domain/review/draft'
-import type { Faq, Policy } from '../domain/schema'
+import type { DraftContent, DraftNotice, DraftValue } from '../domain/review/draft'
+import { type ServiceGuide, blankGuide, guideOf, serviceGuideProblems } from '../domain/review/service-edit'
+import type { Faq, Policy, Service } from '../domain/schema'
 import { ApiFailure, type ApiProblem, api, toFen, yuan } from './api'
+import { Field } from './field'
 import { NoticeText } from './notice-text'
+import { ServiceGuideForm } from './service-guide-form'
 import { type DraftFull, STATUS_LABEL } from './types'
 
 const DECISIONS: Array<[DraftValue['decision'], string]> = [
@@ -11,7 +14,36 @@ const DECISIONS: Array<[DraftValue['decision'], string]> = [
   ['dropped', '不采用'],
 ]
 
-/** Write a draft: the notice's values beside its text, the metadata, FAQ answers and policy summaries. */
+const NOTICE_FIELDS: Array<
+  [keyof Pick<DraftNotice, 'docNumber' | 'title' | 'issuer' | 'location' | 'issuedOn' | 'effectiveFrom'>, string, 'text' | 'date']
+> = [
+  ['docNumber', '文号', 'text'],
+  ['title', '标题', 'text'],
+  ['issuer', '发文机关', 'text'],
+  ['location', '原文出处（网址或公报期号）', 'text'],
+  ['issuedOn', '印发日期', 'date'],
+  ['effectiveFrom', '执行日期', 'date'],
+]
+
+function setNoticeField(notice: DraftNotice, field: (typeof NOTICE_FIELDS)[number][0], value: string): void {
+  if (field === 'issuedOn' || field === 'effectiveFrom') notice[field] = value || null
+  else notice[field] = value
+}
+
+/**
+ * A drafted guide in full: a draft saved before the form existed may hold only the changed fields,
+ * completed here from the published guide so the form always has every field.
+ */
+function fullGuide(edit: DraftContent['services'][number], published: Service[]): ServiceGuide {
+  const base = published.find((s) => s.id === edit.id)
+  const defined = Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined))
+  return { ...(base ? guideOf(base) : blankGuide(edit.id)), ...defined }
+}
+
+/** Server problems name content.services[0].fee; the form's own, services[0].fee. */
+const problemKey = (field: string): string => field.replace(/^content\./, '')
+
+/** Write a draft: the notice's values beside its text, the metadata, FAQ answers, policy summaries and service guides. */
 export function DraftEditor({ id, onReview }: { id: number; onReview: (id: number) => void }) {
   const [draft, setDraft] = useState<DraftFull | null>(null)
   const [content, setContent] = useState<DraftContent | null>(null)
@@ -21,6 +53,7 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
   const [problems, setProblems] = useState<ApiProblem[]>([])
   const [faqs, setFaqs] = useState<Faq[]>([])
   const [policies, setPolicies] = useState<Policy[]>([])
+  const [services, setServices] = useState<Service[]>([])
 
   useEffect(() => {
     api<DraftFull>('GET', `/console/drafts/${id}`).then((d) => {
@@ -30,6 +63,7 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
     })
     api<Faq[]>('GET', '/content/faq').then(setFaqs, () => undefined)
     api<Policy[]>('GET', '/content/policies').then(setPolicies, () => undefined)
+    api<Service[]>('GET', '/content/services').then(setServices, () => undefined)
   }, [id])
 
   if (!draft || !content) return <p>正在读取草稿…</p>
@@ -41,11 +75,26 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
     fn(next)
     setContent(next)
   }
+  const guides = content.services.map((edit) => fullGuide(edit, services))
+  const problemsByField = new Map(problems.map((p) => [problemKey(p.field), p.message]))
+  /** In the list under the form, a guide's problem says which guide. */
+  const listed = (p: ApiProblem): string => {
+    const at = /^services\[(\d+)\]/.exec(problemKey(p.field))
+    const guide = at ? guides[Number(at[1])] : undefined
+    return guide ? `办事指南“${guide.name || '（未命名）'}”：${p.message}` : p.message
+  }
   const save = async (): Promise<boolean> => {
     setMessage('')
     setProblems([])
+    // the form's own check, with the schema the server applies: the editor sees every problem at once
+    const found = guides.flatMap((g, i) => serviceGuideProblems(g, `services[${i}]`))
+    if (found.length) {
+      setMessage(`办事指南还有 ${found.length} 处需要填写或修改`)
+      setProblems(found)
+      return false
+    }
     try {
-      const saved = await api<DraftFull>('PUT', `/console/drafts/${id}`, { title, content })
+      const saved = await api<DraftFull>('PUT', `/console/drafts/${id}`, { title, content: { ...content, services: guides } })
       setDraft(saved)
       setContent(saved.content)
       setMessage('已保存')
@@ -182,40 +231,16 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
         <section className="card">
           <h3>通知信息</h3>
           <div className="grid">
-            {(
-              [
-                ['docNumber', '文号'],
-                ['title', '标题'],
-                ['issuer', '发文机关'],
-                ['location', '原文出处（网址或公报期号）'],
-              ] as const
-            ).map(([field, label]) => (
-              <label key={field}>
-                {label}
-                <input
-                  name={field}
-                  value={notice[field]}
-                  disabled={!editable}
-                  onChange={(e) => update((c) => void (c.notice && (c.notice[field] = e.target.value)))}
-                />
-              </label>
-            ))}
-            {(
-              [
-                ['issuedOn', '印发日期'],
-                ['effectiveFrom', '执行日期'],
-              ] as const
-            ).map(([field, label]) => (
-              <label key={field}>
-                {label}
-                <input
-                  name={field}
-                  type="date"
-                  value={notice[field] ?? ''}
-                  disabled={!editable}
-                  onChange={(e) => update((c) => void (c.notice && (c.notice[field] = e.target.value || null)))}
-                />
-              </label>
+            {NOTICE_FIELDS.map(([field, label, type]) => (
+              <Field
+                key={field}
+                name={field}
+                label={label}
+                type={type}
+                value={notice[field] ?? ''}
+                disabled={!editable}
+                onChange={(value) => update((c) => void (c.notice && setNoticeField(c.notice, field, value)))}
+              />
             ))}
           </div>
         </section>
@@ -296,13 +321,58 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
           </label>
         )}
       </section>
+      <section className="card">
+        <h3>办事指南</h3>
+        <p className="hint">“一次不跑”“只跑一次”的办事指南：条件、材料、渠道、时限、收费、依据和办理地点。</p>
+        {guides.map((guide, i) => {
+          const isNew = !services.some((s) => s.id === guide.id)
+          return (
+            <ServiceGuideForm
+              // a new guide's id is typed in the form: keyed by position so typing it keeps the focus
+              key={isNew ? `new-${i}` : guide.id}
+              guide={guide}
+              at={`services[${i}]`}
+              isNew={isNew}
+              disabled={!editable}
+              problems={problemsByField}
+              onChange={(next) => update((c) => void (c.services[i] = next))}
+              onRemove={() => update((c) => void c.services.splice(i, 1))}
+            />
+          )
+        })}
+        {editable && (
+          <div className="row">
+            <label>
+              修改一份办事指南
+              <select
+                name="pick-service"
+                value=""
+                onChange={(e) => {
+                  const picked = services.find((s) => s.id === e.target.value)
+                  if (picked && !content.services.some((s) => s.id === picked.id)) update((c) => void c.services.push(guideOf(picked)))
+                }}
+              >
+                <option value="">选择办事指南…</option>
+                {services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => update((c) => void c.services.push(blankGuide('')))}>
+              新增办事指南
+            </button>
+          </div>
+        )}
+      </section>
       {message && (
         <div className={problems.length ? 'card error' : 'card ok'} role="status">
           <p>{message}</p>
           {problems.length > 0 && (
             <ul>
               {problems.map((p) => (
-                <li key={p.field}>{p.message}</li>
+                <li key={p.field}>{listed(p)}</li>
               ))}
             </ul>
           )}

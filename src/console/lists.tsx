@@ -2,16 +2,38 @@ import { useEffect, useState } from 'react'
 import { ApiFailure, type Role, api, when } from './api'
 import { type DraftSummary, STATUS_LABEL } from './types'
 
-export function DraftList({ onOpen }: { onOpen: (draft: DraftSummary) => void }) {
+/** The drafts; an editor may also start one without a notice (FAQ, policy summaries, service guides). */
+export function DraftList({ onOpen, onCreated }: { onOpen: (draft: DraftSummary) => void; onCreated?: (id: number) => void }) {
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null)
+  const [error, setError] = useState('')
   useEffect(() => {
     api<{ drafts: DraftSummary[] }>('GET', '/console/drafts').then((r) => setDrafts(r.drafts))
   }, [])
   if (!drafts) return <p>正在读取…</p>
+  const create = async () => {
+    setError('')
+    try {
+      onCreated?.((await api<DraftSummary>('POST', '/console/drafts', { title: '未命名草稿' })).id)
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : '新建失败，请稍后再试')
+    }
+  }
   return (
     <section className="card">
       <h2>草稿</h2>
       {drafts.length === 0 && <p className="hint">还没有草稿。编辑可以点“新增通知”开始。</p>}
+      {onCreated && (
+        <p>
+          <button type="button" onClick={() => void create()}>
+            新建草稿（不含通知：改常见问题、政策摘要或办事指南）
+          </button>
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="list">
         {drafts.map((d) => (
           <li key={d.id}>

@@ -1,7 +1,9 @@
 // The editor console in Chromium, end to end: accounts made with the CLI, an editor pastes a notice
-// with 2023 figures of our own making (test/fixtures/console-notice-2023.txt), corrects one value and
-// submits; a reviewer signs in with password and TOTP, sees the diff and a plausibility warning,
-// confirms and publishes; the API then serves the new standard as today's, the old one as previous.
+// with 2023 figures of our own making (test/fixtures/console-notice-2023.txt), corrects one value,
+// changes a service guide's fee and time limit through its form and submits; a reviewer signs in with
+// password and TOTP, sees the diff in words and a plausibility warning, confirms and publishes; the API
+// then serves the new standard as today's, the old one as previous, and the changed guide. The steps
+// are harness/console-flow.ts's, shared with console-to-app. Then the guide form on a phone.
 // The server runs without the H5 app (the console is served on its own at /admin/), so this file
 // needs no H5 build; it builds the console when dist/console is missing or older than src/console.
 // test/e2e/console-to-app.test.ts follows the same publish onto the H5 app (issue 10 §4, steps 4–5).
@@ -9,15 +11,16 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { URI } from 'otpauth'
 import { type Browser, chromium } from 'playwright-core'
 import { CHROMIUM, ROOT, browserAvailable, ensureAppsBuilt, freePort } from '../../harness/e2e'
-import { CONSOLE_PASSWORD, createConsoleAccounts } from '../../harness/console-flow'
+import { createConsoleAccounts, draftFromNotice, reviewAndPublish, signIn } from '../../harness/console-flow'
+import type { Service } from '../../src/domain/schema'
 
 jest.setTimeout(240_000)
 
 const NOTICE = fs.readFileSync(path.join(ROOT, 'test/fixtures/console-notice-2023.txt'), 'utf8')
-const PASSWORD = CONSOLE_PASSWORD
+/** the guide the editor changes: 只跑一次 低保 application */
+const GUIDE = { id: 'dibao-application', name: '最低生活保障（低保）申请' }
 
 const run = browserAvailable() ? describe : describe.skip
 
@@ -30,7 +33,7 @@ run('editor console (Chromium)', () => {
   const errors: string[] = []
 
   beforeAll(async () => {
-    await ensureAppsBuilt()
+    await ensureAppsBuilt(['build:console'])
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jdz-console-e2e-'))
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
@@ -72,46 +75,30 @@ run('editor console (Chromium)', () => {
     return p
   }
 
-  test('an editor drafts from a pasted notice; a reviewer confirms the warnings and publishes', async () => {
-    // 2. the editor, at 1280×800
+  test('an editor drafts from a pasted notice and changes a service guide; a reviewer confirms the warnings and publishes', async () => {
+    // 2. the editor, at 1280×800: corrects one value and changes a service guide's fee and time limit
     const editor = await page({ width: 1280, height: 800 })
-    await editor.fill('input[name=name]', 'lihua')
-    await editor.fill('input[name=password]', PASSWORD)
-    await editor.click('button[type=submit]')
-    await editor.click('text=新增通知')
-    await editor.fill('textarea[name=notice]', NOTICE)
-    await editor.click('text=识别并起草')
-    await editor.waitForSelector('fieldset.proposal')
-    expect(await editor.locator('fieldset.proposal').count()).toBe(3)
-    expect(await editor.locator('mark').count()).toBe(3)
-    await editor.check('input[name=decision-1][value=corrected]')
-    await editor.fill('input[name=amount-1]', '470')
-    await editor.fill('input[name=location]', 'https://www.jdz.gov.cn/')
-    await editor.click('text=保存并提交审核')
-    await editor.waitForSelector('text=待审核')
+    await draftFromNotice(editor, base, 'lihua', {
+      notice: NOTICE,
+      expectedProposals: 3,
+      correct: { index: 1, amountYuan: '470' },
+      sourceLocation: 'https://www.jdz.gov.cn/',
+      serviceGuide: { name: GUIDE.name, fee: '不收费', promisedTimeLimit: '15个工作日' },
+    })
     await editor.close()
 
-    // 3. the reviewer, on a phone
+    // 3. the reviewer, on a phone: the diff in words, the warnings to confirm, publish, history
     const reviewer = await page({ width: 390, height: 844 })
-    await reviewer.fill('input[name=name]', 'wang')
-    await reviewer.fill('input[name=password]', PASSWORD)
-    const totp = URI.parse(reviewerSecret)
-    await reviewer.fill('input[name=code]', totp.generate())
-    await reviewer.click('button[type=submit]')
-    await reviewer.click('text=#1')
-    await reviewer.waitForSelector('text=城市低保 660 → 890 元/人/月，自2023年1月1日起')
-    await reviewer.waitForSelector('text=农村低保 400 → 470 元/人/月，自2023年1月1日起')
-    const warnings = reviewer.locator('label.check input[type=checkbox]')
-    expect(await warnings.count()).toBeGreaterThanOrEqual(3)
-    expect(await reviewer.locator('label.check', { hasText: '城市低保由 660 元变为 890 元，变化超过 30%' }).count()).toBe(1)
-    const publish = reviewer.locator('button', { hasText: /^发布$/ })
-    expect(await publish.isDisabled()).toBe(true)
-    for (let i = 0; i < (await warnings.count()); i++) await warnings.nth(i).check()
-    await reviewer.fill('textarea[name=changeNote]', '按景府办字〔2023〕12号调整2023年救助标准')
-    await publish.click()
-    await reviewer.waitForSelector('text=已发布为')
-    await reviewer.click('text=发布历史')
-    await reviewer.waitForSelector('text=按景府办字〔2023〕12号调整2023年救助标准')
+    await reviewAndPublish(reviewer, base, 'wang', reviewerSecret, {
+      diffLines: [
+        '城市低保 660 → 890 元/人/月，自2023年1月1日起',
+        '农村低保 400 → 470 元/人/月，自2023年1月1日起',
+        `办事指南“${GUIDE.name}”的承诺办结时限改为：15个工作日`,
+        `办事指南“${GUIDE.name}”的收费改为：不收费`,
+      ],
+      warnings: ['城市低保由 660 元变为 890 元，变化超过 30%'],
+      changeNote: '按景府办字〔2023〕12号调整2023年救助标准',
+    })
     await reviewer.close()
 
     // 4. the API serves the new standard as today's, with its quote, and the old one as before
@@ -123,7 +110,34 @@ run('editor console (Chromium)', () => {
     expect(urban?.citation.quote).toBe('一、城市居民最低生活保障标准由每人每月660元提高到890元。')
     expect(standards.standards.find((s) => s.id === 'dibao-rural-standard')).toMatchObject({ value: 470, previousValue: 400 })
 
-    // 5. no console errors in either session
+    // 5. the API serves the changed guide
+    const services = (await (await fetch(`${base}/api/v1/content/services`)).json()) as Service[]
+    expect(services.find((s) => s.id === GUIDE.id)).toMatchObject({ fee: '不收费', timeLimit: { promised: '15个工作日' } })
+
+    // 6. no console errors in either session
+    expect(errors).toEqual([])
+  })
+
+  test('on a phone the guide form fits the width, every field has a label, and an empty fee is named', async () => {
+    const editor = await page({ width: 390, height: 844 })
+    await signIn(editor, base, 'lihua')
+    await editor.click('text=新建草稿')
+    await editor.selectOption('select[name=pick-service]', { label: GUIDE.name })
+    const guide = editor.locator('fieldset.guide')
+    // a screen reader finds each field by its label
+    for (const label of ['事项名称', '受理部门', '办理方式', '收费', '法定办结时限', '承诺办结时限', '服务对象', '咨询电话'])
+      expect(await guide.getByLabel(label, { exact: true }).count()).toBe(1)
+    expect(await guide.getByRole('button', { name: '删除材料第 1 项' }).count()).toBe(1)
+    // rows move: the second condition moved up is the first
+    const second = await guide.getByLabel('第 2 条', { exact: true }).first().inputValue()
+    await guide.getByRole('button', { name: '上移申请条件第 2 条' }).click()
+    expect(await guide.getByLabel('第 1 条', { exact: true }).first().inputValue()).toBe(second)
+    expect(await editor.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await guide.getByLabel('收费', { exact: true }).fill('')
+    await editor.click('text=保存草稿')
+    await editor.waitForSelector('text=请填写收费标准（不收费请写“不收费”）')
+    expect(await guide.getByLabel('收费', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+    await editor.close()
     expect(errors).toEqual([])
   })
 })

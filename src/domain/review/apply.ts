@@ -2,7 +2,8 @@
 // server, the review page and the tests all use this one function.
 import { formatYuan } from '../money'
 import type { ContentPack, DatedValue, Parameter } from '../schema'
-import type { DraftContent, DraftNotice, DraftValue } from './draft'
+import type { DraftContent, DraftNotice, DraftValue, ServiceEdit } from './draft'
+import { serviceGuideProblems, serviceGuideSchema } from './service-edit'
 
 export interface ApplyOptions {
   /** today in Asia/Shanghai: the values were checked against their source today */
@@ -38,19 +39,21 @@ export function applyDraft(base: ContentPack, draft: DraftContent, options: Appl
     if (!policy) problems.push({ field: `policySummaries[${i}].policyId`, message: `没有政策“${edit.policyId}”` })
     else policy.summary = edit.summary
   })
-  draft.services.forEach((edit, i) => {
-    const service = pack.services.find((s) => s.id === edit.id)
-    if (!service) {
-      problems.push({ field: `services[${i}].id`, message: `没有办事指南“${edit.id}”` })
-      return
-    }
-    if (edit.applicants !== undefined) service.applicants = edit.applicants
-    if (edit.conditions !== undefined) service.conditions = [...edit.conditions]
-    if (edit.fee !== undefined) service.fee = edit.fee
-    if (edit.timeLimit !== undefined) service.timeLimit = { ...edit.timeLimit }
-    if (edit.office !== undefined) service.office = { ...edit.office }
-  })
+  draft.services.forEach((edit, i) => applyService(pack, edit, `services[${i}]`, problems))
   return { pack, problems }
+}
+
+function applyService(pack: ContentPack, edit: ServiceEdit, at: string, problems: DraftProblem[]): void {
+  const service = pack.services.find((s) => s.id === edit.id)
+  if (!service) {
+    const found = serviceGuideProblems(edit, at)
+    if (found.length) problems.push(...found)
+    else pack.services.push({ ...structuredClone(serviceGuideSchema.parse(edit)), relatedParameterIds: [] })
+    return
+  }
+  // only the fields the draft holds (a draft saved before the form may hold a few)
+  const given = Object.entries(structuredClone(edit)).filter(([key, value]) => key !== 'id' && value !== undefined)
+  Object.assign(service, Object.fromEntries(given))
 }
 
 function applyNotice(pack: ContentPack, notice: DraftNotice, options: ApplyOptions, problems: DraftProblem[]): void {

@@ -3,6 +3,7 @@
 import { formatChineseDate } from '../dates'
 import { formatYuan } from '../money'
 import type { ContentPack } from '../schema'
+import { describeServiceChange } from './service-diff'
 import { before, newValues } from './values'
 
 export type ChangeKind = 'value' | 'source' | 'faq' | 'policy' | 'service'
@@ -50,28 +51,7 @@ export function describeChanges(base: ContentPack, next: ContentPack): Change[] 
   }
   for (const service of next.services) {
     const old = base.services.find((s) => s.id === service.id)
-    if (!old) continue
-    const fields: [string, unknown, unknown][] = [
-      ['服务对象', old.applicants, service.applicants],
-      ['申请条件', old.conditions, service.conditions],
-      ['收费', old.fee, service.fee],
-      ['办理时限', old.timeLimit, service.timeLimit],
-      ['办理地点', old.office, service.office],
-    ]
-    for (const [label, a, b] of fields) {
-      if (JSON.stringify(a) !== JSON.stringify(b))
-        changes.push({ kind: 'service', text: `办事指南“${service.name}”的${label}改为：${describeField(b)}` })
-    }
+    for (const text of describeServiceChange(old, service)) changes.push({ kind: 'service', text })
   }
   return changes
-}
-
-function describeField(value: unknown): string {
-  if (typeof value === 'string') return value
-  if (Array.isArray(value)) return value.join('；')
-  if (value && typeof value === 'object')
-    return Object.values(value as Record<string, unknown>)
-      .map(String)
-      .join('，')
-  return String(value)
 }

@@ -3,6 +3,7 @@
 // change to apply to a published version, so it can be re-applied to a newer one (rebase).
 import { z } from 'zod'
 import { id, isoDate } from '../schema'
+import { serviceGuideSchema } from './service-edit'
 
 export const valueDecisionSchema = z.enum(['accepted', 'corrected', 'dropped'])
 
@@ -53,22 +54,13 @@ export const faqEditSchema = z.object({
 
 export const policySummaryEditSchema = z.object({ policyId: id, summary: z.string().trim().min(1, '摘要不能为空') })
 
-/** The fields of a service guide an editor may change (the rest follows the source documents). */
-export const serviceEditSchema = z.object({
-  id,
-  applicants: z.string().trim().min(1).optional(),
-  conditions: z.array(z.string().trim().min(1)).min(1).optional(),
-  fee: z.string().trim().min(1).optional(),
-  timeLimit: z.object({ statutory: z.string().trim().min(1), promised: z.string().trim().min(1) }).optional(),
-  office: z
-    .object({
-      name: z.string().trim().min(1),
-      address: z.string().trim().min(1),
-      hours: z.string().trim().min(1),
-      phone: z.string().trim().min(1),
-    })
-    .optional(),
-})
+/**
+ * A service guide as drafted: the console sends every field (serviceGuideSchema); a draft saved
+ * before the form existed may hold only some, and those are the ones applied. An id not yet published
+ * is a new guide, which must be complete.
+ */
+export const serviceEditSchema = serviceGuideSchema.partial().extend({ id: serviceGuideSchema.shape.id })
+export type ServiceEdit = z.infer<typeof serviceEditSchema>
 
 export const draftContentSchema = z.object({
   notice: draftNoticeSchema.nullable().default(null),

@@ -1,4 +1,5 @@
 export * from './apply'
 export * from './diff'
 export * from './draft'
+export * from './service-edit'
 export * from './warnings'
