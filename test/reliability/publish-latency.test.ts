@@ -35,7 +35,7 @@ describe('reads during a large publish (sqlite)', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await createTestApp('sqlite')
-  })
+  }, 60_000)
   afterAll(async () => {
     await t?.close()
   })
