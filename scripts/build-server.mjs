@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build:server`: the server (and its CLI) as plain JavaScript for production, one bundle each
-// in dist/server/ (main.js, cli.js). Our TypeScript (server/ and the src/domain it imports) is
+// in dist/server/ (main.js, cli.js, and the worker threads' entries pack-worker.js and sqlite-worker.js,
+// which server/lib/worker-thread.ts looks for beside the bundle). Our TypeScript (server/ and the src/domain it imports) is
 // compiled in; packages stay as require() calls resolved from node_modules, so an
 // `npm ci --omit=dev` install is all a deployment needs (see docs/DEPLOY.md). `npm run server`
 // keeps running the TypeScript directly for development.
@@ -15,7 +16,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist/server'))
 rmSync(outdir, { recursive: true, force: true })
 await build({
-  entryPoints: { main: 'server/main.ts', cli: 'server/cli/index.ts' },
+  entryPoints: {
+    main: 'server/main.ts',
+    cli: 'server/cli/index.ts',
+    'pack-worker': 'server/content/pack-worker.ts',
+    'sqlite-worker': 'server/db/sqlite-worker.ts',
+  },
   outdir,
   absWorkingDir: root,
   bundle: true,
@@ -27,4 +33,6 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 })
-console.log(`built ${path.relative(process.cwd(), outdir) || '.'}/main.js and cli.js (run with node --enable-source-maps)`)
+console.log(
+  `built ${path.relative(process.cwd(), outdir) || '.'}/main.js, cli.js and the worker entries (run with node --enable-source-maps)`,
+)

@@ -8,6 +8,7 @@ import { formatProblems, preparePack, withTexts } from '../../src/domain/pack-pi
 import type { SourceTexts } from '../../src/domain/validate'
 import { ConfigError, loadConfig } from '../config'
 import { buildManifest } from '../content/hash'
+import { assemble, preparePublicationOffThread } from '../content/pack-thread'
 import { ANY_VERSION, ContentRepository, type WriteResult } from '../content/repository'
 import { CONTENT_DIR, PackFileError, readPackInput, readSourceTexts } from '../content/pack-files'
 import { type Database, openDatabase } from '../db/database'
@@ -86,11 +87,10 @@ function parseArgs(argv: string[]): Parsed {
   return { positional, flags }
 }
 
-/** A pack file or directory, through the one pipeline; the texts it brings go along to be stored. */
-function validated(target: string, held: SourceTexts = new Map()): { pack: ContentPack; sourceTexts: ReadonlyMap<string, string> } {
-  let input: ReturnType<typeof readPackInput>
+/** A pack file or directory as read, with the texts beside it and the texts it brings. */
+function readInput(target: string): ReturnType<typeof readPackInput> {
   try {
-    input = readPackInput(target)
+    return readPackInput(target)
   } catch (error) {
     if (error instanceof PackFileError) {
       if (error.kind === 'invalid-json') throw new FailedError(error.message)
@@ -98,11 +98,18 @@ function validated(target: string, held: SourceTexts = new Map()): { pack: Conte
     }
     throw error
   }
+}
+
+function invalid(problems: Parameters<typeof formatProblems>[0]): FailedError {
+  const [headline = '', ...details] = formatProblems(problems)
+  return new FailedError(headline, details)
+}
+
+/** A pack file or directory, through the one pipeline; the texts it brings go along to be stored. */
+function validated(target: string, held: SourceTexts = new Map()): { pack: ContentPack; sourceTexts: ReadonlyMap<string, string> } {
+  const input = readInput(target)
   const prepared = preparePack(input.pack, withTexts(withTexts(input.texts, held), input.sourceTexts))
-  if (!prepared.ok) {
-    const [headline = '', ...details] = formatProblems(prepared.problems)
-    throw new FailedError(headline, details)
-  }
+  if (!prepared.ok) throw invalid(prepared.problems)
   return { pack: prepared.pack, sourceTexts: input.sourceTexts }
 }
 
@@ -167,9 +174,17 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
     case 'publish': {
       if (positional.length > 1) throw new UsageError(`参数太多：${positional.slice(1).join(' ')}`)
       return withDatabase(env, async (repo, db) => {
-        const { pack, sourceTexts } = validated(positional[0] ?? CONTENT_DIR, await repo.storedTexts())
+        // the same path as the HTTP publish: prepared (validated, serialized) in the pack worker
+        const input = readInput(positional[0] ?? CONTENT_DIR)
+        const held = withTexts(input.texts, await repo.storedTexts())
+        const value = { pack: input.pack, sourceTexts: Object.fromEntries(input.sourceTexts) }
+        const prepared = await preparePublicationOffThread({ kind: 'value', value }, held)
+        if (!prepared.ok) throw prepared.reason === 'invalid_pack' ? invalid(prepared.problems) : new FailedError('内容包不是有效的 JSON')
+        const { publication } = prepared
+        const { pack } = await assemble(publication)
         const expected = typeof ifMatch === 'string' ? ifMatch : ((await repo.currentPointer())?.version ?? null)
-        const result = await repo.publish(pack, expected, 'publish', sourceTexts)
+        const stored = { json: publication.json, hash: publication.hash, pack }
+        const result = await repo.publishStorable(stored, expected, 'publish', publication.sourceTexts)
         // The same rule as HTTP publishing: an identical pack is not a new version.
         if (!result.ok && result.reason === 'unchanged') {
           io.out(`内容与当前版本 ${result.current.version} 相同，未发布新版本`)

@@ -6,11 +6,11 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
 import { CONTENT_CHANNEL, type Database } from '../db/database'
-import type { ContentPack } from '../../src/domain'
+import type { ContentPack, SectionName } from '../../src/domain'
 import { isDatabaseUnavailable } from '../lib/db-errors'
 import type { HealthMonitor } from '../lib/health'
 import type { CheckedVersion, ContentRepository, StoredVersion } from './repository'
-import { type Snapshot, buildSnapshot } from './snapshot'
+import { type SerializedBody, type Snapshot, buildSnapshot } from './snapshot'
 
 export interface PublishedContentOptions {
   pollMs: number
@@ -65,16 +65,19 @@ export class PublishedContent {
     }
   }
 
-  /** Install a version just published or rolled back here (it is the current one), never going backwards. */
-  async accept(stored: StoredVersion): Promise<Snapshot> {
-    const snapshot = await this.install(stored)
+  /**
+   * Install a version just published or rolled back here (it is the current one), never going
+   * backwards. `serialized`: its sections as the pack worker already serialized them.
+   */
+  async accept(stored: StoredVersion, serialized?: Record<SectionName, SerializedBody>): Promise<Snapshot> {
+    const snapshot = await this.install(stored, serialized)
     if (snapshot.seq === stored.seq) this.options.health?.resolve(CONTENT_CORRUPT)
     return snapshot
   }
 
-  private async install(stored: StoredVersion): Promise<Snapshot> {
+  private async install(stored: StoredVersion, serialized?: Record<SectionName, SerializedBody>): Promise<Snapshot> {
     if (this.snapshot && this.snapshot.seq >= stored.seq) return this.snapshot
-    const built = await buildSnapshot(stored)
+    const built = await buildSnapshot(stored, serialized)
     // built in slices: a newer version may have been installed meanwhile, and is kept
     if (this.snapshot && this.snapshot.seq >= built.seq) return this.snapshot
     this.snapshot = built

@@ -156,7 +156,20 @@ export class ContentRepository {
   ): Promise<WriteResult> {
     // The heavy steps (serialize, hash, parse back) run before the write lock is taken, with a turn
     // of the event loop between them: on a 5 MB pack each takes a good share of a second.
-    const stored = await storable(pack)
+    return this.publishStorable(await storable(pack), expected, kind, texts)
+  }
+
+  /**
+   * Publish a pack already serialized and read back (by the pack worker, see pack-thread.ts):
+   * `stored.json` is its canonical JSON, `stored.hash` that JSON's packHash.
+   */
+  async publishStorable(
+    stored: Storable,
+    expected: Expected,
+    kind: 'seed' | 'publish' = 'publish',
+    texts: ReadonlyMap<string, string> = new Map(),
+  ): Promise<WriteResult> {
+    const { pack } = stored
     return this.withWriteLock(async (trx) => {
       const pointer = await readPointer(trx)
       if (!matches(expected, pointer)) return { ok: false, reason: 'stale', current: pointer?.current_label ?? null }
@@ -287,7 +300,7 @@ function matches(expected: Expected, pointer: { current_label: string } | undefi
 }
 
 /** A pack as stored: its canonical JSON, the hash of that, and the pack parsed back from it. */
-interface Storable {
+export interface Storable {
   json: string
   hash: string
   pack: ContentPack

@@ -2,9 +2,9 @@
 // (the ETag), the manifest, lookups by id and the search index. Content changes rarely, so requests
 // are answered from memory and never touch the database.
 import { type ContentPack, type Manifest, type Policy, SECTION_NAMES, type SectionName, type Service, type Source } from '../../src/domain'
-import { type SearchIndex, buildSearchIndex } from '../../src/domain/search'
+import { type SearchIndex, searchIndexBuilder } from '../../src/domain/search'
 import { sha256Hex } from '../lib/sha256'
-import { yieldToLoop } from '../lib/yield-to-loop'
+import { runInSlices, yieldToLoop } from '../lib/yield-to-loop'
 import { canonicalJson } from './hash'
 import type { StoredVersion } from './repository'
 
@@ -39,13 +39,20 @@ const MAX_DERIVED = 1000
 /**
  * Build the snapshot of a version, one section at a time with a turn of the event loop between the
  * steps: a 5 MB pack done in one go froze every request for seconds. The bytes, hashes and manifest
- * are the same as buildManifest gives.
+ * are the same as buildManifest gives. A publish brings its sections already serialized (by the pack
+ * worker, see pack-thread.ts), so only the search index is built here, in slices.
  */
-export async function buildSnapshot(stored: StoredVersion): Promise<Snapshot> {
+export async function buildSnapshot(stored: StoredVersion, serialized?: Record<SectionName, SerializedBody>): Promise<Snapshot> {
   const { pack } = stored
   const sections = {} as Record<SectionName, SerializedBody>
   const manifestSections = {} as Manifest['sections']
   for (const name of SECTION_NAMES) {
+    const given = serialized?.[name]
+    if (given) {
+      sections[name] = given
+      manifestSections[name] = { hash: given.etag.slice(1, -1), bytes: given.body.length }
+      continue
+    }
     await yieldToLoop()
     const body = Buffer.from(JSON.stringify(pack[name]))
     await yieldToLoop()
@@ -56,7 +63,12 @@ export async function buildSnapshot(stored: StoredVersion): Promise<Snapshot> {
   }
   const manifest: Manifest = { version: stored.version, publishedAt: stored.publishedAt, asOf: pack.meta.asOf, sections: manifestSections }
   await yieldToLoop()
-  const searchIndex = buildSearchIndex(pack)
+  const index = searchIndexBuilder(pack)
+  await runInSlices(index.steps)
+  const searchIndex = index.finish()
+  await yieldToLoop()
+  const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]))
+  const [policies, services, sources] = [byId(pack.policies), byId(pack.services), byId(pack.sources)]
   await yieldToLoop()
   return {
     seq: stored.seq,
@@ -67,9 +79,9 @@ export async function buildSnapshot(stored: StoredVersion): Promise<Snapshot> {
     manifest,
     manifestBody: serialize(manifest),
     sections,
-    policies: new Map(pack.policies.map((p) => [p.id, p])),
-    services: new Map(pack.services.map((s) => [s.id, s])),
-    sources: new Map(pack.sources.map((s) => [s.id, s])),
+    policies,
+    services,
+    sources,
     searchIndex,
     derived: new Map(),
   }

@@ -3,10 +3,10 @@
 // into the migrations and the few places where SQL differs (locking, LISTEN/NOTIFY).
 import fs from 'node:fs'
 import path from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { DatabaseTarget } from '../config'
+import { sqliteThreadDialect } from './sqlite-thread'
 import type { Tables } from './tables'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -36,15 +36,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.dialect === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema)
 }
 
-function openSqlite(file: string): Database {
+async function openSqlite(file: string): Promise<Database> {
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  const handle = new SqliteDatabase(file, { timeout: SQLITE_BUSY_TIMEOUT_MS })
-  // WAL: readers never block the writer and a commit is atomic even if the process is killed
-  // mid-publish. FULL sync because publishes are rare and must survive a power cut too.
-  handle.pragma('journal_mode = WAL')
-  handle.pragma('synchronous = FULL')
-  handle.pragma('foreign_keys = ON')
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) })
+  // The connection (WAL, FULL sync, foreign keys: see sqlite-worker.ts) lives in a worker thread, so
+  // SQLite's synchronous work never holds the event loop.
+  const db = new Kysely<Tables>({ dialect: sqliteThreadDialect(file, SQLITE_BUSY_TIMEOUT_MS) })
+  try {
+    await sql`select 1`.execute(db)
+  } catch (error) {
+    await db.destroy().catch(() => undefined)
+    throw error
+  }
   return {
     dialect: 'sqlite',
     db,

@@ -6,3 +6,18 @@ import { setImmediate } from 'node:timers/promises'
 export function yieldToLoop(): Promise<void> {
   return setImmediate()
 }
+
+/** How long one stretch of sliced work may hold the event loop. */
+const SLICE_MS = 5
+
+/** Run small steps in order, with a turn of the event loop whenever a stretch has taken SLICE_MS. */
+export async function runInSlices(steps: Iterable<() => void>): Promise<void> {
+  let since = performance.now()
+  for (const step of steps) {
+    step()
+    if (performance.now() - since >= SLICE_MS) {
+      await yieldToLoop()
+      since = performance.now()
+    }
+  }
+}

@@ -35,6 +35,12 @@ function fromValidation(error: FastifyError): ApiError {
   return new ApiError(400, 'invalid_input', first ? `${first.field}：${first.message}` : '请求参数有误', fields)
 }
 
+/** A body that is empty or not JSON (also said by the publish route, which parses its body in a worker). */
+export function invalidJsonError(empty: boolean): ApiError {
+  if (empty) return new ApiError(400, 'invalid_json', '请求内容为空：请提交 JSON')
+  return new ApiError(400, 'invalid_json', '请求内容不是有效的 JSON，请检查括号、引号和逗号')
+}
+
 /** Fastify's own client errors, by code, in words a caller can act on. */
 function fromFastify(error: FastifyError): ApiError | null {
   switch (error.code) {
@@ -45,9 +51,9 @@ function fromFastify(error: FastifyError): ApiError | null {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new ApiError(400, 'invalid_content_length', '请求的 Content-Length 与内容不符')
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new ApiError(400, 'invalid_json', '请求内容为空：请提交 JSON')
+      return invalidJsonError(true)
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new ApiError(400, 'invalid_json', '请求内容不是有效的 JSON，请检查括号、引号和逗号')
+      return invalidJsonError(false)
     default:
       return null
   }
@@ -76,9 +82,7 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   const known = fromFastify(fe)
   if (known) return known
   // JSON.parse errors thrown by the body parser carry statusCode 400 but no code in some paths.
-  if (error instanceof SyntaxError && fe.statusCode === 400) {
-    return new ApiError(400, 'invalid_json', '请求内容不是有效的 JSON，请检查括号、引号和逗号')
-  }
+  if (error instanceof SyntaxError && fe.statusCode === 400) return invalidJsonError(false)
   const status = fe.statusCode
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 404) return new ApiError(404, 'not_found', '找不到这个地址')

@@ -5,15 +5,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { contentPackSchema, manifestSchema } from '../../src/domain'
-import { preparePack, unwrapPack, withTexts } from '../../src/domain/pack-pipeline'
+import { withTexts } from '../../src/domain/pack-pipeline'
 import { buildManifest } from '../content/hash'
+import { assemble, preparePublicationOffThread } from '../content/pack-thread'
+import type { PackSource, Preparation } from '../content/publication'
 import type { Snapshot } from '../content/snapshot'
 import { rollbackTargetProblem } from '../content/verify-stored'
 import { ANY_VERSION, type Expected, type StoredVersion, type VersionInfo, type WriteResult } from '../content/repository'
 import { ApiError, errorBodySchema, notFound } from '../lib/errors'
 import { ifMatchProblem, parseIfMatch, requireIfMatch } from '../lib/if-match'
 import { passBodyValidator } from '../lib/pass-body'
-import { yieldToLoop } from '../lib/yield-to-loop'
+import { invalidJsonError } from '../plugins/error-handler'
 import { readOnlyError } from '../plugins/error-handler'
 import { bearerToken, tokenMatches } from '../lib/token'
 import { type RouteOptions } from './context'
@@ -90,6 +92,11 @@ function conflict(result: Extract<WriteResult, { ok: false }>, expected: string 
   return notFound('version', '没有这个版本，请从发布历史中选择')
 }
 
+function invalidPack(prepared: Extract<Preparation, { reason: 'invalid_pack' }>): ApiError {
+  const fields = prepared.problems.map((p) => ({ field: p.path || 'pack', message: p.message }))
+  return new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
+}
+
 /** `served` is what accept installed: its manifest is this version's unless a newer one overtook it. */
 function published(reply: FastifyReply, stored: StoredVersion, served: Snapshot) {
   reply.code(201).header('etag', `"${stored.version}"`).header('cache-control', 'no-store')
@@ -127,60 +134,67 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteOptions & { token: string }
   // Notice ingestion, behind the same token and rate limit (a child plugin inherits these hooks).
   await app.register(ingestRoutes, { store: ctx.store })
 
-  app.post(
-    '/admin/content',
-    {
-      bodyLimit: ADMIN_BODY_LIMIT,
-      validatorCompiler: passBodyValidator,
-      schema: {
-        tags: ['admin'],
-        summary: '发布新的内容包',
-        description:
-          '请求体为 ContentPack，或 export 得到的 {manifest, pack, sourceTexts}（sourceTexts：新来源的全文，按 textId），用与命令行相同的流程（preparePack）校验。必须带 If-Match: 当前版本（如 "v3"，强比较；* 和 W/ 弱校验不接受，返回 412）；版本已变返回 412，缺少返回 428。内容与当前版本相同则不发布新版本，返回 200 和 unchanged: true（与命令行相同）。',
-        security,
-        headers: z.object({ 'if-match': z.string().optional().describe('当前内容版本，如 "v3"') }),
-        body: contentPackSchema,
-        response: {
-          200: unchangedSchema,
-          201: publishedSchema,
-          ...authErrors,
-          412: errorBodySchema,
-          413: errorBodySchema,
-          422: errorBodySchema,
-          428: errorBodySchema,
+  // Publishing reads the body as bytes: they are parsed (with Fastify's rules) in the pack worker
+  // together with the validation, so a 5 MB body never holds the event loop (see pack-thread.ts).
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json')
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+    scope.post(
+      '/admin/content',
+      {
+        bodyLimit: ADMIN_BODY_LIMIT,
+        validatorCompiler: passBodyValidator,
+        schema: {
+          tags: ['admin'],
+          summary: '发布新的内容包',
+          description:
+            '请求体为 ContentPack，或 export 得到的 {manifest, pack, sourceTexts}（sourceTexts：新来源的全文，按 textId），用与命令行相同的流程（preparePack）校验。必须带 If-Match: 当前版本（如 "v3"，强比较；* 和 W/ 弱校验不接受，返回 412）；版本已变返回 412，缺少返回 428。内容与当前版本相同则不发布新版本，返回 200 和 unchanged: true（与命令行相同）。',
+          security,
+          headers: z.object({ 'if-match': z.string().optional().describe('当前内容版本，如 "v3"') }),
+          body: contentPackSchema,
+          response: {
+            200: unchangedSchema,
+            201: publishedSchema,
+            ...authErrors,
+            412: errorBodySchema,
+            413: errorBodySchema,
+            422: errorBodySchema,
+            428: errorBodySchema,
+          },
         },
       },
-    },
-    async (request, reply) => {
-      const expected = requireIfMatch(request.headers['if-match'])
-      const input = unwrapPack(request.body)
-      const held = withTexts(ctx.texts, await ctx.repository.storedTexts())
-      // a turn of the event loop before and after the (long, on a big pack) validation, so reads waiting meanwhile are served
-      await yieldToLoop()
-      const prepared = preparePack(input.pack, withTexts(held, input.sourceTexts))
-      await yieldToLoop()
-      if (!prepared.ok) {
-        const fields = prepared.problems.map((p) => ({ field: p.path || 'pack', message: p.message }))
-        throw new ApiError(422, 'invalid_pack', `内容包有 ${fields.length} 个问题，请逐条修改后再发布`, fields)
-      }
-      const result = await ctx.repository.publish(prepared.pack, expected, 'publish', input.sourceTexts)
-      if (!result.ok && result.reason === 'unchanged') {
-        // The same rule as the CLI: an identical pack is not a new version. 200, naming the current one.
-        reply.code(200).header('etag', `"${result.current.version}"`).header('cache-control', 'no-store')
-        return {
-          unchanged: true as const,
-          version: result.current.version,
-          packVersion: result.current.packVersion,
-          publishedAt: result.current.publishedAt,
-          message: `内容与当前版本 ${result.current.version} 相同，未发布新版本`,
+      async (request, reply) => {
+        const held = withTexts(ctx.texts, await ctx.repository.storedTexts())
+        // the body is parsed, validated and serialized in the pack worker, off the event loop
+        const body: unknown = request.body
+        const source: PackSource = Buffer.isBuffer(body) ? { kind: 'bytes', body } : { kind: 'value', value: body }
+        const prepared = await preparePublicationOffThread(source, held)
+        // the order of the answers as before: the body must be JSON, then If-Match, then the pack valid
+        if (!prepared.ok && prepared.reason === 'invalid_json') throw invalidJsonError(prepared.empty)
+        const expected = requireIfMatch(request.headers['if-match'])
+        if (!prepared.ok) throw invalidPack(prepared)
+        const { publication } = prepared
+        const { pack, sections } = await assemble(publication)
+        const stored = { json: publication.json, hash: publication.hash, pack }
+        const result = await ctx.repository.publishStorable(stored, expected, 'publish', publication.sourceTexts)
+        if (!result.ok && result.reason === 'unchanged') {
+          // The same rule as the CLI: an identical pack is not a new version. 200, naming the current one.
+          reply.code(200).header('etag', `"${result.current.version}"`).header('cache-control', 'no-store')
+          return {
+            unchanged: true as const,
+            version: result.current.version,
+            packVersion: result.current.packVersion,
+            publishedAt: result.current.publishedAt,
+            message: `内容与当前版本 ${result.current.version} 相同，未发布新版本`,
+          }
         }
-      }
-      if (!result.ok) throw conflict(result, expected)
-      const served = await ctx.store.accept(result.version)
-      request.log.info({ version: result.version.version, packVersion: result.version.packVersion }, 'content published')
-      return published(reply, result.version, served)
-    },
-  )
+        if (!result.ok) throw conflict(result, expected)
+        const served = await ctx.store.accept(result.version, sections)
+        request.log.info({ version: result.version.version, packVersion: result.version.packVersion }, 'content published')
+        return published(reply, result.version, served)
+      },
+    )
+  })
 
   app.get(
     '/admin/content/history',

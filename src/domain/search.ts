@@ -92,6 +92,16 @@ export interface SearchIndex {
 export type SearchablePack = Pick<ContentPack, 'policies' | 'services' | 'parameters' | 'faq'>
 
 export function buildSearchIndex(pack: SearchablePack): SearchIndex {
+  const builder = searchIndexBuilder(pack)
+  for (const step of builder.steps) step()
+  return builder.finish()
+}
+
+/**
+ * The index built one document at a time: `steps` in order, then `finish`. A server can run the
+ * steps between turns of its event loop (with a large pack the whole build is one long block).
+ */
+export function searchIndexBuilder(pack: SearchablePack): { steps: (() => void)[]; finish: () => SearchIndex } {
   const data: IndexData = { docs: [], fields: [], postings: new Map(), words: [] }
   const addDoc = (kind: SearchKind, id: string, title: string): number => data.docs.push({ kind, id, title }) - 1
   const addField = (doc: number, tier: number, text: string, sectionId?: string): void => {
@@ -104,50 +114,63 @@ export function buildSearchIndex(pack: SearchablePack): SearchIndex {
       else data.postings.set(token, [index])
     }
   }
+  const steps: (() => void)[] = []
 
   for (const policy of pack.policies) {
-    const doc = addDoc('policy', policy.id, policy.title)
-    addField(doc, TIER.title, policy.title)
-    addField(doc, TIER.title, policy.docNumber)
-    addField(doc, TIER.summary, policy.summary)
-    addField(doc, TIER.summary, policy.topics.join('、'))
-    for (const point of policy.keyPoints) addField(doc, TIER.summary, point.text)
-    for (const milestone of policy.milestones) addField(doc, TIER.body, `${milestone.title}：${milestone.quote}`)
-    for (const section of policy.sections) {
-      addField(doc, TIER.heading, section.heading, section.id)
-      for (const paragraph of section.paragraphs) addField(doc, TIER.body, paragraph, section.id)
-      for (const table of section.tables) {
-        if (table.title) addField(doc, TIER.body, table.title, section.id)
-        addField(doc, TIER.body, table.columns.join(' | '), section.id)
-        for (const row of table.rows) addField(doc, TIER.body, row.join(' | '), section.id)
+    steps.push(() => {
+      const doc = addDoc('policy', policy.id, policy.title)
+      addField(doc, TIER.title, policy.title)
+      addField(doc, TIER.title, policy.docNumber)
+      addField(doc, TIER.summary, policy.summary)
+      addField(doc, TIER.summary, policy.topics.join('、'))
+      for (const point of policy.keyPoints) addField(doc, TIER.summary, point.text)
+      for (const milestone of policy.milestones) addField(doc, TIER.body, `${milestone.title}：${milestone.quote}`)
+      for (const section of policy.sections) {
+        addField(doc, TIER.heading, section.heading, section.id)
+        for (const paragraph of section.paragraphs) addField(doc, TIER.body, paragraph, section.id)
+        for (const table of section.tables) {
+          if (table.title) addField(doc, TIER.body, table.title, section.id)
+          addField(doc, TIER.body, table.columns.join(' | '), section.id)
+          for (const row of table.rows) addField(doc, TIER.body, row.join(' | '), section.id)
+        }
       }
-    }
+    })
   }
   for (const service of pack.services) {
-    const doc = addDoc('service', service.id, service.name)
-    addField(doc, TIER.title, service.name)
-    addField(doc, TIER.summary, SERVICE_MODE_TEXT[service.mode])
-    addField(doc, TIER.summary, service.department)
-    addField(doc, TIER.summary, service.applicants)
-    for (const condition of service.conditions) addField(doc, TIER.heading, condition)
-    for (const material of service.materials) addField(doc, TIER.body, material.note ? `${material.name}：${material.note}` : material.name)
-    for (const step of service.steps) addField(doc, TIER.body, `${step.title}：${step.detail}`)
-    for (const basis of service.legalBasis) addField(doc, TIER.body, basis)
+    steps.push(() => {
+      const doc = addDoc('service', service.id, service.name)
+      addField(doc, TIER.title, service.name)
+      addField(doc, TIER.summary, SERVICE_MODE_TEXT[service.mode])
+      addField(doc, TIER.summary, service.department)
+      addField(doc, TIER.summary, service.applicants)
+      for (const condition of service.conditions) addField(doc, TIER.heading, condition)
+      for (const material of service.materials)
+        addField(doc, TIER.body, material.note ? `${material.name}：${material.note}` : material.name)
+      for (const step of service.steps) addField(doc, TIER.body, `${step.title}：${step.detail}`)
+      for (const basis of service.legalBasis) addField(doc, TIER.body, basis)
+    })
   }
   for (const parameter of pack.parameters) {
-    const doc = addDoc('parameter', parameter.id, parameter.label)
-    addField(doc, TIER.title, parameter.label)
-    addField(doc, TIER.title, parameter.shortLabel)
-    addField(doc, TIER.summary, parameter.description)
+    steps.push(() => {
+      const doc = addDoc('parameter', parameter.id, parameter.label)
+      addField(doc, TIER.title, parameter.label)
+      addField(doc, TIER.title, parameter.shortLabel)
+      addField(doc, TIER.summary, parameter.description)
+    })
   }
   for (const item of pack.faq) {
-    const doc = addDoc('faq', item.id, item.question)
-    addField(doc, TIER.title, item.question)
-    addField(doc, TIER.summary, item.answer)
+    steps.push(() => {
+      const doc = addDoc('faq', item.id, item.question)
+      addField(doc, TIER.title, item.question)
+      addField(doc, TIER.summary, item.answer)
+    })
   }
 
-  data.words = [...data.postings.keys()].filter((token) => isWordChar(token.charCodeAt(0))).sort()
-  return { [DATA]: data }
+  const finish = (): SearchIndex => {
+    data.words = [...data.postings.keys()].filter((token) => isWordChar(token.charCodeAt(0))).sort()
+    return { [DATA]: data }
+  }
+  return { steps, finish }
 }
 
 interface FieldMatch {

@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { freePort, waitFor } from '../reliability/support'
+import { editedPack } from '../server/helpers'
 
 const run = promisify(execFile)
 const ROOT = path.resolve(__dirname, '../..')
@@ -61,6 +62,7 @@ test('the built server starts from it, seeds its database and serves content', a
     PORT: String(port),
     DATABASE_URL: `sqlite://${path.join(dir, 'data.sqlite')}`,
     LOG_LEVEL: 'warn',
+    ADMIN_TOKEN: 'deploy-test-admin-token-0123456789',
   }
   const proc: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: dir,
@@ -88,6 +90,18 @@ test('the built server starts from it, seeds its database and serves content', a
     expect(res.status).toBe(200)
     const body = (await res.json()) as { items: { id: string }[] }
     expect(body.items.map((p) => p.id)).toContain('relief-standards-2019')
+
+    // a publish runs in the built worker entries (pack-worker.js parses and validates, sqlite-worker.js writes)
+    const headers = { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'if-match': '"v1"', 'content-type': 'application/json' }
+    const published = await fetch(`${url}/api/v1/admin/content`, { method: 'POST', headers, body: JSON.stringify(editedPack('deploy-2')) })
+    expect({ status: published.status, body: await published.text() }).toMatchObject({ status: 201 })
+    const invalid = await fetch(`${url}/api/v1/admin/content`, {
+      method: 'POST',
+      headers: { ...headers, 'if-match': '"v2"' },
+      body: '{"meta":{}}',
+    })
+    expect(invalid.status).toBe(422)
+    expect(((await (await fetch(`${url}/api/v1/health`)).json()) as { version: string }).version).toBe('v2')
 
     proc.kill('SIGTERM')
     expect(await exited).toBe(0)

@@ -9,12 +9,12 @@ import { ADMIN_TOKEN, type TestApp, contentPack, createTestApp } from '../server
 const TARGET_BYTES = 4.6 * 1024 * 1024
 const READ_EVERY_MS = 5
 /**
- * The issue's target is 50 ms. Serializing, hashing, parsing back and indexing now run in slices,
- * which took p99 from ~1.9 s to ~0.26 s on this pack; validation (preparePack, ~250 ms here) is still
- * one block, so the budget is set above it (with room for a loaded machine) until it moves off the
- * loop. docs/RELIABILITY.md says what is left.
+ * The issue's target. Parsing, validating and serializing run in the pack worker, SQLite in a worker
+ * of its own, and what stays on the event loop (turning the worker's bytes back into the pack, the
+ * search index) runs in slices of a few milliseconds: p99 went from ~1.9 s to ~0.26 s (slices) to
+ * well under this (workers). docs/RELIABILITY.md has the figures.
  */
-const P99_BUDGET_MS = 600
+const P99_BUDGET_MS = 50
 
 /** The real pack, padded with copies of its news items (unique ids) to about `bytes` of JSON. */
 function bigPack(bytes: number): ContentPack {
@@ -35,15 +35,16 @@ describe('reads during a large publish (sqlite)', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await createTestApp('sqlite')
-  })
+  }, 60_000)
   afterAll(async () => {
     await t?.close()
   })
 
   test('a ~5 MB publish keeps read p99 within budget', async () => {
-    const payload = JSON.stringify(bigPack(TARGET_BYTES))
-    expect(Buffer.byteLength(payload)).toBeGreaterThan(4 * 1024 * 1024)
-    expect(Buffer.byteLength(payload)).toBeLessThan(5 * 1024 * 1024)
+    // bytes, as a client sends them (encoding a 5 MB string is the client's work, not the server's)
+    const payload = Buffer.from(JSON.stringify(bigPack(TARGET_BYTES)))
+    expect(payload.length).toBeGreaterThan(4 * 1024 * 1024)
+    expect(payload.length).toBeLessThan(5 * 1024 * 1024)
     // warm the read path, so the first reads do not pay for route compilation
     for (let i = 0; i < 20; i++) expect((await t.app.inject({ method: 'GET', url: '/api/v1/content/manifest' })).statusCode).toBe(200)
 
@@ -100,6 +101,7 @@ describe('reads during a large publish (sqlite)', () => {
     expect(summary.reads).toBeGreaterThanOrEqual(Math.floor(publishMs / READ_EVERY_MS))
     expect(summary.reads).toBeGreaterThan(40)
     // the summary is in the failure message, to show how far off a failing run was
+    if (process.env.PUBLISH_LATENCY_LOG) console.log(summary)
     expect(summary.p99 < P99_BUDGET_MS ? summary.p99 : summary).toBeLessThan(P99_BUDGET_MS)
     // and the new version is what is served afterwards
     const manifest = await t.app.inject({ method: 'GET', url: '/api/v1/content/manifest' })
