@@ -53,19 +53,19 @@ export function valueOn(parameter: Parameter, date: IsoDate, all: readonly Param
   if (!isValidIsoDate(date)) return fail('invalid_input', `日期“${date}”无效，请按 年-月-日 填写`, 'on')
   const values = sortedValues(parameter)
   let index = -1
-  for (let i = 0; i < values.length; i++) {
-    if (values[i].effectiveFrom <= date) index = i
-  }
-  if (index < 0) {
+  for (const [i, value] of values.entries()) if (value.effectiveFrom <= date) index = i
+  const current = values[index]
+  if (current === undefined) {
+    // the schema requires at least one value (values: min(1)), so there is an earliest one
+    const earliest = values[0]!
     return fail(
       'before_first_value',
-      `${formatChineseDate(date)}早于本资料收录的最早的${parameter.label}（${formatChineseDate(values[0].effectiveFrom)}起），无法给出当时的标准`,
+      `${formatChineseDate(date)}早于本资料收录的最早的${parameter.label}（${formatChineseDate(earliest.effectiveFrom)}起），无法给出当时的标准`,
       'on',
     )
   }
-  const current = values[index]
-  const previous = index > 0 ? values[index - 1] : null
-  const next = index + 1 < values.length ? values[index + 1] : null
+  const previous = values[index - 1] ?? null
+  const next = values[index + 1] ?? null
   return ok({
     parameter,
     current,
@@ -143,11 +143,15 @@ export function historyOf(parameters: readonly Parameter[], id: string): Result<
   const parameter = findParameter(parameters, id)
   if (!parameter) return fail('unknown_parameter', `没有编号为“${id}”的救助标准`, 'id')
   const values = sortedValues(parameter)
-  const entries = values.map((value, i) => ({
-    value,
-    validUntil: i + 1 < values.length ? previousDay(values[i + 1].effectiveFrom) : null,
-    changeFen: i > 0 ? value.amountFen - values[i - 1].amountFen : null,
-  }))
+  const entries = values.map((value, i) => {
+    const next = values[i + 1]
+    const previous = values[i - 1]
+    return {
+      value,
+      validUntil: next ? previousDay(next.effectiveFrom) : null,
+      changeFen: previous ? value.amountFen - previous.amountFen : null,
+    }
+  })
   return ok({ parameter, entries })
 }
 
