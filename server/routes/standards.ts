@@ -171,7 +171,8 @@ export const standardsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         notYetInForce: result.value.notYetInForce.map((p) => ({
           id: p.id,
           label: p.label,
-          firstEffectiveFrom: [...p.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0].effectiveFrom,
+          // the schema requires at least one value (values: min(1))
+          firstEffectiveFrom: [...p.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]!.effectiveFrom,
         })),
       }))
       return sendJsonBytes(request, reply, payload, DERIVED_CACHE)
