@@ -45,6 +45,14 @@ function sortedValues(parameter: Parameter): DatedValue[] {
   return [...parameter.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
 }
 
+/** When a parameter's earliest entry takes effect. */
+export function firstEffectiveFrom(parameter: Parameter): IsoDate {
+  const [earliest] = sortedValues(parameter)
+  // the schema requires at least one entry (values: min(1))
+  if (!earliest) throw new Error(`parameter ${parameter.id} has no values`)
+  return earliest.effectiveFrom
+}
+
 /**
  * The entry in force on a date. `all` is every parameter of the pack, which decides when the data
  * may be outdated (outdatedFrom); a caller holding one parameter alone gets that parameter's own rule.
@@ -56,11 +64,9 @@ export function valueOn(parameter: Parameter, date: IsoDate, all: readonly Param
   for (const [i, value] of values.entries()) if (value.effectiveFrom <= date) index = i
   const current = values[index]
   if (current === undefined) {
-    // the schema requires at least one value (values: min(1)), so there is an earliest one
-    const earliest = values[0]!
     return fail(
       'before_first_value',
-      `${formatChineseDate(date)}早于本资料收录的最早的${parameter.label}（${formatChineseDate(earliest.effectiveFrom)}起），无法给出当时的标准`,
+      `${formatChineseDate(date)}早于本资料收录的最早的${parameter.label}（${formatChineseDate(firstEffectiveFrom(parameter))}起），无法给出当时的标准`,
       'on',
     )
   }
