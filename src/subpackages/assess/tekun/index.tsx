@@ -152,7 +152,8 @@ export default function TekunSelfCheck() {
         className="assess-progress"
         id="tekun-step"
         role="list"
-        aria-label={`共${STEPS.length}步，当前第${step + 1}步：${STEPS[step].title}`}
+        // step only moves by one between the first and the last step
+        aria-label={`共${STEPS.length}步，当前第${step + 1}步：${STEPS[step]!.title}`}
       >
         {STEPS.map((s, i) => (
           <View
