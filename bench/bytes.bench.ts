@@ -13,6 +13,7 @@ import { chromiumAvailable, openPhone } from './lib/browser'
 import { ROOT, distDir, ensureBuilt } from '../harness/builds'
 import { type AssetSize, type Totals, HOME_ROUTE, compressedSizes, h5Bytes, largestModules, total } from '../scripts/h5-bundle'
 import { kb, machineLine, ratio, recordTargets, table, writeSection } from './lib/report'
+import { at } from '../harness/at'
 
 const MAIN_PACKAGE_LIMIT = 1024 * 1024
 const SUBPACKAGE_LIMIT = 2 * 1024 * 1024
@@ -109,7 +110,7 @@ async function loadContentCache(): Promise<{ cache: CacheModule; storage: FakeSt
   ;(globalThis as { __benchTaro?: unknown }).__benchTaro = { default: fakeTaro, ...fakeTaro }
   const mod: { exports: unknown } = { exports: {} }
 
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require)
+  new Function('module', 'exports', 'require', at(out.outputFiles, 0).text)(mod, mod.exports, require)
   return { cache: mod.exports as CacheModule, storage }
 }
 

@@ -13,6 +13,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { type DialectName, type TestDatabase, createTestDatabase, postgresReachable } from '../harness/server'
 import { type Spread, fmt, machineLine, medianWithRange, ratio, spread, table, writeSection } from './lib/report'
+import { at } from '../harness/at'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -149,7 +150,7 @@ interface DialectResult {
 }
 
 async function once(port: number, index: number, duration: number): Promise<AutocannonResult> {
-  const e = ENDPOINTS[index]
+  const e = at(ENDPOINTS, index)
   return autocannon({
     url: `http://127.0.0.1:${port}${e.path}`,
     connections: CONNECTIONS,
@@ -174,7 +175,7 @@ async function measureDialect(dialect: DialectName): Promise<DialectResult> {
     })
     const app: Measured[] = []
     const baseline: Measured[] = []
-    for (let i = 0; i < ENDPOINTS.length; i++) {
+    for (const [i, endpoint] of ENDPOINTS.entries()) {
       const samples = { app: [] as AutocannonResult[], baseline: [] as AutocannonResult[] }
       // warm-up: the JIT, and the snapshot's memoized answers and compressed bodies
       await once(ready.app, i, 1)
@@ -189,10 +190,12 @@ async function measureDialect(dialect: DialectName): Promise<DialectResult> {
         p99: spread(rs.map((r) => r.latency.p99)),
         failures: rs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
       })
-      app.push(summarize(samples.app))
-      baseline.push(summarize(samples.baseline))
+      const ours = summarize(samples.app)
+      const theirs = summarize(samples.baseline)
+      app.push(ours)
+      baseline.push(theirs)
       process.stdout.write(
-        `${dialect.padEnd(8)} ${ENDPOINTS[i].label.padEnd(36)} ${fmt(app[i].rps.median).padStart(7)} req/s vs ${fmt(baseline[i].rps.median).padStart(7)} (${ratio(app[i].rps.median, baseline[i].rps.median)}), p99 ${app[i].p99.median} ms\n`,
+        `${dialect.padEnd(8)} ${endpoint.label.padEnd(36)} ${fmt(ours.rps.median).padStart(7)} req/s vs ${fmt(theirs.rps.median).padStart(7)} (${ratio(ours.rps.median, theirs.rps.median)}), p99 ${ours.p99.median} ms\n`,
       )
     }
     return { dialect, bytes: ready.bytes, app, baseline }
@@ -205,36 +208,40 @@ async function measureDialect(dialect: DialectName): Promise<DialectResult> {
 
 function report(results: DialectResult[], skipped: string[]): string {
   const rows = results.flatMap((r) =>
-    ENDPOINTS.flatMap((e, i) => [
-      [
-        r.dialect,
-        e.label,
-        e.note,
-        fmt(r.bytes[i]),
-        'this server',
-        medianWithRange(r.app[i].rps),
-        fmt(r.app[i].p50.median),
-        fmt(r.app[i].p99.median),
-        r.app[i].failures,
-        ratio(r.app[i].rps.median, r.baseline[i].rps.median),
-      ],
-      [
-        '',
-        '',
-        '',
-        '',
-        'node:http, same bytes',
-        medianWithRange(r.baseline[i].rps),
-        fmt(r.baseline[i].p50.median),
-        fmt(r.baseline[i].p99.median),
-        r.baseline[i].failures,
-        '',
-      ],
-    ]),
+    ENDPOINTS.flatMap((e, i) => {
+      const ours = at(r.app, i)
+      const theirs = at(r.baseline, i)
+      return [
+        [
+          r.dialect,
+          e.label,
+          e.note,
+          fmt(at(r.bytes, i)),
+          'this server',
+          medianWithRange(ours.rps),
+          fmt(ours.p50.median),
+          fmt(ours.p99.median),
+          ours.failures,
+          ratio(ours.rps.median, theirs.rps.median),
+        ],
+        [
+          '',
+          '',
+          '',
+          '',
+          'node:http, same bytes',
+          medianWithRange(theirs.rps),
+          fmt(theirs.p50.median),
+          fmt(theirs.p99.median),
+          theirs.failures,
+          '',
+        ],
+      ]
+    }),
   )
   const worst = results
     .flatMap((r) =>
-      ENDPOINTS.map((e, i) => ({ label: `${e.label} (${r.dialect})`, value: r.app[i].rps.median / r.baseline[i].rps.median })),
+      ENDPOINTS.map((e, i) => ({ label: `${e.label} (${r.dialect})`, value: at(r.app, i).rps.median / at(r.baseline, i).rps.median })),
     )
     .sort((a, b) => a.value - b.value)[0]
   const failures = results.reduce((n, r) => n + r.app.reduce((m, a) => m + a.failures, 0), 0)

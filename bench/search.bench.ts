@@ -12,6 +12,7 @@ import bundled from '../src/generated/bundled-content.json'
 import type { ContentPack, Policy, Service } from '../src/domain/schema'
 import { type SearchablePack, buildSearchIndex, normalizeQuery, search } from '../src/domain/search'
 import { foldText } from '../src/domain/search/text'
+import { at } from '../harness/at'
 
 const QUERIES = [
   '低',
@@ -70,8 +71,8 @@ interface Measured {
 
 function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] }
+  const quantile = (q: number) => at(sorted, Math.min(sorted.length - 1, Math.floor(q * sorted.length)))
+  return { p50: quantile(0.5), p95: quantile(0.95), max: at(sorted, -1) }
 }
 
 /** Every text the index sees, per document: the naive scan gets exactly the same material. */
@@ -142,7 +143,7 @@ function clonePolicy(policy: Policy, k: number, pool: readonly string[]): Policy
       ...section,
       heading: vary(section.heading, k),
       // Paragraphs drawn from all policies, so each copy mixes subjects like a real new document.
-      paragraphs: section.paragraphs.map(() => vary(pool[cursor++ % pool.length], k)),
+      paragraphs: section.paragraphs.map(() => vary(at(pool, cursor++ % pool.length), k)),
     })),
   }
 }
@@ -260,7 +261,7 @@ window.__jdzSearchBench = {
 
 async function serveBench(files: Record<string, { type: string; body: string }>): Promise<{ base: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const file = files[(req.url ?? '/').split('?')[0]]
+    const file = files[(req.url ?? '/').replace(/\?.*$/s, '')]
     if (!file) {
       res.writeHead(404).end()
       return
@@ -297,7 +298,7 @@ async function measureInChromium(
       type: 'text/html; charset=utf-8',
       body: '<!doctype html><meta charset="utf-8"><title>search bench</title><script src="/search.js"></script>',
     },
-    '/search.js': { type: 'text/javascript; charset=utf-8', body: bundle.outputFiles[0].text },
+    '/search.js': { type: 'text/javascript; charset=utf-8', body: at(bundle.outputFiles, 0).text },
   }
   packs.forEach((p, i) => {
     files[`/pack-${i}.json`] = { type: 'application/json; charset=utf-8', body: JSON.stringify(p.pack) }
@@ -319,13 +320,13 @@ async function measureInChromium(
     const rows: BrowserMeasured[] = []
     for (const throttled of [false, true]) {
       await phone.throttle(throttled)
-      for (let i = 0; i < packs.length; i++) {
+      for (const [i, pack] of packs.entries()) {
         const result = await phone.page.evaluate(
           ([name, queries, rounds]) => (window as unknown as { __jdzSearchBench: PageBench }).__jdzSearchBench.run(name, queries, rounds),
-          [String(i), QUERIES, packs[i].rounds] as const,
+          [String(i), QUERIES, pack.rounds] as const,
         )
         rows.push({
-          label: packs[i].label,
+          label: pack.label,
           cpu: throttled ? `${CPU_SLOWDOWN}× slowdown` : 'unthrottled',
           buildMs: stats(result.build).p50,
           indexed: stats(result.samples),
@@ -363,7 +364,11 @@ function throttlingNote(rows: readonly BrowserMeasured[]): string {
   return `Reading the ${CPU_SLOWDOWN}× rows: DevTools' CPU throttling suspends the renderer's main thread for part of each time slice instead of slowing every instruction, so a search much shorter than a slice either runs at full speed or waits out a suspension — the p50 understates and the p95 overstates an evenly slower phone (${parts.join('; ')}). A real mid-range phone lies between the two readings${rows.every((r) => r.indexed.p95 < FRAME_MS && CPU_SLOWDOWN * (rows.find((f) => f.label === r.label && f.cpu === 'unthrottled')?.indexed.p95 ?? 0) < FRAME_MS) ? `; both stay below one ${FRAME_MS} ms frame` : `; **at least one p95 reaches a ${FRAME_MS} ms frame**`}.`
 }
 
-function report(results: readonly Measured[], rounds: readonly number[], browser: Awaited<ReturnType<typeof measureInChromium>>): string {
+function report(
+  results: readonly [real: Measured, scaled: Measured],
+  rounds: readonly number[],
+  browser: Awaited<ReturnType<typeof measureInChromium>>,
+): string {
   const rows = results.map(
     (r) =>
       `| ${r.label} | ${r.docs} | ${r.chars.toLocaleString('en')} | ${ms(r.buildMs)} | ${ms(r.indexed.p50)} | ${ms(r.indexed.p95)} | ${ms(r.indexed.max)} | ${ms(r.naive.p50)} | ${ms(r.naive.p95)} | ${(r.naive.p50 / r.indexed.p50).toFixed(1)}× | ${(r.naive.p95 / r.indexed.p95).toFixed(1)}× |`,
@@ -415,9 +420,9 @@ function report(results: readonly Measured[], rounds: readonly number[], browser
 }
 
 async function main(): Promise<void> {
-  const ROUNDS = [200, 30]
+  const ROUNDS = [200, 30] as const
   const bigPack = scaledPack(realPack, SCALE)
-  const results = [measure('real (bundled)', realPack, ROUNDS[0]), measure(`${SCALE}× larger`, bigPack, ROUNDS[1])]
+  const results: [Measured, Measured] = [measure('real (bundled)', realPack, ROUNDS[0]), measure(`${SCALE}× larger`, bigPack, ROUNDS[1])]
   const browser = await measureInChromium([
     { label: results[0].label, pack: realPack, rounds: ROUNDS[0] },
     { label: results[1].label, pack: bigPack, rounds: ROUNDS[1] },

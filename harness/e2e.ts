@@ -266,6 +266,8 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
   const shell = new Map<string, ShellCopy>()
   let offline = false
   const isShell = (url: string) => url.startsWith(base) && !url.startsWith(`${base}/api/`)
+  // the shell is kept per page address: the hash route after # is the app's, not the server's
+  const withoutFragment = (url: string) => url.replace(/#.*$/s, '')
 
   await context.route('**/*', async (route) => {
     const request = route.request()
@@ -278,7 +280,7 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
       return route.abort()
     }
     if (offline) {
-      const copy = shell.get(url.split('#')[0])
+      const copy = shell.get(withoutFragment(url))
       if (copy) return route.fulfill({ status: copy.status, headers: copy.headers, body: copy.body })
       if (record) record.aborted = true
       return route.abort('internetdisconnected')
@@ -321,7 +323,7 @@ export async function openBrowser(base: string, options: BrowserOptions = {}): P
       if (body) {
         record.decodedBytes = body.length
         if (!offline && isShell(record.url) && response.status() === 200) {
-          shell.set(record.url.split('#')[0], { status: 200, headers: response.headers(), body })
+          shell.set(withoutFragment(record.url), { status: 200, headers: response.headers(), body })
         }
       } else if (response.status() === 304) {
         record.decodedBytes = 0

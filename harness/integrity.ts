@@ -50,7 +50,8 @@ export async function checkIntegrity(database: Database, serverUrl: string | nul
     if (manifest.version !== current.version) throw new Error(`server serves ${manifest.version}, database says ${current.version}`)
     const expectedSections = buildManifest(current.pack, current.version, current.publishedAt).sections
     for (const name of SECTION_NAMES) {
-      if (manifest.sections[name].hash !== expectedSections[name].hash) throw new Error(`manifest hash of ${name} is not the stored pack's`)
+      const listed = manifest.sections[name]
+      if (listed?.hash !== expectedSections[name].hash) throw new Error(`manifest hash of ${name} is not the stored pack's`)
       const res = await fetch(`${serverUrl}/api/v1/content/${name}`)
       const body = Buffer.from(await res.arrayBuffer())
       const parsed: unknown = JSON.parse(body.toString('utf8'))

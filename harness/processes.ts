@@ -7,6 +7,7 @@ import net from 'node:net'
 import path from 'node:path'
 import type { ContentPack } from '../src/domain'
 import { ROOT } from './server'
+import { at } from './at'
 
 /** A positive integer from the environment, or the everyday default. */
 export function knob(name: string, fallback: number): number {
@@ -64,7 +65,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+  return at(sorted, Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)))
 }
 
 export async function freePort(): Promise<number> {
@@ -173,15 +174,17 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined>,
 export function taggedPack(base: ContentPack, tag: string): ContentPack {
   const pack = structuredClone(base)
   pack.meta.version = tag
-  pack.faq[0].answer = `${pack.faq[0].answer}（修订 ${tag}）`
-  pack.news[0].title = `${pack.news[0].title}（修订 ${tag}）`
+  const faq = at(pack.faq, 0)
+  const news = at(pack.news, 0)
+  faq.answer = `${faq.answer}（修订 ${tag}）`
+  news.title = `${news.title}（修订 ${tag}）`
   return pack
 }
 
 /** The tag a served faq / news section carries, or null. */
 export function tagOf(text: string): string | null {
   const m = /（修订 ([^）]+)）/.exec(text)
-  return m ? m[1] : null
+  return m?.[1] ?? null
 }
 
 /** A small seeded generator (mulberry32), so the random moments of a run can be replayed. */

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { ADMIN_TOKEN, type DialectName, contentPack, createTestDatabase } from './server'
 import { checkIntegrity } from './integrity'
 import { type ServerProcess, sleep, startServer, taggedPack, waitFor } from './processes'
+import { at } from './at'
 
 export interface SoakOptions {
   dialect: DialectName
@@ -125,10 +126,10 @@ function mixedReads(): AutocannonRequest[] {
       }),
       setupRequest: varyIncome,
     },
-    { method: 'GET', path: `/api/v1/policies/${pack.policies[0].id}` },
+    { method: 'GET', path: `/api/v1/policies/${at(pack.policies, 0).id}` },
     { method: 'GET', path: `/api/v1/search?q=${encodeURIComponent('特困 照料护理')}` },
     { method: 'GET', path: '/api/v1/services' },
-    { method: 'GET', path: `/api/v1/services/${pack.services[0].id}` },
+    { method: 'GET', path: `/api/v1/services/${at(pack.services, 0).id}` },
     { method: 'GET', path: '/api/v1/content/policies' },
   ]
 }
@@ -155,7 +156,7 @@ async function memoryOf(server: ServerProcess): Promise<MemorySample> {
     async () => {
       const parts = server.output().split('MEMORY ')
       if (parts.length <= seen) return undefined
-      const line = parts[parts.length - 1].split('\n')[0]
+      const [line = ''] = at(parts, -1).split('\n')
       return JSON.parse(line) as MemorySample
     },
     10_000,

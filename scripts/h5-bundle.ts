@@ -10,6 +10,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { captured } from '../src/domain/captured'
 
 export const HOME_ROUTE = 'pages/index/index'
 
@@ -55,15 +56,17 @@ function kindOf(file: string): AssetKind | null {
 
 /** "/js/app.1234.js" (publicPath "/") → "js/app.1234.js" */
 function distRelative(url: string): string {
-  return url
+  // split always yields at least one part
+  const [file = ''] = url
     .replace(/^https?:\/\/[^/]+/, '')
     .replace(/^\/+/, '')
-    .split(/[?#]/)[0]
+    .split(/[?#]/)
+  return file
 }
 
 function attribute(tag: string, name: string): string | null {
   const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)
-  return m ? (m[1] ?? m[2] ?? m[3]) : null
+  return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null
 }
 
 /** index.html's external scripts and stylesheets, in document order. */
@@ -72,7 +75,7 @@ export function htmlAssets(dist: string): string[] {
   const found: string[] = []
   for (const m of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
     const tag = m[0]
-    if (m[1].toLowerCase() === 'script') {
+    if (captured(m, 1).toLowerCase() === 'script') {
       const src = attribute(tag, 'src')
       if (src) found.push(distRelative(src))
     } else if ((attribute(tag, 'rel') ?? '').toLowerCase() === 'stylesheet') {
@@ -131,7 +134,8 @@ export function firstScreen(dist: string, route = HOME_ROUTE): FirstScreen {
   for (const script of scripts) {
     const source = fs.readFileSync(path.join(dist, script), 'utf8')
     const m = routeRe.exec(source)
-    if (m && !routeChunks) routeChunks = [...m[1].matchAll(/[\w$]+\.e\((\d+|"[^"]+")\)/g)].map((c) => c[1].replace(/"/g, ''))
+    if (m && !routeChunks)
+      routeChunks = [...captured(m, 1).matchAll(/[\w$]+\.e\((\d+|"[^"]+")\)/g)].map((c) => captured(c, 1).replace(/"/g, ''))
     jsMap ??= runtimeMap(source, /"js\/"\+[\w$]+\+"\."\+\{/)
     cssMap ??= runtimeMap(source, /miniCssF=function\([\w$]+\)\{return"css\/"\+[\w$]+\+"\."\+\{/)
   }
@@ -236,7 +240,7 @@ const SIGNATURES: ReadonlyArray<[RegExp, string]> = [
 export function largestModules(dist: string, file: string, n: number): ModuleSize[] {
   const source = fs.readFileSync(path.join(dist, file), 'utf8')
   const starts = [...source.matchAll(/[{,]"?(\d+)"?:function\([\w$,]*\)\{/g)].map((m) => ({
-    id: m[1],
+    id: captured(m, 1),
     at: m.index,
     body: m.index + m[0].length,
   }))
@@ -244,8 +248,10 @@ export function largestModules(dist: string, file: string, n: number): ModuleSiz
     .map((start, i) => {
       const text = source.slice(start.at, starts[i + 1]?.at ?? source.length)
       const head = source.slice(start.body, start.body + 2000)
-      const exported = [...head.matchAll(/function\(\)\{return ([\w$]{3,})\}/g)].map((m) => m[1]).slice(0, 3)
-      const literal = [...head.matchAll(/"([^"\\]{10,60})"/g)].map((m) => m[1]).find((l) => l !== 'use strict' && !/[(){}:;,=]/.test(l))
+      const exported = [...head.matchAll(/function\(\)\{return ([\w$]{3,})\}/g)].map((m) => captured(m, 1)).slice(0, 3)
+      const literal = [...head.matchAll(/"([^"\\]{10,60})"/g)]
+        .map((m) => captured(m, 1))
+        .find((l) => l !== 'use strict' && !/[(){}:;,=]/.test(l))
       const data = Buffer.from(text)
       return {
         id: start.id,

@@ -28,10 +28,13 @@ const polygon =
   (points: ReadonlyArray<readonly [number, number]>): Shape =>
   (x, y) => {
     let inside = false
-    for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-      const [xi, yi] = points[i]
-      const [xj, yj] = points[j]
+    // each edge runs from the previous point to this one, the first from the last point
+    let previous = points.at(-1)
+    for (const current of points) {
+      const [xi, yi] = current
+      const [xj, yj] = previous ?? current
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside
+      previous = current
     }
     return inside
   }
@@ -125,7 +128,8 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 
 function crc32(data: Buffer): number {
   let c = 0xffffffff
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 255] ^ (c >>> 8)
+  // (c ^ byte) & 255 is an index into the 256-entry table
+  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 255]! ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
 }
 

@@ -165,7 +165,8 @@ export async function buildApp({ config, db, texts, logStream, now }: BuildAppOp
   if (staticDir) await registerStaticApp(app, staticDir)
 
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0]
+    // split always yields at least one part
+    const [path = ''] = request.url.split('?')
     const isPage =
       (request.method === 'GET' || request.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/') && !LOOKS_LIKE_FILE.test(path)
     if (staticDir && isPage) {

@@ -154,7 +154,8 @@ export function parseOrigins(raw: string | undefined): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
+    // zod reports at least one issue for every failed parse
+    const issue = parsed.error.issues[0]!
     const variable = String(issue.path[0] ?? 'environment')
     const message = issue.message.includes(variable) ? issue.message : `${variable}：${issue.message}`
     throw new ConfigError(variable, message)

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { todayInShanghai } from '../../src/domain/dates'
+import { at } from '../../harness/at'
 
 export const DOCS = path.resolve(__dirname, '../../docs')
 export const BENCHMARKS_DOC = path.join(DOCS, 'BENCHMARKS.md')
@@ -25,7 +26,7 @@ export interface Spread {
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+  return at(sorted, Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)))
 }
 
 export function spread(samples: readonly number[]): Spread {

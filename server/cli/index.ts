@@ -74,10 +74,11 @@ const BOOL_FLAGS = new Set(['--help', '-h'])
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = []
   const flags = new Map<string, string | true>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
+  // one iterator, so a value flag can take the argument after it
+  const args = argv.values()
+  for (const arg of args) {
     if (VALUE_FLAGS.has(arg)) {
-      const value = argv[++i]
+      const value = args.next().value
       if (value === undefined) throw new UsageError(`${arg} 后面要跟一个版本，例如 ${arg} v3`)
       flags.set(arg, value)
     } else if (BOOL_FLAGS.has(arg)) flags.set(arg, true)
@@ -157,15 +158,21 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
     return command ? EXIT.ok : EXIT.usage
   }
   const ifMatch = namedVersion(flags.get('--if-match'))
-  const expectOne = (n: number, what: string) => {
-    if (positional.length > n) throw new UsageError(`参数太多：${positional.slice(n).join(' ')}`)
-    if (n === 1 && positional.length === 0) throw new UsageError(`请给出${what}`)
+  const expectNone = () => {
+    if (positional.length > 0) throw new UsageError(`参数太多：${positional.join(' ')}`)
+  }
+  /** The one positional argument of a command. */
+  const expectOne = (what: string): string => {
+    const [first, ...extra] = positional
+    if (extra.length > 0) throw new UsageError(`参数太多：${extra.join(' ')}`)
+    if (first === undefined) throw new UsageError(`请给出${what}`)
+    return first
   }
 
   switch (command) {
     case 'validate': {
-      expectOne(1, '要校验的内容包文件或目录')
-      const { pack } = validated(positional[0])
+      const target = expectOne('要校验的内容包文件或目录')
+      const { pack } = validated(target)
       io.out(
         `内容包校验通过：${pack.meta.version}（政策 ${pack.policies.length} 份，办事指南 ${pack.services.length} 项，救助标准 ${pack.parameters.length} 项）`,
       )
@@ -196,7 +203,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
       })
     }
     case 'export': {
-      expectOne(1, '导出到的文件（- 表示标准输出）')
+      const destination = expectOne('导出到的文件（- 表示标准输出）')
       return withDatabase(env, async (repo) => {
         const current = await repo.current()
         if (!current) throw new FailedError('数据库中还没有发布过内容')
@@ -210,21 +217,21 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
         )
         const manifest = buildManifest(current.pack, current.version, current.publishedAt)
         const json = `${JSON.stringify({ manifest, pack: current.pack, sourceTexts }, null, 2)}\n`
-        if (positional[0] === '-') {
+        if (destination === '-') {
           process.stdout.write(json)
           return EXIT.ok
         }
         try {
-          fs.writeFileSync(path.resolve(positional[0]), json)
+          fs.writeFileSync(path.resolve(destination), json)
         } catch (error) {
-          throw new UsageError(`写入 ${positional[0]} 失败：${(error as Error).message}`)
+          throw new UsageError(`写入 ${destination} 失败：${(error as Error).message}`)
         }
-        io.out(`已导出 ${current.version}（内容版本 ${current.packVersion}）到 ${positional[0]}`)
+        io.out(`已导出 ${current.version}（内容版本 ${current.packVersion}）到 ${destination}`)
         return EXIT.ok
       })
     }
     case 'history': {
-      expectOne(0, '')
+      expectNone()
       return withDatabase(env, async (repo) => {
         const [pointer, versions] = await Promise.all([repo.currentPointer(), repo.history()])
         if (versions.length === 0) {
@@ -240,14 +247,14 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
       })
     }
     case 'rollback': {
-      expectOne(1, '要回滚到的版本，例如 v2')
+      const target = expectOne('要回滚到的版本，例如 v2')
       return withDatabase(env, async (repo) => {
         const expected = typeof ifMatch === 'string' ? ifMatch : ANY_VERSION
-        const problem = await rollbackTargetProblem(repo, positional[0], readSourceTexts())
+        const problem = await rollbackTargetProblem(repo, target, readSourceTexts())
         if (problem) throw conflictMessage({ ok: false, reason: 'corrupt_version', problem }, null)
-        const result = await repo.rollback(positional[0], expected)
+        const result = await repo.rollback(target, expected)
         if (!result.ok) throw conflictMessage(result, expected === ANY_VERSION ? null : expected)
-        io.out(`已回滚：${result.version.version} 恢复了 ${positional[0]} 的内容（内容版本 ${result.version.packVersion}）`)
+        io.out(`已回滚：${result.version.version} 恢复了 ${target} 的内容（内容版本 ${result.version.packVersion}）`)
         return EXIT.ok
       })
     }

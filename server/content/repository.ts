@@ -398,7 +398,8 @@ function checkRow(row: VersionRow & { pack_json: string }): CheckedVersion {
   }
   const parsed = contentPackSchema.safeParse(raw)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
+    // zod reports at least one issue for every failed parse
+    const issue = parsed.error.issues[0]!
     return { ok: false, info, problem: `保存的内容不符合内容包格式（${issue.path.join('.') || '根'}：${issue.message}）` }
   }
   return { ok: true, version: { ...info, pack: parsed.data } }

@@ -10,8 +10,9 @@ export function verifyStoredPack(repository: ContentRepository, texts: SourceTex
   return async (pack) => {
     const prepared = preparePack(pack, withTexts(texts, await repository.storedTexts()))
     if (prepared.ok) return null
-    const [first] = prepared.problems
-    return `${first.path || '(根)'}: ${first.message}${prepared.problems.length > 1 ? `（另有 ${prepared.problems.length - 1} 个问题）` : ''}`
+    const [first, ...others] = prepared.problems
+    if (!first) throw new Error('preparePack failed without naming a problem')
+    return `${first.path || '(根)'}: ${first.message}${others.length > 0 ? `（另有 ${others.length} 个问题）` : ''}`
   }
 }
 

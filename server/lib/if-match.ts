@@ -3,6 +3,7 @@
 // is current", and neither protects an editor from overwriting someone else's edit. A bare label
 // (v3, without quotes) is accepted too: it names a version just as clearly.
 import { ApiError } from './errors'
+import { captured } from '../../src/domain/captured'
 
 export type IfMatch =
   | { kind: 'missing' }
@@ -22,7 +23,10 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch {
   if (text.includes(',')) return { kind: 'invalid', reason: 'list' }
   if (text.startsWith('W/')) return { kind: 'invalid', reason: 'weak' }
   const quoted = QUOTED.exec(text)
-  if (quoted) return quoted[1] === '' ? { kind: 'invalid', reason: 'malformed' } : { kind: 'version', version: quoted[1] }
+  if (quoted) {
+    const version = captured(quoted, 1)
+    return version === '' ? { kind: 'invalid', reason: 'malformed' } : { kind: 'version', version }
+  }
   return BARE.test(text) ? { kind: 'version', version: text } : { kind: 'invalid', reason: 'malformed' }
 }
 

@@ -12,7 +12,7 @@ export function tokenMatches(given: string, expected: string): boolean {
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null
   const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header)
-  return m ? m[1] : null
+  return m?.[1] ?? null
 }
 
 /** The shortest ADMIN_TOKEN accepted (openssl rand -hex 32 gives 64). */

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppConfig } from '../config'
 import { clientKey } from '../lib/client-key'
 import { ApiError } from '../lib/errors'
+import { captured } from '../../src/domain/captured'
 
 /**
  * sha256 sources for the inline scripts of the built H5 index.html (Taro inlines a small script
@@ -22,8 +23,9 @@ export function inlineScriptHashes(staticDir: string | null): string[] {
   const html = fs.readFileSync(file, 'utf8')
   const hashes: string[] = []
   for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
-    if (m[1].trim() === '') continue
-    hashes.push(`'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
+    const script = captured(m, 1)
+    if (script.trim() === '') continue
+    hashes.push(`'sha256-${crypto.createHash('sha256').update(script, 'utf8').digest('base64')}'`)
   }
   return hashes
 }

@@ -38,6 +38,7 @@ export async function registerStaticApp(app: FastifyInstance, root: string): Pro
   // Caches in between must keep the compressed and plain copies apart. (Set here, not in setHeaders:
   // the reply's own `vary: Origin` from CORS would replace it.)
   app.addHook('onSend', async (request, reply) => {
-    if (PRECOMPRESSED_FILE.test(request.url.split('?')[0])) addVary(reply, 'Accept-Encoding')
+    const [pathname = ''] = request.url.split('?')
+    if (PRECOMPRESSED_FILE.test(pathname)) addVary(reply, 'Accept-Encoding')
   })
 }

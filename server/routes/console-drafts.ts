@@ -394,6 +394,7 @@ function reconcile(stored: DraftContent, incoming: DraftContent, editor: string)
     else value.correctedBy = before.correctedBy ?? editor
     value.proposedAmountFen = before?.proposedAmountFen ?? value.proposedAmountFen
   })
-  if (problems.length) throw new ApiError(422, 'quote_not_verbatim', problems[0].message, problems)
+  const [firstProblem] = problems
+  if (firstProblem) throw new ApiError(422, 'quote_not_verbatim', firstProblem.message, problems)
   return content
 }

@@ -7,6 +7,7 @@ import {
   type DatedValue,
   type Parameter,
   fenToYuan,
+  firstEffectiveFrom,
   historyOf,
   isoDate,
   standardsOn,
@@ -171,7 +172,7 @@ export const standardsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         notYetInForce: result.value.notYetInForce.map((p) => ({
           id: p.id,
           label: p.label,
-          firstEffectiveFrom: [...p.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0].effectiveFrom,
+          firstEffectiveFrom: firstEffectiveFrom(p),
         })),
       }))
       return sendJsonBytes(request, reply, payload, DERIVED_CACHE)

@@ -191,7 +191,7 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
                       disabled={!editable || value.decision !== 'corrected'}
                       onChange={(e) => {
                         const fen = toFen(e.target.value)
-                        if (fen !== null) update((c) => void (c.notice && (c.notice.values[i].amountFen = fen)))
+                        if (fen !== null) update((c) => void (c.notice?.values[i] && (c.notice.values[i].amountFen = fen)))
                       }}
                     />
                   </label>
@@ -201,7 +201,9 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
                       type="date"
                       value={value.effectiveFrom ?? ''}
                       disabled={!editable}
-                      onChange={(e) => update((c) => void (c.notice && (c.notice.values[i].effectiveFrom = e.target.value || null)))}
+                      onChange={(e) =>
+                        update((c) => void (c.notice?.values[i] && (c.notice.values[i].effectiveFrom = e.target.value || null)))
+                      }
                     />
                   </label>
                 </div>
@@ -251,7 +253,11 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
           <div key={f.id} className="faq-edit">
             <label>
               问题
-              <input value={f.question} disabled={!editable} onChange={(e) => update((c) => void (c.faq[i].question = e.target.value))} />
+              <input
+                value={f.question}
+                disabled={!editable}
+                onChange={(e) => update((c) => void (c.faq[i] && (c.faq[i].question = e.target.value)))}
+              />
             </label>
             <label>
               回答
@@ -259,7 +265,7 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
                 rows={3}
                 value={f.answer}
                 disabled={!editable}
-                onChange={(e) => update((c) => void (c.faq[i].answer = e.target.value))}
+                onChange={(e) => update((c) => void (c.faq[i] && (c.faq[i].answer = e.target.value)))}
               />
             </label>
             <button type="button" className="link" disabled={!editable} onClick={() => update((c) => void c.faq.splice(i, 1))}>
@@ -296,7 +302,7 @@ export function DraftEditor({ id, onReview }: { id: number; onReview: (id: numbe
               rows={4}
               value={p.summary}
               disabled={!editable}
-              onChange={(e) => update((c) => void (c.policySummaries[i].summary = e.target.value))}
+              onChange={(e) => update((c) => void (c.policySummaries[i] && (c.policySummaries[i].summary = e.target.value)))}
             />
           </label>
         ))}

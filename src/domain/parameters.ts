@@ -45,6 +45,14 @@ function sortedValues(parameter: Parameter): DatedValue[] {
   return [...parameter.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
 }
 
+/** When a parameter's earliest entry takes effect. */
+export function firstEffectiveFrom(parameter: Parameter): IsoDate {
+  const [earliest] = sortedValues(parameter)
+  // the schema requires at least one entry (values: min(1))
+  if (!earliest) throw new Error(`parameter ${parameter.id} has no values`)
+  return earliest.effectiveFrom
+}
+
 /**
  * The entry in force on a date. `all` is every parameter of the pack, which decides when the data
  * may be outdated (outdatedFrom); a caller holding one parameter alone gets that parameter's own rule.
@@ -53,19 +61,17 @@ export function valueOn(parameter: Parameter, date: IsoDate, all: readonly Param
   if (!isValidIsoDate(date)) return fail('invalid_input', `日期“${date}”无效，请按 年-月-日 填写`, 'on')
   const values = sortedValues(parameter)
   let index = -1
-  for (let i = 0; i < values.length; i++) {
-    if (values[i].effectiveFrom <= date) index = i
-  }
-  if (index < 0) {
+  for (const [i, value] of values.entries()) if (value.effectiveFrom <= date) index = i
+  const current = values[index]
+  if (current === undefined) {
     return fail(
       'before_first_value',
-      `${formatChineseDate(date)}早于本资料收录的最早的${parameter.label}（${formatChineseDate(values[0].effectiveFrom)}起），无法给出当时的标准`,
+      `${formatChineseDate(date)}早于本资料收录的最早的${parameter.label}（${formatChineseDate(firstEffectiveFrom(parameter))}起），无法给出当时的标准`,
       'on',
     )
   }
-  const current = values[index]
-  const previous = index > 0 ? values[index - 1] : null
-  const next = index + 1 < values.length ? values[index + 1] : null
+  const previous = values[index - 1] ?? null
+  const next = values[index + 1] ?? null
   return ok({
     parameter,
     current,
@@ -139,11 +145,15 @@ export function historyOf(parameters: readonly Parameter[], id: string): Result<
   const parameter = findParameter(parameters, id)
   if (!parameter) return fail('unknown_parameter', `没有编号为“${id}”的救助标准`, 'id')
   const values = sortedValues(parameter)
-  const entries = values.map((value, i) => ({
-    value,
-    validUntil: i + 1 < values.length ? addDays(values[i + 1].effectiveFrom, -1) : null,
-    changeFen: i > 0 ? value.amountFen - values[i - 1].amountFen : null,
-  }))
+  const entries = values.map((value, i) => {
+    const next = values[i + 1]
+    const previous = values[i - 1]
+    return {
+      value,
+      validUntil: next ? addDays(next.effectiveFrom, -1) : null,
+      changeFen: previous ? value.amountFen - previous.amountFen : null,
+    }
+  })
   return ok({ parameter, entries })
 }
 

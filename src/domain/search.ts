@@ -199,9 +199,9 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const limit = options.limit ?? DEFAULT_LIMIT
   const normalized = normalizeQuery(query)
   const tokens = queryTokens(normalized)
-  if (limit <= 0 || tokens.length === 0) return []
-  const kinds = options.kinds ? new Set(options.kinds) : null
   const last = tokens[tokens.length - 1]
+  if (limit <= 0 || last === undefined) return []
+  const kinds = options.kinds ? new Set(options.kinds) : null
   const prefixWord = last.kind === 'word' && normalized.endsWith(last.text) ? last.text : null
   const phrase = compactText(normalized)
 
@@ -223,8 +223,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     totalWeight += weight
     presentTokens++
     for (const f of fields) {
-      const doc = data.fields[f].doc
-      if (kinds && !kinds.has(data.docs[doc].kind)) continue
+      const doc = fieldAt(data, f).doc
+      if (kinds && !kinds.has(docAt(data, doc).kind)) continue
       if (addsOnly && !docMatches.has(doc)) continue
       const fieldMatch = fieldMatches.get(f)
       if (fieldMatch) {
@@ -245,7 +245,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const phrasePossible = presentTokens === tokens.length
   const scored = new Map<number, ScoredField>()
   for (const [f, match] of fieldMatches) {
-    const field = data.fields[f]
+    const field = fieldAt(data, f)
     const isPhrase = phrasePossible && match.tokens === tokens.length && field.compact.includes(phrase)
     const score = isPhrase
       ? PHRASE +
@@ -282,8 +282,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const text = scored.get(match.textField)
     // Show body text when it matches as well as the title does (both as a phrase, or both not).
     const f = text && best && text.phrase === best.phrase ? match.textField : match.field
-    const field = data.fields[f]
-    const { kind, id, title } = data.docs[doc]
+    const field = fieldAt(data, f)
+    const { kind, id, title } = docAt(data, doc)
     const hit: SearchHit = {
       kind,
       id,
@@ -295,6 +295,20 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     if (kind === 'policy' && field.sectionId) hit.sectionId = field.sectionId
     return hit
   })
+}
+
+// Postings, fields and docs refer to each other by position in one build, so a position with
+// nothing there means the index itself is broken.
+function fieldAt(data: IndexData, f: number): IndexedField {
+  const field = data.fields[f]
+  if (!field) throw new Error(`search index has no field ${f}`)
+  return field
+}
+
+function docAt(data: IndexData, doc: number): IndexedDoc {
+  const found = data.docs[doc]
+  if (!found) throw new Error(`search index has no document ${doc}`)
+  return found
 }
 
 function isStrong(token: QueryToken): boolean {
@@ -313,12 +327,15 @@ function fieldsWith(data: IndexData, token: string, asPrefix: boolean): readonly
   let hi = words.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (words[mid] < token) lo = mid + 1
+    // lo ≤ mid < hi ≤ words.length, so there is a word at mid
+    if (words[mid]! < token) lo = mid + 1
     else hi = mid
   }
   const lists: number[][] = []
-  for (let i = lo; i < words.length && lists.length < MAX_PREFIX_EXPANSIONS && words[i].startsWith(token); i++) {
-    const list = data.postings.get(words[i])
+  for (let i = lo; lists.length < MAX_PREFIX_EXPANSIONS; i++) {
+    const word = words[i]
+    if (word === undefined || !word.startsWith(token)) break
+    const list = data.postings.get(word)
     if (list) lists.push(list)
   }
   if (lists.length <= 1) return lists[0] ?? []

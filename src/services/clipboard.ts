@@ -15,7 +15,7 @@ export async function copyText(data: string): Promise<boolean> {
 export function pageLink(route: string): string {
   try {
     const href = typeof window !== 'undefined' ? window.location.href : ''
-    if (href.includes(route.split('?')[0])) return href
+    if (href.includes(route.replace(/\?.*$/s, ''))) return href
     const origin = typeof window !== 'undefined' ? window.location.origin : ''
     // the h5 build uses the hash router unless configured otherwise
     return `${origin}/#${route}`

@@ -11,7 +11,7 @@ function settle(result: unknown, onFail?: () => void): void {
 
 /** Open a page by its route (with an optional query). */
 export function openPage(url: string): void {
-  const path = url.split('?')[0]
+  const path = url.replace(/\?.*$/s, '')
   try {
     if (TAB_PAGES.includes(path)) {
       // switchTab cannot carry a query string

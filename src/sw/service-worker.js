@@ -50,7 +50,8 @@ async function buildCaches() {
 
 async function newestCache() {
   const names = await buildCaches()
-  return names.length ? caches.open(names[names.length - 1]) : null
+  const newest = names[names.length - 1]
+  return newest === undefined ? null : caches.open(newest)
 }
 
 function pageUrl() {

@@ -25,7 +25,8 @@ export function faqBasis(pack: ContentPack, faq: Faq, today: IsoDate): FaqBasis[
     const parameter = findParameter(pack.parameters, id)
     if (parameter) {
       const v = valueOn(parameter, today)
-      const ref = v.ok ? v.value.current.reference : parameter.values[parameter.values.length - 1].reference
+      // nothing in force yet: cite the latest entry (the schema requires at least one, values: min(1))
+      const ref = v.ok ? v.value.current.reference : parameter.values[parameter.values.length - 1]!.reference
       out.push({ kind: 'parameter', docNumber: ref.docNumber, article: ref.article, target: { kind: 'parameter', parameterId: id } })
       continue
     }

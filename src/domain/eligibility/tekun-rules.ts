@@ -23,7 +23,8 @@ const V2016_COPY =
 
 const V2021_COPY = '本应用未持有民发〔2021〕43号原文，条文序号未能核对，故不写序号；其施行日期按2021年7月1日计，同样未与原文核对。'
 
-export const TEKUN_RULE_VERSIONS: readonly TekunRuleVersion[] = [
+// a non-empty tuple: tekunRulesOn always has a first version to fall back on
+export const TEKUN_RULE_VERSIONS: readonly [TekunRuleVersion, ...TekunRuleVersion[]] = [
   {
     from: null,
     fromVerified: true,

@@ -73,14 +73,15 @@ function combineRead(
   // 「2018年城市低保标准为每人每月600元」 states an old standard with the same words as a new one: a
   // bare statement (no 提高到/调整为) in a sentence about last year or an earlier year is not placed.
   const pastYear = pastYearIn(sentence, effectiveYear)
-  if (news.length > 0 && news.every((f) => f.role === 'plain') && pastYear)
-    return fail(`句中提到「${pastYear}」，无法确定「${news[0].raw}」是新标准还是以往的标准`)
+  const [firstNew] = news
+  if (firstNew && news.every((f) => f.role === 'plain') && pastYear)
+    return fail(`句中提到「${pastYear}」，无法确定「${firstNew.raw}」是新标准还是以往的标准`)
   if (increases.length > 1) return fail(`同一项标准写了多个增加额（${increases.map((f) => f.raw).join('、')}），无法确定`)
   const increase = increases[0] ?? null
   // 分别: the text itself pairs the listed standards with the listed figures, in order.
   const respectively = several && /分别/.test(sentence)
   let assignment: ReadAmount[]
-  if (news.length === 1) assignment = ids.map(() => news[0])
+  if (news.length === 1 && firstNew) assignment = ids.map(() => firstNew)
   else if (news.length === ids.length && respectively) assignment = news
   else if (news.length > 1) return fail(`同一项标准出现了多个新数额（${news.map((f) => f.raw).join('、')}），无法确定各自对应哪一项`)
   else assignment = []
@@ -88,8 +89,9 @@ function combineRead(
   let previousFor: Array<ReadAmount | null>
   const extraNotes: string[] = [...percentNote]
   let extraReview = false
-  if (previous.length === 0) previousFor = ids.map(() => null)
-  else if (previous.length === 1) previousFor = ids.map(() => previous[0])
+  const [firstPrevious] = previous
+  if (!firstPrevious) previousFor = ids.map(() => null)
+  else if (previous.length === 1) previousFor = ids.map(() => firstPrevious)
   else if (previous.length === ids.length && respectively) previousFor = previous
   else if (previous.length === ids.length) {
     previousFor = previous

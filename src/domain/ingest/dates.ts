@@ -2,6 +2,7 @@
 // 2023年1月 (the first of the month). Invalid dates (2月30日) are not dates.
 import { isValidIsoDate } from '../dates'
 import { chineseInteger, digitByDigitYear } from './numerals'
+import { captured } from '../captured'
 
 const SMALL = '[一二三四五六七八九十]{1,3}'
 /** A date in normalised text; groups: year, month, day (optional). */
@@ -31,7 +32,7 @@ export interface FoundDate {
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = []
   for (const m of text.matchAll(new RegExp(DATE_SOURCE, 'g'))) {
-    const iso = isoFromParts(m[1], m[2], m[3])
+    const iso = isoFromParts(captured(m, 1), captured(m, 2), m[3])
     if (iso) found.push({ iso, index: m.index ?? 0, length: m[0].length })
   }
   return found
@@ -55,9 +56,9 @@ export function findEffectiveStatements(text: string): EffectiveStatement[] {
   const found: EffectiveStatement[] = []
   for (const pattern of EFFECTIVE) {
     for (const m of text.matchAll(pattern)) {
-      const iso = isoFromParts(m[1], m[2], m[3])
+      const iso = isoFromParts(captured(m, 1), captured(m, 2), m[3])
       // Both patterns match 自2020年4月1日起执行: keep one statement per date, keyed by where the date starts.
-      const dateIndex = (m.index ?? 0) + m[0].indexOf(m[1])
+      const dateIndex = (m.index ?? 0) + m[0].indexOf(captured(m, 1))
       if (iso && !found.some((f) => f.index === dateIndex)) found.push({ date: iso, index: dateIndex })
     }
   }

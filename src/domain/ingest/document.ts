@@ -2,6 +2,7 @@
 // body, apart from the issue date: 「决定从2019年1月1日起」, 「自2020年4月1日起执行」).
 import { DATE_SOURCE, findDates, findEffectiveStatements, isoFromParts } from './dates'
 import { type NormalisedText, originalSpan } from './normalise'
+import { captured } from '../captured'
 
 export interface NoticeDocument {
   docNumber: string | null
@@ -34,8 +35,8 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,6}(?:发|字|函|电))[〔[(【]((?:19|20
 
 function findDocNumber(n: NormalisedText): { value: string; line: number } | null {
   const all = lines(n)
-  for (let k = 0; k < all.length; k++) {
-    DOC_NUMBER.lastIndex = all[k].start
+  for (const [k, line] of all.entries()) {
+    DOC_NUMBER.lastIndex = line.start
     const m = DOC_NUMBER.exec(n.text)
     if (m) return { value: `${m[1]}〔${m[2]}〕${m[3]}号`, line: k }
   }
@@ -71,10 +72,10 @@ const DATE_LINE = new RegExp(`^\\(?${DATE_SOURCE}\\)?$`)
 
 function findSignature(n: NormalisedText): { issuedOn: string | null; issuer: string | null } {
   const all = lines(n)
-  for (let k = all.length - 1; k >= 0; k--) {
-    const m = DATE_LINE.exec(all[k].text)
+  for (const [k, line] of [...all.entries()].reverse()) {
+    const m = DATE_LINE.exec(line.text)
     if (!m) continue
-    const issuedOn = isoFromParts(m[1], m[2], m[3])
+    const issuedOn = isoFromParts(captured(m, 1), captured(m, 2), m[3])
     const above = all[k - 1]?.text ?? ''
     const issuer = above.length <= 40 && ISSUER_END.test(above) && !/[,。:;]/.test(above) ? above : null
     return { issuedOn, issuer }

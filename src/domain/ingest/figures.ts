@@ -1,6 +1,7 @@
 // Figures in a sentence and what each one is: the new standard, the old one, an increase, a floor.
 // The role is read from the words just before the figure (since the previous figure or name).
 import { CHINESE_NUMERAL_CHARS, amountToFen, multiplierThousandths } from './numerals'
+import { captured } from '../captured'
 
 export type Role = 'from' | 'to' | 'floor' | 'increase' | 'plain' | 'unknown'
 export type Period = 'month' | 'year'
@@ -51,19 +52,20 @@ export function amountAt(
   text: string,
   index: number,
 ): { raw: string; numeral: string; fen: number | null; suffixPeriod: Period | null } | null {
-  if (index > 0 && /[\d.,]/.test(text[index - 1]) && /\d/.test(text[index])) return null
+  if (index > 0 && /[\d.,]/.test(text.charAt(index - 1)) && /\d/.test(text.charAt(index))) return null
   AMOUNT.lastIndex = index
   const m = AMOUNT.exec(text)
   if (!m) return null
-  const base = amountToFen(m[1], m[2] === '万')
+  const numeral = captured(m, 1)
+  const base = amountToFen(numeral, m[2] === '万')
   const scaled = base !== null && m[2] === '亿' ? base * 100_000_000 : base
   const fen = scaled !== null && Number.isSafeInteger(scaled) ? scaled : null
   const suffixPeriod = m[3] ? (m[3].includes('年') ? 'year' : 'month') : null
-  return { raw: m[0], numeral: m[1], fen, suffixPeriod }
+  return { raw: m[0], numeral, fen, suffixPeriod }
 }
 
 export function percentAt(text: string, index: number): string | null {
-  if (index > 0 && /[\d.]/.test(text[index - 1])) return null
+  if (index > 0 && /[\d.]/.test(text.charAt(index - 1))) return null
   PERCENT.lastIndex = index
   return PERCENT.exec(text)?.[0] ?? null
 }
@@ -71,7 +73,9 @@ export function percentAt(text: string, index: number): string | null {
 export function multiplierAt(text: string, index: number): { raw: string; numeral: string; thousandths: number | null } | null {
   MULTIPLIER.lastIndex = index
   const m = MULTIPLIER.exec(text)
-  return m ? { raw: m[0], numeral: m[1], thousandths: multiplierThousandths(m[1]) } : null
+  if (!m) return null
+  const numeral = captured(m, 1)
+  return { raw: m[0], numeral, thousandths: multiplierThousandths(numeral) }
 }
 
 // Words that may sit between a verb and its figure without changing its meaning.

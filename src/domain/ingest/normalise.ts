@@ -42,7 +42,7 @@ export function normalise(input: string): NormalisedText {
     for (const unit of codePoint.normalize('NFKC')) {
       if (DROPPED.test(unit)) continue
       for (let i = 0; i < unit.length; i++) {
-        chars.push(unit[i])
+        chars.push(unit.charAt(i))
         starts.push(start)
         ends.push(offset)
       }
@@ -58,6 +58,8 @@ export function normalise(input: string): NormalisedText {
 
 /** The span of the input that produced normalised characters [from, to). */
 export function originalSpan(n: NormalisedText, from: number, to: number): { start: number; end: number } {
-  if (from < 0 || to > n.text.length || from >= to) throw new RangeError(`bad normalised span ${from}..${to}`)
-  return { start: n.starts[from], end: n.ends[to - 1] }
+  const start = n.starts[from]
+  const end = n.ends[to - 1]
+  if (from >= to || start === undefined || end === undefined) throw new RangeError(`bad normalised span ${from}..${to}`)
+  return { start, end }
 }

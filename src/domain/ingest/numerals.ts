@@ -2,6 +2,7 @@
 // decoded by nzh and then re-encoded: only a numeral that nzh writes back exactly the same way is
 // accepted, so a malformed or colloquial one (六百六 means 660 but nzh reads 606) is refused, never guessed.
 import nzh from 'nzh/cn'
+import { captured } from '../captured'
 
 /** Characters of ordinary (小写) and financial (大写) Chinese numerals. */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟'
@@ -33,7 +34,7 @@ export function digitByDigitYear(numeral: string): number | null {
 function arabicHundredths(text: string): number | null {
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text)
   if (!match) return null
-  const whole = Number(match[1].replace(/,/g, ''))
+  const whole = Number(captured(match, 1).replace(/,/g, ''))
   const cents = Number((match[2] ?? '').padEnd(2, '0'))
   const value = whole * 100 + cents
   return Number.isSafeInteger(value) ? value : null

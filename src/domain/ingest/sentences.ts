@@ -23,7 +23,7 @@ export function sentences(text: string, boundaries: readonly number[] = []): Spa
       ITEM_AFTER_COLON.lastIndex = i
       if (ITEM.test(text) || (text[i - 1] === ':' && ITEM_AFTER_COLON.test(text))) cut(i)
     }
-    if (/[。!?]/.test(text[i])) cut(i + 1)
+    if (/[。!?]/.test(text.charAt(i))) cut(i + 1)
   }
   cut(text.length)
   return spans

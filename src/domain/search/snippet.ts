@@ -34,7 +34,8 @@ export function buildSnippet(raw: string, query: SnippetQuery, phraseMatched: bo
   const folded = foldText(raw)
   const ranges = phraseMatched ? phraseRanges(folded, query.phrase) : tokenRanges(folded, query)
   // The index only hands over texts that match, but an excerpt must never fail: show the opening.
-  const anchor = ranges.length === 0 ? { start: 0, end: 0, token: 0 } : phraseMatched ? ranges[0] : densestRange(ranges)
+  const [first] = ranges
+  const anchor = first === undefined ? { start: 0, end: 0, token: 0 } : phraseMatched ? first : (densestRange(ranges) ?? first)
   const [start, end] = windowAround(raw, anchor)
   return segments(raw, start, end, ranges)
 }
@@ -44,7 +45,7 @@ function phraseRanges(folded: string, phrase: string): Range[] {
   const offsets = compactOffsets(folded)
   const ranges: Range[] = []
   for (let i = compact.indexOf(phrase); i >= 0 && ranges.length < MAX_RANGES; i = compact.indexOf(phrase, i + phrase.length)) {
-    ranges.push({ start: offsets[i], end: offsets[i + phrase.length - 1] + 1, token: 0 })
+    ranges.push(compactRange(offsets, i, phrase.length, 0))
   }
   return ranges
 }
@@ -56,7 +57,7 @@ function tokenRanges(folded: string, query: SnippetQuery): Range[] {
   query.tokens.forEach((token, t) => {
     if (token.kind === 'han') {
       for (let i = compact.indexOf(token.text); i >= 0 && ranges.length < MAX_RANGES; i = compact.indexOf(token.text, i + 1)) {
-        ranges.push({ start: offsets[i], end: offsets[i + token.text.length - 1] + 1, token: t })
+        ranges.push(compactRange(offsets, i, token.text.length, t))
       }
       return
     }
@@ -71,24 +72,33 @@ function tokenRanges(folded: string, query: SnippetQuery): Range[] {
   return ranges.sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
-/** The hit around which the most different query tokens fall within one window. */
-function densestRange(ranges: readonly Range[]): Range {
+/** The folded-text range of the compact characters [i, i + length), which lie inside the compact text. */
+function compactRange(offsets: Int32Array, i: number, length: number, token: number): Range {
+  const start = offsets[i]
+  const last = offsets[i + length - 1]
+  if (start === undefined || last === undefined) throw new RangeError(`compact span ${i}+${length} is outside the text`)
+  return { start, end: last + 1, token }
+}
+
+/** The hit around which the most different query tokens fall within one window; undefined for none. */
+function densestRange(ranges: readonly Range[]): Range | undefined {
   let best = ranges[0]
   let bestDistinct = 0
   const counts = new Map<number, number>()
   let left = 0
-  for (let right = 0; right < ranges.length; right++) {
-    counts.set(ranges[right].token, (counts.get(ranges[right].token) ?? 0) + 1)
-    while (ranges[right].end - ranges[left].start > SNIPPET_CHARS) {
-      const token = ranges[left].token
-      const n = (counts.get(token) ?? 1) - 1
-      if (n === 0) counts.delete(token)
-      else counts.set(token, n)
-      left++
+  for (const range of ranges) {
+    counts.set(range.token, (counts.get(range.token) ?? 0) + 1)
+    // the window's oldest hit; none left only when hits longer than the window run to the end
+    let oldest = ranges[left]
+    while (oldest && range.end - oldest.start > SNIPPET_CHARS) {
+      const n = (counts.get(oldest.token) ?? 1) - 1
+      if (n === 0) counts.delete(oldest.token)
+      else counts.set(oldest.token, n)
+      oldest = ranges[++left]
     }
-    if (counts.size > bestDistinct) {
+    if (oldest && counts.size > bestDistinct) {
       bestDistinct = counts.size
-      best = ranges[left]
+      best = oldest
     }
   }
   return best

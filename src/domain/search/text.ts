@@ -88,9 +88,11 @@ export function indexTokens(folded: string): Set<string> {
       tokens.add(run.text)
       continue
     }
-    for (let i = 0; i < run.chars.length; i++) {
-      tokens.add(run.chars[i])
-      if (i > 0) tokens.add(run.chars[i - 1] + run.chars[i])
+    let previous: string | undefined
+    for (const char of run.chars) {
+      tokens.add(char)
+      if (previous !== undefined) tokens.add(previous + char)
+      previous = char
     }
   }
   return tokens
@@ -115,8 +117,14 @@ export function queryTokens(folded: string): QueryToken[] {
   }
   for (const run of scanRuns(folded)) {
     if (run.kind === 'word') add(run.text, 'word')
-    else if (run.chars.length === 1) add(run.chars[0], 'han')
-    else for (let i = 1; i < run.chars.length; i++) add(run.chars[i - 1] + run.chars[i], 'han')
+    else {
+      let previous: string | undefined
+      for (const char of run.chars) {
+        if (previous !== undefined) add(previous + char, 'han')
+        previous = char
+      }
+      if (run.chars.length === 1 && previous !== undefined) add(previous, 'han')
+    }
   }
   return tokens
 }
@@ -131,7 +139,7 @@ export function compactOffsets(folded: string): Int32Array {
   const offsets = new Int32Array(folded.length)
   let n = 0
   for (let i = 0; i < folded.length; i++) {
-    if (!isWhitespace(folded[i])) offsets[n++] = i
+    if (!isWhitespace(folded.charAt(i))) offsets[n++] = i
   }
   return offsets.subarray(0, n)
 }

@@ -26,7 +26,7 @@ export function checkDocNumberMentions(ctx: RuleContext): Problem[] {
 /** Start of the run of Chinese characters (the issuer's prefix) that ends at `index`. */
 function issuerStart(text: string, index: number): number {
   let start = index
-  while (start > 0 && /[\u4e00-\u9fa5]/.test(text[start - 1])) start--
+  while (start > 0 && /[\u4e00-\u9fa5]/.test(text.charAt(start - 1))) start--
   return start
 }
 

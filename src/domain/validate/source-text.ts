@@ -2,6 +2,7 @@
 // or a single notice. Gazette texts were extracted from a PDF, so lines and spaces break sentences
 // at random: every comparison is made with all whitespace removed. The text is also split into the
 // documents it prints, so a quote can be checked against the right one.
+import { captured } from '../captured'
 
 /** Removes every whitespace character (including the ideographic space). */
 export function squeeze(text: string): string {
@@ -46,20 +47,20 @@ export function indexSourceText(raw: string): SourceTextIndex {
   const headers: Array<{ line: number; titleLine: number; docNumber: string; date: string }> = []
   lines.forEach((line, i) => {
     const m = HEADER.exec(line.trim())
-    if (m) headers.push({ line: i, titleLine: previousNonEmpty(lines, i), docNumber: m[1], date: m[2] })
+    if (m) headers.push({ line: i, titleLine: previousNonEmpty(lines, i), docNumber: captured(m, 1), date: captured(m, 2) })
   })
   const documents = new Map<string, PrintedDocument>()
   headers.forEach((h, k) => {
-    const end = k + 1 < headers.length ? headers[k + 1].titleLine : lines.length
+    const end = headers[k + 1]?.titleLine ?? lines.length
     documents.set(h.docNumber, { docNumber: h.docNumber, date: h.date, text: squeeze(lines.slice(h.titleLine, end).join('')) })
   })
   const docNumbers = new Set<string>()
-  for (const m of raw.matchAll(CITED_NUMBER)) docNumbers.add(squeeze(m[2]))
+  for (const m of raw.matchAll(CITED_NUMBER)) docNumbers.add(squeeze(captured(m, 2)))
   return { text: squeeze(raw), documents, docNumbers }
 }
 
 function previousNonEmpty(lines: readonly string[], index: number): number {
-  for (let i = index - 1; i >= 0; i--) if (lines[i].trim() !== '') return i
+  for (let i = index - 1; i >= 0; i--) if (lines[i]?.trim()) return i
   return index
 }
 

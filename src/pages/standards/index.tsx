@@ -9,6 +9,7 @@ import {
   type ParameterGroup,
   type ValueOnDate,
   earliestEffectiveDate,
+  firstEffectiveFrom,
   formatChineseDate,
   isValidIsoDate,
   standardsHeading,
@@ -98,7 +99,7 @@ export default function StandardsPage() {
                 <View key={parameter.id} className="card standards-not-yet">
                   <Text className="standard-card__label">{parameter.label}</Text>
                   <Text className="standards-not-yet__text">该日期尚未设立</Text>
-                  <Text className="muted">{`本资料中这项标准从${formatChineseDate(parameter.values.map((v) => v.effectiveFrom).sort()[0])}起才有。`}</Text>
+                  <Text className="muted">{`本资料中这项标准从${formatChineseDate(firstEffectiveFrom(parameter))}起才有。`}</Text>
                 </View>
               ))}
             </View>
