@@ -20,7 +20,8 @@ export function preparePublicationOffThread(source: PackSource, held: SourceText
 
 /** A buffer of its own (a Node Buffer may be a slice of a shared pool, which must not be handed over). */
 function copyOwned(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
+  // new Uint8Array(view) copies into a buffer of its own; Buffer#slice would only make another view
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)
 }
 
 /** A prepared publication on the main thread: the pack, and each section's served bytes and ETag. */

@@ -4,6 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import { execFileSync } from 'child_process'
+import fs from 'fs'
 import path from 'path'
 import postcss from 'postcss'
 import HomePage from '../../src/pages/index/index'
@@ -92,15 +93,10 @@ it('a corrupted setting, or a platform without a font setting, means off and no 
 
 describe('stylesheets (design px at 750: 28px = 14 CSS px, 36px = 18, 60px = 30, 120px = 60)', () => {
   const root = path.resolve(__dirname, '../..')
-  const files = [
-    'src/app.scss',
-    'src/pages/index/index.scss',
-    'src/pages/standards/index.scss',
-    'src/pages/mine/index.scss',
-    'src/subpackages/standards/detail/index.scss',
-    'src/subpackages/search/index.scss',
-    'src/subpackages/about/sources/index.scss',
-  ]
+  // every stylesheet of the app: component styles sit beside their components
+  const files = (fs.readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.scss') && !path.basename(file).startsWith('_'))
+    .map((file) => path.join('src', file))
   interface Decl {
     selector: string
     prop: string
