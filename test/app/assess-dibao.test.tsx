@@ -4,6 +4,7 @@ import DibaoPage from '../../src/subpackages/assess/dibao/index'
 import { DIBAO_ANSWERS_KEY } from '../../src/services/storage-keys'
 import { assessDibao } from '../../src/domain'
 import { mockContent, setToday, typeInto } from './assess-fixtures'
+import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
@@ -43,7 +44,7 @@ it('urban, 3 people, 1500 元 → 每月约 480 元, with the calculation and it
   fireEvent.click(within(box).getByRole('link', { name: /景府办字〔2019〕35号/ }))
   expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
   // a national regulation shows the gist of its article inline
-  const law = within(box).getAllByRole('button', { name: /社会救助暂行办法》第九条/ })[0]
+  const law = at(within(box).getAllByRole('button', { name: /社会救助暂行办法》第九条/ }), 0)
   fireEvent.click(law)
   expect(box.textContent).toContain('条文大意')
   // where to apply, with the materials, links into the service guide

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import DibaoPage from '../../src/subpackages/assess/dibao/index'
 import TekunPage from '../../src/subpackages/assess/tekun/index'
 import { setToday, typeInto } from './assess-fixtures'
+import { at } from '../../harness/at'
 
 beforeEach(() => {
   Taro.clearStorageSync()
@@ -57,7 +58,7 @@ it('特困: the 认定办法 citation shows its article from the 2016 text and s
   fireEvent.click(screen.getByRole('radio', { name: /^全失能/ }))
   fireEvent.click(screen.getByText('计算'))
   const box = container.querySelector('#tekun-result') as HTMLElement
-  const toggle = within(box).getAllByRole('button', { name: /《特困人员认定办法》第五条（民发〔2016〕178号）/ })[0]
+  const toggle = at(within(box).getAllByRole('button', { name: /《特困人员认定办法》第五条（民发〔2016〕178号）/ }), 0)
   fireEvent.click(toggle)
   expect(box.textContent).toContain('说明：本应用未持有民政部发布的原文；条文序号按编者查阅的民发〔2016〕178号转载文本')
   expect(box.textContent).toContain('一、二级智力、精神残疾，一级肢体残疾')

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import TekunPage from '../../src/subpackages/assess/tekun/index'
 import { TEKUN_ANSWERS_KEY } from '../../src/services/storage-keys'
 import { setToday, typeInto } from './assess-fixtures'
+import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
@@ -39,8 +40,8 @@ it('a 70-year-old in the city, 全失能, no income, no supporter → 850 + 1200
   expect(box.textContent).toContain('按2019年1月1日起执行的标准计算')
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
   const links = within(box).getAllByRole('link', { name: /景府办字〔2019〕35号/ })
-  fireEvent.click(links[0])
-  fireEvent.click(links[1])
+  fireEvent.click(at(links, 0))
+  fireEvent.click(at(links, 1))
   expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=tekun-urban-support' })
   expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=care-fully-disabled' })
 })

@@ -6,6 +6,7 @@ import bundled from '../../src/generated/bundled-content.json'
 import type { ContentPack } from '../../src/domain'
 import CommunityPage from '../../src/subpackages/community/index'
 import { setToday } from './assess-fixtures'
+import { at } from '../../harness/at'
 
 const pack = bundled.pack as ContentPack
 
@@ -33,11 +34,11 @@ it('shows every answer with its basis and every standard in force', () => {
 it('copies an answer with its source documents, without repeating a document', () => {
   const copy = jest.spyOn(Taro, 'setClipboardData').mockImplementation(() => new Promise(() => undefined) as never)
   render(<CommunityPage />)
-  const first = pack.faq[0]
+  const first = at(pack.faq, 0)
   screen.getByRole('button', { name: `复制问答：${first.question}` }).click()
-  const text: string = copy.mock.calls[0][0].data
+  const text: string = at(copy.mock.calls, 0)[0].data
   expect(text.startsWith(`问：${first.question}\n答：${first.answer}\n依据：`)).toBe(true)
-  const basis = text.split('依据：')[1]
+  const basis = at(text.split('依据：'), 1)
   const docs = basis.match(/景府办字〔2019〕35号/g) ?? []
   expect(docs.length).toBeLessThanOrEqual(1)
 })

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import CommunityPage from '../../src/subpackages/community/index'
 import { setPack, setToday, testPack, typeInto } from './assess-fixtures'
+import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
@@ -42,7 +43,7 @@ it('copies a question with its answer and source', async () => {
   render(<CommunityPage />)
   fireEvent.click(screen.getByRole('button', { name: '复制问答：2019年城市低保标准是多少？' }))
   // on h5 the one copy button copies the answer with a link to it
-  expect(copy.mock.calls[0][0].data).toMatch(
+  expect(at(copy.mock.calls, 0)[0].data).toMatch(
     /^问：2019年城市低保标准是多少？\n答：每人每月660元，从2019年1月1日起执行。\n依据：景府办字〔2019〕35号 第（一）项\n\S+\/subpackages\/community\/index\?faq=/,
   )
   expect(await screen.findByText('已复制')).toBeTruthy()
@@ -50,8 +51,8 @@ it('copies a question with its answer and source', async () => {
   expect(screen.queryAllByRole('button', { name: /复制分享内容/ })).toEqual([])
   expect(screen.getAllByRole('button', { name: /^复制问答：低保到哪里申请/ })).toHaveLength(1)
   fireEvent.click(screen.getByRole('button', { name: /^复制问答：低保到哪里申请/ }))
-  expect(copy.mock.calls[1][0].data).toContain('依据：《社会救助暂行办法》（国务院令第649号）')
-  expect(copy.mock.calls[1][0].data).toContain('/subpackages/community/index?faq=who-applies')
+  expect(at(copy.mock.calls, 1)[0].data).toContain('依据：《社会救助暂行办法》（国务院令第649号）')
+  expect(at(copy.mock.calls, 1)[0].data).toContain('/subpackages/community/index?faq=who-applies')
   await waitFor(() =>
     expect(
       screen
@@ -73,7 +74,7 @@ it('shows every standard in force on one table with last year and the change', (
   const rows = within(table).getAllByRole('row').slice(1)
   expect(rows).toHaveLength(11)
   // every column is in every row, each figure after its column's name (a card, no hidden column)
-  expect(rows[0].textContent).toBe('城市低保今年660元去年600元变化+60元条款第（一）项 ›')
+  expect(at(rows, 0).textContent).toBe('城市低保今年660元去年600元变化+60元条款第（一）项 ›')
   expect(rows.every((r) => within(r).getAllByRole('cell').length === 4)).toBe(true)
   // no sideways scrolling: the table is not inside a horizontal scroller any more
   expect(table.closest('taro-scroll-view-core')).toBeNull()
@@ -84,7 +85,7 @@ it('shows every standard in force on one table with last year and the change', (
   expect(care.textContent).not.toContain('新设')
   expect(document.body.textContent).toContain('今天（2019年7月1日）执行的标准，单位：元/人/月。现行标准自2019年1月1日起执行')
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
-  fireEvent.click(rows[0])
+  fireEvent.click(at(rows, 0))
   expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/standards/detail/index?id=dibao-urban-standard' })
 })
 

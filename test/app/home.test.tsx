@@ -9,6 +9,7 @@ import { renderApp } from '../setup/render-app'
 import { contentStore, resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
 import { writeManifestRecord, writeSection } from '../../src/services/content-cache'
+import { at } from '../../harness/at'
 
 const bundled = bundledJson as unknown as { manifest: Manifest; pack: ContentPack }
 const navigated = () => jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
@@ -89,7 +90,7 @@ it('shows 数据截至 and the content status, and says so when offline', async 
 it('renders the cached pack at once, without a request', () => {
   const pack: ContentPack = JSON.parse(JSON.stringify(bundled.pack))
   const urban = pack.parameters.find((p) => p.id === 'dibao-urban-standard')!
-  urban.values.push({ ...urban.values[1], effectiveFrom: '2020-01-01', amountFen: 70000 })
+  urban.values.push({ ...at(urban.values, 1), effectiveFrom: '2020-01-01', amountFen: 70000 })
   writeSection('parameters', 'seeded', pack.parameters)
   writeManifestRecord({
     manifest: {

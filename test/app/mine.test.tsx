@@ -11,6 +11,7 @@ import SourcesPage from '../../src/subpackages/about/sources/index'
 import { contentStore, resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
 import { rememberSearch } from '../../src/services/recent-searches'
+import { at } from '../../harness/at'
 
 const bundled = bundledJson as unknown as { manifest: Manifest; pack: ContentPack }
 
@@ -24,7 +25,7 @@ const rowValue = (label: string) => row(label)?.querySelector('.list-row__value'
 function serveNewerContent() {
   const parameters = JSON.parse(JSON.stringify(bundled.pack.parameters)) as ContentPack['parameters']
   const urban = parameters.find((p) => p.id === 'dibao-urban-standard')!
-  urban.values.push({ ...urban.values[1], effectiveFrom: '2020-01-01', amountFen: 70000 })
+  urban.values.push({ ...at(urban.values, 1), effectiveFrom: '2020-01-01', amountFen: 70000 })
   const manifest = {
     ...bundled.manifest,
     version: '2020.1-1',

@@ -4,6 +4,7 @@ import { Current } from '@tarojs/runtime'
 import PolicyDetail from '../../src/subpackages/policy/detail/index'
 import { milestoneStatus } from '../../src/components/policy/milestone-status'
 import { setPack, setToday, testPack } from './assess-fixtures'
+import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
@@ -39,11 +40,11 @@ it('shows the header, summary first, key points by kind and the milestones in wo
   for (const group of ['与我有关', '谁负责', '什么时候', '做什么']) expect(screen.getByRole('list', { name: group })).toBeTruthy()
   const timeline = screen.getByRole('list', { name: '时间节点' })
   const items = within(timeline).getAllByRole('listitem')
-  expect(items[0].textContent).toContain('2019年6月30日')
-  expect(items[0].textContent).toContain('已到期，已过 172 天')
-  expect(items[0].textContent).toContain('原文：“6月底前公布“一次不跑”事项清单”')
-  expect(items[0].textContent).toContain('责任单位：市行政审批局')
-  expect(items[1].textContent).toContain('未到期，还有 12 天')
+  expect(at(items, 0).textContent).toContain('2019年6月30日')
+  expect(at(items, 0).textContent).toContain('已到期，已过 172 天')
+  expect(at(items, 0).textContent).toContain('原文：“6月底前公布“一次不跑”事项清单”')
+  expect(at(items, 0).textContent).toContain('责任单位：市行政审批局')
+  expect(at(items, 1).textContent).toContain('未到期，还有 12 天')
   expect(text).toContain('共 2 个时间节点，其中 1 个未到期；按今天（2019年12月19日）计算')
 })
 
@@ -84,9 +85,9 @@ it('on h5 copies the link and the summary', async () => {
   const copy = jest.spyOn(Taro, 'setClipboardData').mockImplementation(() => Promise.resolve() as never)
   open({ id: 'fangguanfu-2019' })
   fireEvent.click(screen.getByRole('button', { name: '复制这份政策的链接' }))
-  expect(copy.mock.calls[0][0].data).toContain('/subpackages/policy/detail/index?id=fangguanfu-2019')
+  expect(at(copy.mock.calls, 0)[0].data).toContain('/subpackages/policy/detail/index?id=fangguanfu-2019')
   fireEvent.click(screen.getByRole('button', { name: '复制这份政策的摘要' }))
-  expect(copy.mock.calls[1][0].data).toContain('让群众办事少跑腿')
+  expect(at(copy.mock.calls, 1)[0].data).toContain('让群众办事少跑腿')
   await waitFor(() => expect(screen.getAllByText('已复制')).toHaveLength(2))
 })
 

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import PoliciesPage from '../../src/pages/policies/index'
 import { setPack, testPack, typeInto } from './assess-fixtures'
+import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
@@ -14,11 +15,11 @@ it('lists the policies newest first, with 文号, date and summary', () => {
   render(<PoliciesPage />)
   const list = cards()
   expect(list).toHaveLength(2)
-  expect(list[0].textContent).toContain('景府办字〔2019〕35号 · 2019年6月28日')
-  expect(list[1].textContent).toContain('景府字〔2019〕16号 · 2019年6月6日')
-  expect(list[1].textContent).toContain('让群众办事少跑腿')
+  expect(at(list, 0).textContent).toContain('景府办字〔2019〕35号 · 2019年6月28日')
+  expect(at(list, 1).textContent).toContain('景府字〔2019〕16号 · 2019年6月6日')
+  expect(at(list, 1).textContent).toContain('让群众办事少跑腿')
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)
-  fireEvent.click(list[1])
+  fireEvent.click(at(list, 1))
   expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/policy/detail/index?id=fangguanfu-2019' })
 })
 
@@ -26,11 +27,11 @@ it('filters by topic and by words in the title, summary or 文号', () => {
   const { container } = render(<PoliciesPage />)
   fireEvent.click(screen.getByRole('radio', { name: /^社会救助/ }))
   expect(cards()).toHaveLength(1)
-  expect(cards()[0].textContent).toContain('救助标准')
+  expect(at(cards(), 0).textContent).toContain('救助标准')
   fireEvent.click(screen.getByRole('radio', { name: /^全部/ }))
   typeInto(container, /搜索政策/, '16号')
   expect(cards()).toHaveLength(1)
-  expect(cards()[0].textContent).toContain('放管服')
+  expect(at(cards(), 0).textContent).toContain('放管服')
   typeInto(container, /搜索政策/, '没有这个词')
   expect(screen.getByText('没有找到符合条件的政策')).toBeTruthy()
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never)

@@ -10,6 +10,7 @@ import { resetSearchIndexForTests } from '../../src/hooks/use-search-index'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
 import { loadRecentSearches, rememberSearch } from '../../src/services/recent-searches'
 import { RECENT_SEARCHES_KEY } from '../../src/services/storage-keys'
+import { at } from '../../harness/at'
 
 function withParams(params: Record<string, string>) {
   Current.router = { params, path: '/subpackages/search/index' } as unknown as typeof Current.router
@@ -57,7 +58,7 @@ it('?q= pre-fills, and results are grouped by kind with highlights as text', asy
   const groups = Array.from(document.querySelectorAll('.search-group > .section-title')).map((t) => t.textContent ?? '')
   expect(groups[0]).toMatch(/^救助标准（\d+）$/)
   expect(groups.some((g) => g.startsWith('常见问答'))).toBe(true)
-  const first = results()[0]
+  const first = at(results(), 0)
   expect(first.textContent).toContain('城市居民最低生活保障标准')
   // highlights are spans of text, never markup from the content
   const marks = Array.from(document.querySelectorAll('.search-result .hl'))
@@ -93,7 +94,7 @@ it('opens each kind of result in the right page', async () => {
 it('for 低保, the standard itself comes first; a policy shows its 文号', async () => {
   withParams({ q: encodeURIComponent('低保') })
   await renderReady()
-  expect(results()[0].querySelector('.search-result__title')?.textContent).toBe('城市居民最低生活保障标准')
+  expect(at(results(), 0).querySelector('.search-result__title')?.textContent).toBe('城市居民最低生活保障标准')
   type('河长')
   const policy = results().find((r) => r.querySelector('.search-result__kind')?.textContent === '政策文件')!
   expect(policy.querySelector('.search-result__doc')?.textContent).toMatch(/^景\S+〔\d{4}〕\d+号$/)
@@ -122,7 +123,7 @@ it('lists recent searches (at most 10), re-runs one on tap, and clears them', as
   await renderReady()
   const chips = within(document.querySelector('.search-idle') as HTMLElement).getAllByRole('button', { name: /^再次搜索/ })
   expect(chips).toHaveLength(10)
-  expect(chips[0].textContent).toBe('查询12')
+  expect(at(chips, 0).textContent).toBe('查询12')
   fireEvent.click(screen.getByRole('button', { name: '清除搜索记录' }))
   expect(screen.getByText(/还没有搜索记录/)).toBeTruthy()
   expect(Taro.getStorageSync(RECENT_SEARCHES_KEY)).toBe('')

@@ -6,6 +6,7 @@ import bundled from '../../src/generated/bundled-content.json'
 import type { ContentPack } from '../../src/domain'
 import ServicesPage from '../../src/pages/services/index'
 import ServiceDetail from '../../src/subpackages/service/detail/index'
+import { at } from '../../harness/at'
 
 const pack = bundled.pack as ContentPack
 
@@ -18,7 +19,7 @@ it('lists every service with its mode in words', () => {
   for (const card of cards) expect(card.textContent).toMatch(/一次不跑|只跑一次|需到现场/)
   // each badge carries the detail page's caveat when the guide is not checked with the office
   cards.forEach((card, i) =>
-    expect(card.textContent?.includes('办理方式仅供参考，以办事大厅公布为准')).toBe(!pack.services[i].source.verified),
+    expect(card.textContent?.includes('办理方式仅供参考，以办事大厅公布为准')).toBe(!at(pack.services, i).source.verified),
   )
 })
 

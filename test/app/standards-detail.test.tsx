@@ -5,6 +5,7 @@ import { Current } from '@tarojs/runtime'
 import DetailPage from '../../src/subpackages/standards/detail/index'
 import { resetContentStoreForTests } from '../../src/services/content-store'
 import { resetElderStoreForTests } from '../../src/services/elder-store'
+import { at } from '../../harness/at'
 
 function withParams(params: Record<string, string>) {
   Current.router = { params, path: '/subpackages/standards/detail/index' } as unknown as typeof Current.router
@@ -24,14 +25,14 @@ it('shows the label, description and every period of the value history', () => {
   expect(screen.getByText(/城市低保家庭人均月收入低于这个标准/)).toBeTruthy()
   const periods = Array.from(document.querySelectorAll('.detail-period')) as HTMLElement[]
   expect(periods).toHaveLength(2)
-  expect(periods[0].textContent).toContain('2019年1月1日起')
-  expect(within(periods[0]).getByLabelText('660元每人每月')).toBeTruthy()
-  expect(within(periods[0]).getByLabelText('增加60元')).toBeTruthy()
-  expect(periods[0].textContent).toContain('文件写明的执行日期')
-  expect(periods[1].textContent).toContain('2018年1月1日至2018年12月31日')
-  expect(within(periods[1]).getByLabelText('600元每人每月')).toBeTruthy()
-  expect(periods[1].textContent).toContain('推定的执行日期（文件未写明）')
-  expect(periods[1].textContent).toContain('通知只写明这是“去年”（2018年）的标准')
+  expect(at(periods, 0).textContent).toContain('2019年1月1日起')
+  expect(within(at(periods, 0)).getByLabelText('660元每人每月')).toBeTruthy()
+  expect(within(at(periods, 0)).getByLabelText('增加60元')).toBeTruthy()
+  expect(at(periods, 0).textContent).toContain('文件写明的执行日期')
+  expect(at(periods, 1).textContent).toContain('2018年1月1日至2018年12月31日')
+  expect(within(at(periods, 1)).getByLabelText('600元每人每月')).toBeTruthy()
+  expect(at(periods, 1).textContent).toContain('推定的执行日期（文件未写明）')
+  expect(at(periods, 1).textContent).toContain('通知只写明这是“去年”（2018年）的标准')
 })
 
 it('quotes the exact sentence once, with document number, title, issuer, date and meeting', () => {
@@ -39,7 +40,7 @@ it('quotes the exact sentence once, with document number, title, issuer, date an
   render(<DetailPage />)
   const quotes = Array.from(document.querySelectorAll('.detail-quote')) as HTMLElement[]
   expect(quotes).toHaveLength(1)
-  const q = quotes[0]
+  const q = at(quotes, 0)
   expect(q.querySelector('.quote')?.textContent).toBe(
     '“（一）城市居民最低生活保障标准增加60元，由去年的每人每月600元提高到660元，月人均补差水平增加30元，达到410元。”',
   )
@@ -61,7 +62,7 @@ it('copies the sentence and says so on the page', async () => {
     fireEvent.click(screen.getByRole('button', { name: '复制这句原文' }))
   })
   expect(copy).toHaveBeenCalledWith({ data: expect.stringContaining('（一）城市居民最低生活保障标准增加60元') })
-  expect(copy.mock.calls[0][0].data).toContain('景府办字〔2019〕35号')
+  expect(at(copy.mock.calls, 0)[0].data).toContain('景府办字〔2019〕35号')
   expect(screen.getByText('已复制，可以粘贴到微信聊天中')).toBeTruthy()
 })
 

@@ -15,6 +15,7 @@ import {
 } from '../../src/domain'
 import { validatePack } from '../../src/domain/validate'
 import { readContentDir, readSourceTexts } from '../../server/content/pack-files'
+import { at } from '../../harness/at'
 
 const squeeze = (text: string): string => text.replace(/\s+/g, '')
 const gazetteRaw = fs.readFileSync(path.join(__dirname, '../../content/source/gazette-2019-06.txt'), 'utf8')
@@ -238,12 +239,12 @@ describe.each(packs)('%s', (_name, pack) => {
 
   it('industry-2-6-n: counts 42 distinct projects in the 46 numbered rows and names the repeats', () => {
     const p = policy(pack, 'industry-2-6-n')
-    const rows = p.sections.flatMap((s) => s.tables.flatMap((t) => t.rows)).filter((r) => /^\d+$/.test(r[0]) && r.length === 6)
+    const rows = p.sections.flatMap((s) => s.tables.flatMap((t) => t.rows)).filter((r) => /^\d+$/.test(at(r, 0)) && r.length === 6)
     expect(rows).toHaveLength(46)
     const byProject = new Map<string, string[]>()
     for (const r of rows) {
       const key = r.slice(1).join('|')
-      byProject.set(key, [...(byProject.get(key) ?? []), r[0]])
+      byProject.set(key, [...(byProject.get(key) ?? []), at(r, 0)])
     }
     const repeats = [...byProject.values()].filter((numbers) => numbers.length > 1).map((n) => n.join('与'))
     expect(byProject.size).toBe(42)

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { validateContent } from '../../scripts/validate-content'
+import { at } from '../../harness/at'
 
 const ROOT = path.join(__dirname, '../..')
 const FIXTURE = path.join(ROOT, 'test/fixtures/content/small-pack.json')
@@ -54,9 +55,9 @@ it('lists every problem of a broken pack as "- path: message" and exits 1', () =
     parameters: Array<{ values: Array<{ amountFen: number }> }>
     faq: Array<{ basedOn: string[] }>
   }
-  pack.sources[0].issuedOn = '2019-06-21'
-  pack.parameters[0].values[1].amountFen = 68000
-  pack.faq[0].basedOn.push('nope')
+  at(pack.sources, 0).issuedOn = '2019-06-21'
+  at(at(pack.parameters, 0).values, 1).amountFen = 68000
+  at(pack.faq, 0).basedOn.push('nope')
   const { status, output } = run(write('broken.json', JSON.stringify(pack)))
   expect(output).toMatch(/有 3 个问题/)
   expect(output).toMatch(/^  - sources\[0\]\.issuedOn: 发文日期“2019年6月21日”与公报不符/m)

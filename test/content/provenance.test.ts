@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { type ContentPack, contentPackSchema } from '../../src/domain'
 import { readContentDir } from '../../server/content/pack-files'
+import { captured } from '../../src/domain/captured'
 
 const raw = fs.readFileSync(path.join(__dirname, '../../content/source/gazette-2019-06.txt'), 'utf8')
 const squeeze = (text: string): string => text.replace(/\s+/g, '')
@@ -20,7 +21,7 @@ function chinese(iso: string): string {
 /** Walks back from `end` over Chinese characters: the issuer prefix of a document number. */
 function prefixStart(text: string, end: number): number {
   let i = end
-  while (i > 0 && CJK.test(text[i - 1])) i--
+  while (i > 0 && CJK.test(text.charAt(i - 1))) i--
   return i
 }
 
@@ -119,7 +120,8 @@ describe.each(packs)('%s', (_name, load) => {
         }
         const explanation = v.derivation.explanation
         if (!explanation.includes(figure)) untraced.push(`${at}: 推算说明没有写出 ${figure}`)
-        for (const [, used] of squeeze(explanation).matchAll(/(?:^|[^\d.])(\d+(?:\.\d+)?元)/g)) {
+        for (const m of squeeze(explanation).matchAll(/(?:^|[^\d.])(\d+(?:\.\d+)?元)/g)) {
+          const used = captured(m, 1)
           if (used !== figure && !statesFigure(gazette, used)) untraced.push(`${at}: 推算所用的 ${used} 不在公报中`)
         }
         for (const [, a, op, b, c] of explanation.matchAll(/(\d+)\s*([−\-+＋])\s*(\d+)\s*[=＝]\s*(\d+)/g)) {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { type ContentPack, type DatedValue, type Milestone, type Service, contentPackSchema } from '../../src/domain'
 import { type Problem, validatePack } from '../../src/domain/validate'
 import { readContentDir, readSourceTexts } from '../../server/content/pack-files'
+import { at } from '../../harness/at'
 
 const texts = readSourceTexts()
 const fixture: ContentPack = contentPackSchema.parse(
@@ -22,7 +23,8 @@ function problemsAfter(mutate: (pack: ContentPack) => void): Problem[] {
   return result.ok ? [] : result.problems
 }
 
-const value = (pack: ContentPack, p: number, v: number): DatedValue => pack.parameters[p].values[v]
+const value = (pack: ContentPack, p: number, v: number): DatedValue => at(at(pack.parameters, p).values, v)
+const section = (pack: ContentPack, s: number) => at(at(pack.policies, 0).sections, s)
 
 it('accepts the small valid pack', () => {
   expect(validatePack(copy(), texts)).toMatchObject({ ok: true })
@@ -59,7 +61,7 @@ const cases: Case[] = [
   [
     'values out of order',
     (p) => {
-      p.parameters[0].values.reverse()
+      at(p.parameters, 0).values.reverse()
     },
     'parameters[0].values[1].effectiveFrom',
     /2018年1月1日早于上一条的2019年1月1日/,
@@ -165,7 +167,7 @@ const cases: Case[] = [
   [
     'gazette source whose number is not in the gazette',
     (p) => {
-      p.sources[0].docNumber = '景府办字〔2019〕36号'
+      at(p.sources, 0).docNumber = '景府办字〔2019〕36号'
     },
     'sources[0].docNumber',
     /文号“景府办字〔2019〕36号”在全文“gazette-2019-06”中找不到/,
@@ -173,7 +175,7 @@ const cases: Case[] = [
   [
     'gazette source with the wrong date',
     (p) => {
-      p.sources[0].issuedOn = '2019-06-21'
+      at(p.sources, 0).issuedOn = '2019-06-21'
     },
     'sources[0].issuedOn',
     /发文日期“2019年6月21日”与公报不符：公报中景府办字〔2019〕35号的发文日期是2019年6月28日/,
@@ -181,7 +183,7 @@ const cases: Case[] = [
   [
     'gazette source the gazette only cites',
     (p) => {
-      p.sources[0].docNumber = '赣府发〔2019〕1号'
+      at(p.sources, 0).docNumber = '赣府发〔2019〕1号'
     },
     'sources[0].kind',
     /只引用了“赣府发〔2019〕1号”.*external/,
@@ -191,7 +193,7 @@ const cases: Case[] = [
   [
     'policy docNumber differs from its source',
     (p) => {
-      p.policies[0].docNumber = '景府字〔2019〕15号'
+      at(p.policies, 0).docNumber = '景府字〔2019〕15号'
     },
     'policies[0].docNumber',
     /文号“景府字〔2019〕15号”与来源“jfz-2019-16”的文号“景府字〔2019〕16号”不一致/,
@@ -199,7 +201,7 @@ const cases: Case[] = [
   [
     'policy date differs from its source',
     (p) => {
-      p.policies[0].issuedOn = '2019-06-01'
+      at(p.policies, 0).issuedOn = '2019-06-01'
     },
     'policies[0].issuedOn',
     /发文日期 2019-06-01 与来源“jfz-2019-16”的发文日期 2019-06-06 不一致/,
@@ -207,7 +209,7 @@ const cases: Case[] = [
   [
     'policy with an unknown source',
     (p) => {
-      p.policies[0].sourceId = 'nowhere'
+      at(p.policies, 0).sourceId = 'nowhere'
     },
     'policies[0].sourceId',
     /来源“nowhere”不在 sources 中/,
@@ -215,7 +217,7 @@ const cases: Case[] = [
   [
     'milestone without a date (schema)',
     (p) => {
-      delete (p.policies[0].milestones[0] as Partial<Milestone>).date
+      delete (at(p.policies, 0).milestones[0] as Partial<Milestone>).date
     },
     'policies[0].milestones[0].date',
     /缺少这一项/,
@@ -223,7 +225,7 @@ const cases: Case[] = [
   [
     'milestone whose quote is not in the source',
     (p) => {
-      p.policies[0].milestones[0].quote = '2019年底前，网上可办率达到100%'
+      at(at(p.policies, 0).milestones, 0).quote = '2019年底前，网上可办率达到100%'
     },
     'policies[0].milestones[0].quote',
     /时间节点的原文“2019年底前，网上可办率达到100%”在原文中找不到/,
@@ -231,7 +233,7 @@ const cases: Case[] = [
   [
     'section paragraph reworded',
     (p) => {
-      p.policies[0].sections[0].paragraphs[1] = '（一）完善四级政务服务网络，2019年全覆盖。'
+      section(p, 0).paragraphs[1] = '（一）完善四级政务服务网络，2019年全覆盖。'
     },
     'policies[0].sections[0].paragraphs[1]',
     /原文段落.*找不到/,
@@ -239,7 +241,7 @@ const cases: Case[] = [
   [
     'section paragraph taken from another document',
     (p) => {
-      p.policies[0].sections[1].paragraphs.push('（三）城镇特困人员供养标准增加50元，由去年的每人每月800元提高到850元。')
+      section(p, 1).paragraphs.push('（三）城镇特困人员供养标准增加50元，由去年的每人每月800元提高到850元。')
     },
     'policies[0].sections[1].paragraphs[1]',
     /不在景府字〔2019〕16号的正文里/,
@@ -247,7 +249,7 @@ const cases: Case[] = [
   [
     'table cell not in the source',
     (p) => {
-      p.policies[0].sections[0].tables[0].rows[0][1] = '2021年底'
+      at(at(section(p, 0).tables, 0).rows, 0)[1] = '2021年底'
     },
     'policies[0].sections[0].tables[0].rows[0][1]',
     /表格内容“2021年底”在原文中找不到/,
@@ -265,7 +267,7 @@ const cases: Case[] = [
   [
     'service related to an unknown parameter',
     (p) => {
-      p.services[0].relatedParameterIds.push('dibao-city-standard')
+      at(p.services, 0).relatedParameterIds.push('dibao-city-standard')
     },
     'services[0].relatedParameterIds[1]',
     /相关标准“dibao-city-standard”不在 parameters 中/,
@@ -273,7 +275,7 @@ const cases: Case[] = [
   [
     'faq based on an unknown id',
     (p) => {
-      p.faq[0].basedOn.push('dibao-2020')
+      at(p.faq, 0).basedOn.push('dibao-2020')
     },
     'faq[0].basedOn[4]',
     /依据“dibao-2020”不是已有的标准、政策文件、来源或办事指南的编号/,
@@ -281,7 +283,7 @@ const cases: Case[] = [
   [
     'document number in free text that traces nowhere',
     (p) => {
-      p.faq[0].answer = '按景府办字〔2019〕36号，城市低保标准为每人每月660元。'
+      at(p.faq, 0).answer = '按景府办字〔2019〕36号，城市低保标准为每人每月660元。'
     },
     'faq[0].answer',
     /文号“按景府办字〔2019〕36号”在各来源全文中找不到/,
@@ -289,7 +291,7 @@ const cases: Case[] = [
   [
     'document number with the issuer prefix cut short',
     (p) => {
-      p.services[0].source.reformRef = '府字〔2019〕16号'
+      at(p.services, 0).source.reformRef = '府字〔2019〕16号'
     },
     'services[0].source.reformRef',
     /文号“府字〔2019〕16号”/,
@@ -299,7 +301,7 @@ const cases: Case[] = [
   [
     'duplicate source id',
     (p) => {
-      p.sources.push(p.sources[0])
+      p.sources.push(at(p.sources, 0))
     },
     'sources[3].id',
     /编号“jfbz-2019-35”重复：与 sources\[0\] 相同/,
@@ -307,7 +309,7 @@ const cases: Case[] = [
   [
     'duplicate parameter id',
     (p) => {
-      p.parameters[1].id = p.parameters[0].id
+      at(p.parameters, 1).id = at(p.parameters, 0).id
     },
     'parameters[1].id',
     /编号“dibao-urban-standard”重复：与 parameters\[0\] 相同/,
@@ -315,7 +317,7 @@ const cases: Case[] = [
   [
     'duplicate policy id',
     (p) => {
-      p.policies.push(p.policies[0])
+      p.policies.push(at(p.policies, 0))
     },
     'policies[1].id',
     /重复：与 policies\[0\] 相同/,
@@ -323,7 +325,7 @@ const cases: Case[] = [
   [
     'duplicate service id',
     (p) => {
-      p.services.push(p.services[0])
+      p.services.push(at(p.services, 0))
     },
     'services[1].id',
     /重复：与 services\[0\] 相同/,
@@ -331,7 +333,7 @@ const cases: Case[] = [
   [
     'duplicate faq id',
     (p) => {
-      p.faq.push(p.faq[0])
+      p.faq.push(at(p.faq, 0))
     },
     'faq[1].id',
     /重复：与 faq\[0\] 相同/,
@@ -339,7 +341,7 @@ const cases: Case[] = [
   [
     'duplicate news id',
     (p) => {
-      p.news.push(p.news[0])
+      p.news.push(at(p.news, 0))
     },
     'news[1].id',
     /重复：与 news\[0\] 相同/,
@@ -347,7 +349,7 @@ const cases: Case[] = [
   [
     'duplicate section id in a policy',
     (p) => {
-      p.policies[0].sections[1].id = p.policies[0].sections[0].id
+      section(p, 1).id = section(p, 0).id
     },
     'policies[0].sections[1].id',
     /编号“yiwang-tongban”重复：与 policies\[0\]\.sections\[0\] 相同/,
@@ -355,7 +357,7 @@ const cases: Case[] = [
   [
     'duplicate material id in a service',
     (p) => {
-      p.services[0].materials[1].id = 'application'
+      at(at(p.services, 0).materials, 1).id = 'application'
     },
     'services[0].materials[1].id',
     /编号“application”重复：与 services\[0\]\.materials\[0\] 相同/,
@@ -372,8 +374,8 @@ describe.each(cases)('rejects: %s', (_name, mutate, expectedPath, message) => {
 it('compares quotes with all whitespace removed, as the gazette breaks lines mid-sentence', () => {
   // In the gazette this sentence is split after 增加50 by a blank line.
   const problems = problemsAfter((p) => {
-    p.parameters[2].values[0].reference.quote = '（四）农村特困人员集中供养标准增加50\n\n元，由去年的每人每月455元提高到505元；'
-    p.parameters[2].values[0].amountFen = 50500
+    value(p, 2, 0).reference.quote = '（四）农村特困人员集中供养标准增加50\n\n元，由去年的每人每月455元提高到505元；'
+    value(p, 2, 0).amountFen = 50500
   })
   expect(problems).toEqual([])
 })
@@ -388,8 +390,8 @@ it('lets a figure absent from the quote through when a derivation explains it', 
 
 it('accepts document numbers the gazette only cites, and those of external sources', () => {
   const problems = problemsAfter((p) => {
-    p.faq[0].answer = '依据赣府发〔2019〕1号精神，经景府办字〔2019〕35号确定。'
-    p.services[0].legalBasis = ['《社会救助暂行办法》（国务院令第649号）', '《特困人员认定办法》（民发〔2016〕178号）']
+    at(p.faq, 0).answer = '依据赣府发〔2019〕1号精神，经景府办字〔2019〕35号确定。'
+    at(p.services, 0).legalBasis = ['《社会救助暂行办法》（国务院令第649号）', '《特困人员认定办法》（民发〔2016〕178号）']
     p.sources.push({
       id: 'tkry-rdbf',
       docNumber: '民发〔2016〕178号',
@@ -406,10 +408,10 @@ it('accepts document numbers the gazette only cites, and those of external sourc
 
 it('reports every problem, not just the first', () => {
   const problems = problemsAfter((p) => {
-    p.sources[0].issuedOn = '2019-06-21'
+    at(p.sources, 0).issuedOn = '2019-06-21'
     value(p, 0, 1).amountFen = 68000
-    p.services[0].relatedParameterIds.push('nope')
-    p.faq[0].basedOn.push('nope')
+    at(p.services, 0).relatedParameterIds.push('nope')
+    at(p.faq, 0).basedOn.push('nope')
   })
   expect(problems.map((x) => x.path)).toEqual(
     expect.arrayContaining([

@@ -11,6 +11,7 @@ import {
 } from '../../src/domain/review'
 import { readSourceTexts } from '../../server/content/pack-files'
 import { contentPack } from '../server/helpers'
+import { at } from '../../harness/at'
 
 const NOTICE = [
   '景德镇市人民政府办公室关于提高2023年全市城乡困难群众救助标准的通知',
@@ -54,7 +55,7 @@ test('the diff reads as a sentence, with the added source', () => {
     '城市低保 660 → 890 元/人/月，自2023年1月1日起',
     '新增来源：景府办字〔2023〕8号《景德镇市人民政府办公室关于提高2023年全市城乡困难群众救助标准的通知》（景德镇市人民政府办公室，2023年2月10日）',
   ])
-  expect(changes[0].quote).toBe(urban.quote)
+  expect(at(changes, 0).quote).toBe(urban.quote)
   expect(validatePack(pack, texts({ 'jfbz-2023-8': NOTICE })).ok).toBe(true)
 })
 
@@ -110,11 +111,11 @@ test('missing metadata is named field by field', () => {
 
 test('FAQ and policy-summary edits appear in the diff in words', () => {
   const base = contentPack()
-  const faq = base.faq[0]
+  const faq = at(base.faq, 0)
   const d = draftContentSchema.parse({
     faq: [{ ...faq, answer: '新的回答。' }],
-    policySummaries: [{ policyId: base.policies[0].id, summary: '新的摘要。' }],
+    policySummaries: [{ policyId: at(base.policies, 0).id, summary: '新的摘要。' }],
   })
   const texts = describeChanges(base, applyDraft(base, d, options).pack).map((c) => c.text)
-  expect(texts).toEqual([`常见问题“${faq.question}”的回答改为：新的回答。`, `政策《${base.policies[0].title}》的摘要改为：新的摘要。`])
+  expect(texts).toEqual([`常见问题“${faq.question}”的回答改为：新的回答。`, `政策《${at(base.policies, 0).title}》的摘要改为：新的摘要。`])
 })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import bundled from '../../src/generated/bundled-content.json'
 import type { ContentPack, Faq, Parameter, Policy, Service } from '../../src/domain/schema'
 import { type SearchHit, type SearchablePack, buildSearchIndex, normalizeQuery, search } from '../../src/domain/search'
+import { at } from '../../harness/at'
 
 const realPack = bundled.pack as ContentPack
 const realIndex = buildSearchIndex(realPack)
@@ -102,7 +103,7 @@ describe('search on the real content pack', () => {
   itIf(hasPolicy('fangguanfu-reform'))('puts the 放管服 document first among policies for "一次不跑"', () => {
     const hits = search(realIndex, '一次不跑', { limit: 50 })
     expect(hits.find((h) => h.kind === 'policy')?.id).toBe('fangguanfu-reform')
-    expect(search(realIndex, '一次不跑', { kinds: ['policy'] })[0].id).toBe('fangguanfu-reform')
+    expect(at(search(realIndex, '一次不跑', { kinds: ['policy'] }), 0).id).toBe('fangguanfu-reform')
   })
 
   it('marks exactly the matched characters', () => {
@@ -187,15 +188,15 @@ describe('ranking', () => {
     )
     const hits = search(index, '照料护理补助')
     expect(hits).toHaveLength(1)
-    expect(hits[0].sectionId).toBe('care')
-    expect(hitTexts(hits[0])).toEqual(['照料护理补助'])
+    expect(at(hits, 0).sectionId).toBe('care')
+    expect(hitTexts(at(hits, 0))).toEqual(['照料护理补助'])
   })
 
   it('shows a service, a parameter and an answer by their own titles', () => {
     const index = buildSearchIndex(
       pack({
         services: [service('dibao-application', '最低生活保障（低保）申请')],
-        parameters: [realPack.parameters[0]],
+        parameters: [at(realPack.parameters, 0)],
         faq: [faq('q1', '低保标准是多少？', '城市每人每月660元。')],
       }),
     )
@@ -231,19 +232,19 @@ describe('tokens', () => {
     expect(ids(search(index, '12345'))).toEqual(['service:hotline'])
     const typing = search(index, '123')
     expect(ids(typing)).toEqual(['service:hotline'])
-    expect(hitTexts(typing[0])).toEqual(['123'])
+    expect(hitTexts(at(typing, 0))).toEqual(['123'])
   })
 
   it('ignores case in ASCII words', () => {
     const hits = search(index, 'APP')
     expect(ids(hits)).toEqual(['faq:q1'])
-    expect(hitTexts(hits[0])).toEqual(['APP'])
+    expect(hitTexts(at(hits, 0))).toEqual(['APP'])
   })
 
   it('matches across stray spaces in the text', () => {
     const hits = search(index, '2019年底')
-    expect(hits[0].id).toBe('p35')
-    expect(hitTexts(hits[0]).map(squeeze)).toEqual(['2019年底'])
+    expect(at(hits, 0).id).toBe('p35')
+    expect(hitTexts(at(hits, 0)).map(squeeze)).toEqual(['2019年底'])
   })
 })
 
@@ -252,7 +253,7 @@ describe('snippets', () => {
   const index = buildSearchIndex(pack({ policies: [policy('long', { paragraphs: [long] })] }))
 
   it('shows about 60 characters around the hit, with ellipses where cut', () => {
-    const [hit] = search(index, '照料护理')
+    const hit = at(search(index, '照料护理'), 0)
     const text = hit.snippet.map((s) => s.text).join('')
     expect(text.startsWith('…')).toBe(true)
     expect(text.endsWith('…')).toBe(true)
@@ -263,7 +264,7 @@ describe('snippets', () => {
   it('never splits a character outside the basic plane', () => {
     const emojiText = '😀'.repeat(80) + '低保' + '😀'.repeat(80)
     const emojiIndex = buildSearchIndex(pack({ policies: [policy('emoji', { paragraphs: [emojiText] })] }))
-    const text = search(emojiIndex, '低保')[0]
+    const text = at(search(emojiIndex, '低保'), 0)
       .snippet.map((s) => s.text)
       .join('')
     expect(text.replace(/😀|低保|…/g, '')).toBe('')
@@ -291,8 +292,12 @@ describe('odd input', () => {
     const index = buildSearchIndex(pack({ faq: [faq('x', '<b>低保</b>', '<script>alert(1)</script>')] }))
     const hits = search(index, '<script>')
     expect(ids(hits)).toEqual(['faq:x'])
-    expect(hitTexts(hits[0])).toEqual(['<script>'])
-    expect(hits[0].snippet.map((s) => s.text).join('')).toBe('<script>alert(1)</script>')
+    expect(hitTexts(at(hits, 0))).toEqual(['<script>'])
+    expect(
+      at(hits, 0)
+        .snippet.map((s) => s.text)
+        .join(''),
+    ).toBe('<script>alert(1)</script>')
   })
 
   it('never throws and always returns well-formed hits for any string', () => {

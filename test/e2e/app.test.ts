@@ -38,6 +38,7 @@ import {
   view,
 } from '../../harness/pages'
 import type { Locator, Page } from 'playwright-core'
+import { at } from '../../harness/at'
 
 const d = browserAvailable() ? describe : describe.skip
 
@@ -160,13 +161,15 @@ d('景德镇惠民通 H5 on a phone', () => {
     await launch(page, server.base, 'pages/index/index')
     const tabs = page.locator('.weui-tabbar__item')
     expect(await tabs.count()).toBe(5)
-    for (const [i, [label, path]] of [
-      ['首页', 'pages/index/index'],
-      ['救助标准', 'pages/standards/index'],
-      ['办事', 'pages/services/index'],
-      ['政策', 'pages/policies/index'],
-      ['我的', 'pages/mine/index'],
-    ].entries()) {
+    for (const [i, [label, path]] of (
+      [
+        ['首页', 'pages/index/index'],
+        ['救助标准', 'pages/standards/index'],
+        ['办事', 'pages/services/index'],
+        ['政策', 'pages/policies/index'],
+        ['我的', 'pages/mine/index'],
+      ] as const
+    ).entries()) {
       const tab = tabs.nth(i)
       expect((await tab.innerText()).trim()).toBe(label)
       if (i > 0) {
@@ -397,7 +400,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     await expectText(detail, '全部收起')
     for (const section of policy.sections) {
       await expectText(detail, section.heading)
-      await expectText(detail, section.paragraphs[0].slice(0, 40))
+      await expectText(detail, at(section.paragraphs, 0).slice(0, 40))
     }
     await shoot(page, 'scenario-06-policy')
   }, 60_000)
@@ -449,7 +452,7 @@ d('景德镇惠民通 H5 on a phone', () => {
     })
     const published = (await res.json()) as { version: string; manifest: { sections: Record<string, { hash: string; bytes: number }> } }
     expect(res.status).toBe(201)
-    const changed = Object.keys(manifest.sections).filter((n) => manifest.sections[n].hash !== published.manifest.sections[n].hash)
+    const changed = Object.keys(manifest.sections).filter((n) => manifest.sections[n]?.hash !== published.manifest.sections[n]?.hash)
     expect(changed).toEqual(['faq'])
 
     // the next visit: a fresh launch, which checks the manifest and fetches what changed

@@ -13,15 +13,16 @@ import { INJECTIONS, injectedPack } from '../reliability/injection-pack'
 import { contentPack } from '../server/helpers'
 import { ADMIN_TOKEN, type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
 import { expectText, launch, shoot } from '../../harness/pages'
+import { at } from '../../harness/at'
 
 const d = browserAvailable() ? describe : describe.skip
 
 const pack = injectedPack()
 const faq = pack.faq.find((f) => f.id === 'injection-test')
 if (!faq) throw new Error('the injection pack has no FAQ injection-test')
-const news = pack.news[0]
-const policy = pack.policies[0]
-const service = pack.services[0]
+const news = at(pack.news, 0)
+const policy = at(pack.policies, 0)
+const service = at(pack.services, 0)
 const ALL = INJECTIONS.join(' ')
 
 /** The pages where the strings land, each opened as a fresh launch (before and after the publish). */
@@ -29,7 +30,7 @@ const VISITS = {
   community: { path: 'subpackages/community/index', query: `faq=${faq.id}` },
   searchQuestion: { path: 'subpackages/search/index', query: `q=${encodeURIComponent('注入测试')}` },
   searchSql: { path: 'subpackages/search/index', query: `q=${encodeURIComponent('DROP TABLE')}` },
-  searchScript: { path: 'subpackages/search/index', query: `q=${encodeURIComponent(INJECTIONS[0])}` },
+  searchScript: { path: 'subpackages/search/index', query: `q=${encodeURIComponent(at(INJECTIONS, 0))}` },
   policies: { path: 'pages/policies/index', query: '' },
   policyDetail: { path: 'subpackages/policy/detail/index', query: `id=${encodeURIComponent(policy.id)}` },
   serviceDetail: { path: 'subpackages/service/detail/index', query: `id=${encodeURIComponent(service.id)}` },
@@ -167,7 +168,7 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
   it('社区工作者: the FAQ shows the question and answer character for character', async () => {
     const community = await visit('community')
     const item = community.locator(`#faq-${faq.id}`)
-    await expectText(item, INJECTIONS[0])
+    await expectText(item, at(INJECTIONS, 0))
     expect(await item.locator('.faq__q').textContent()).toBe(`问：${faq.question}`)
     expect(await item.locator('.faq__a').textContent()).toBe(`答：${faq.answer}`)
     const text = await community.innerText()
@@ -193,7 +194,7 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
 
     // the query of a shared link is text too, whether it finds something or not
     const byScript = await visit('searchScript')
-    await expectText(byScript, INJECTIONS[0])
+    await expectText(byScript, at(INJECTIONS, 0))
     expect(await byScript.locator('input').first().inputValue()).toBe(INJECTIONS[0])
     await expectNoMarkupFromContent('searchScript')
     await shoot(page, 'injection-search-script')
@@ -202,7 +203,7 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
   it('政策解读: the policy card’s summary and the 政务动态 news (title and, unfolded, its full text) are text', async () => {
     const list = await visit('policies')
     const card = list.locator('.policy-card').filter({ hasText: policy.title }).first()
-    await expectText(card, INJECTIONS[1])
+    await expectText(card, at(INJECTIONS, 1))
     expect(await card.locator('.policy-card__summary').textContent()).toBe(policy.summary)
 
     const item = list.locator('.news-list__item').filter({ hasText: '粗体' }).first()
@@ -218,7 +219,7 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
 
   it('the policy’s detail page shows its summary as text', async () => {
     const detail = await visit('policyDetail')
-    await expectText(detail.locator('.policy-summary'), INJECTIONS[0])
+    await expectText(detail.locator('.policy-summary'), at(INJECTIONS, 0))
     expect(await detail.locator('.policy-summary__text').textContent()).toBe(policy.summary)
     expect(await detail.innerText()).toContain(`${INJECTIONS[1]} ${INJECTIONS[0]}`)
     await expectNoMarkupFromContent('policyDetail')
@@ -278,7 +279,7 @@ d('injected script, SQL and HTML in content are shown as text (H5, 375×812)', (
     expect(dialogs).toEqual([])
     expect(b.errors).toEqual([])
     expect(b.foreignRequests).toEqual([])
-    expect(b.requests.filter((r) => /^javascript:/i.test(r.url) || /\/x$/.test(r.url.split(/[?#]/)[0])).map((r) => r.url)).toEqual([])
+    expect(b.requests.filter((r) => /^javascript:/i.test(r.url) || /\/x$/.test(at(r.url.split(/[?#]/), 0))).map((r) => r.url)).toEqual([])
     expect(b.cspViolations).toEqual([])
     // and the listener does hear a violation, so the check above is not blind: had content become a
     // <script> element, the CSP would refuse to run it and say so

@@ -4,6 +4,7 @@
 // worker's cache, with the content kept on the phone, marked 离线 with its date.
 import { type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
 import { expectText, isAbortedRequestMessage, launch, shoot } from '../../harness/pages'
+import { at } from '../../harness/at'
 
 const d = browserAvailable() ? describe : describe.skip
 
@@ -35,7 +36,7 @@ d('H5 offline shell (service worker)', () => {
           .filter((u) => /\/(js|css)\//.test(new URL(u).pathname))
         const names = (await caches.keys()).filter((n) => n.startsWith('jdz-shell-'))
         if (names.length === 0) return false
-        const cache = await caches.open(names[names.length - 1])
+        const cache = await caches.open(at(names, names.length - 1))
         const kept = await Promise.all(bundles.map((u) => cache.match(u)))
         return bundles.length > 0 && kept.every(Boolean) && (await cache.match('/index.html')) !== undefined
       },

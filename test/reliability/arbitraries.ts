@@ -139,7 +139,7 @@ export function queryString(params: Record<string, readonly string[]>, required:
   )
   const pair = keyArb.chain((key) => {
     // own keys only: the hostile keys include "constructor"
-    const good = Object.hasOwn(params, key) ? params[key] : []
+    const good = (Object.hasOwn(params, key) ? params[key] : undefined) ?? []
     const value = good.length
       ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...good) }, { weight: 4, arbitrary: nastyString })
       : nastyString

@@ -7,6 +7,7 @@
 import { ADMIN_TOKEN, contentPack, createTestDatabase, testDialects } from '../server/helpers'
 import { checkIntegrity } from '../../harness/integrity'
 import { type ServerProcess, errorShapeProblem, killLeftovers, knob, report, startServer, tagOf, taggedPack, waitFor } from './support'
+import { at } from '../../harness/at'
 
 const EDITORS = knob('EDITORS', 20)
 const ROUNDS = knob('EDITOR_ROUNDS', 2)
@@ -44,12 +45,12 @@ describe.each(testDialects())('concurrent editors over HTTP (%s)', (dialect) => 
       servers.push(...(await Promise.all([startServer(env), startServer(env)])))
       for (let round = 0; round < ROUNDS; round++) {
         const before = (await checkIntegrity(db.database, null)).history.length
-        const expected = ((await (await fetch(`${servers[0].url}/api/v1/health`)).json()) as { version: string }).version
+        const expected = ((await (await fetch(`${at(servers, 0).url}/api/v1/health`)).json()) as { version: string }).version
         const bodies = Array.from({ length: EDITORS }, (_v, i) => JSON.stringify(taggedPack(base, `e${round}-${i}`)))
         const started = Date.now()
         const answers: Answer[] = await Promise.all(
           bodies.map(async (body, editor) => {
-            const server = servers[editor % servers.length]
+            const server = at(servers, editor % servers.length)
             const res = await fetch(`${server.url}/api/v1/admin/content`, {
               method: 'POST',
               headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json', 'if-match': `"${expected}"` },
@@ -71,7 +72,7 @@ describe.each(testDialects())('concurrent editors over HTTP (%s)', (dialect) => 
           expect(errorShapeProblem(c.body)).toBeNull()
           expect((c.body as { error: { code: string } }).error.code).toBe('version_conflict')
         }
-        const winner = wins[0]
+        const winner = at(wins, 0)
         const winnerTag = `e${round}-${winner.editor}`
         const winnerVersion = (winner.body as { version: string }).version
         figures.winners.push(`${winnerVersion}=${winnerTag}`)
@@ -90,7 +91,7 @@ describe.each(testDialects())('concurrent editors over HTTP (%s)', (dialect) => 
           if (history.length !== before + 1) figures.lost++
           expect(history.length).toBe(before + 1)
           expect(current.packVersion).toBe(winnerTag)
-          const tags = [tagOf((served.faq as { answer: string }[])[0].answer), tagOf((served.news as { title: string }[])[0].title)]
+          const tags = [tagOf(at(served.faq as { answer: string }[], 0).answer), tagOf(at(served.news as { title: string }[], 0).title)]
           if (tags.some((t) => t !== winnerTag)) figures.mixed++
           expect(tags).toEqual([winnerTag, winnerTag])
         }

@@ -10,6 +10,7 @@
 import { ADMIN_TOKEN, contentPack, createTestDatabase, testDialects } from '../server/helpers'
 import { checkIntegrity } from '../../harness/integrity'
 import { type ServerProcess, killLeftovers, knob, report, seededRandom, sleep, startServer, tagOf, taggedPack } from './support'
+import { at } from '../../harness/at'
 
 const ROUNDS = knob('KILL_ROUNDS', 3)
 const ROUNDS_PG = knob('KILL_ROUNDS_PG', Math.ceil(ROUNDS / 2))
@@ -111,8 +112,8 @@ describe.each(testDialects())('SIGKILL in the middle of publishing (%s)', (diale
         const faq = served.faq as { answer: string }[]
         const news = served.news as { title: string }[]
         const expectedTag = now.packVersion === base.meta.version ? null : now.packVersion
-        expect(tagOf(faq[0].answer)).toBe(expectedTag)
-        expect(tagOf(news[0].title)).toBe(expectedTag)
+        expect(tagOf(at(faq, 0).answer)).toBe(expectedTag)
+        expect(tagOf(at(news, 0).title)).toBe(expectedTag)
       }
       expect(figures.lost).toBe(0)
     } finally {

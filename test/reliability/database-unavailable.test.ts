@@ -30,6 +30,7 @@ import {
 } from '../server/helpers'
 import { checkIntegrity } from '../../harness/integrity'
 import { errorShapeProblem, report, sleep, taggedPack } from './support'
+import { at } from '../../harness/at'
 
 jest.setTimeout(5 * 60_000)
 
@@ -66,7 +67,7 @@ async function readsFromMemory(app: FastifyInstance): Promise<number> {
     '/api/v1/standards?on=2019-07-01',
     '/api/v1/standards/dibao-urban-standard',
     '/api/v1/policies',
-    `/api/v1/policies/${base.policies[0].id}`,
+    `/api/v1/policies/${at(base.policies, 0).id}`,
     '/api/v1/services',
     `/api/v1/search?q=${encodeURIComponent('低保')}`,
   ]
@@ -83,7 +84,7 @@ async function readsFromMemory(app: FastifyInstance): Promise<number> {
 
 async function versionCount(database: AppDatabase): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from content_version`.execute(database.db)
-  return Number(rows[0].n)
+  return Number(at(rows, 0).n)
 }
 
 describe('SQLite unavailable under a running server', () => {
@@ -147,7 +148,7 @@ describe('SQLite unavailable under a running server', () => {
       'disk full',
       async () => {
         const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(db)
-        await sql.raw(`pragma max_page_count = ${rows[0].page_count}`).execute(db)
+        await sql.raw(`pragma max_page_count = ${at(rows, 0).page_count}`).execute(db)
       },
       async () => {
         await sql.raw('pragma max_page_count = 1073741823').execute(db)
@@ -396,6 +397,6 @@ if (!pgAvailable)
     expect((await publish(app)).statusCode).toBe(201)
     const { history } = await checkIntegrity(direct.database, null)
     const served = (await app.inject({ method: 'GET', url: '/api/v1/health' })).json() as { version: string }
-    expect(served.version).toBe(history[0].version)
+    expect(served.version).toBe(at(history, 0).version)
   })
 })

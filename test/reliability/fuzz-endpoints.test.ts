@@ -14,6 +14,7 @@ import { parseIfMatch } from '../../server/lib/if-match'
 import { ADMIN_TOKEN, type TestApp, contentPack, createTestApp, testDialects } from '../server/helpers'
 import { contentType, etagValue, headerValue, jsonish, nastyNumber, nastyString, pathSegment, queryString, rawBody } from './arbitraries'
 import { errorShapeProblem, knob, report } from './support'
+import { at } from '../../harness/at'
 
 const RUNS = knob('FUZZ_RUNS', 300)
 const PG_RUNS = knob('FUZZ_RUNS_PG', Math.max(60, Math.ceil(RUNS / 5)))
@@ -158,7 +159,7 @@ const oneFieldWrong = fc
   .tuple(fc.oneof(validDibao, validTekun), fc.nat(), fc.oneof(nastyNumber, nastyString, jsonish, fc.constant(undefined)))
   .map(([body, index, value]) => {
     const keys = Object.keys(body)
-    return { ...body, [keys[index % keys.length]]: value }
+    return { ...body, [at(keys, index % keys.length)]: value }
   })
 
 /** Assess bodies: valid ones, nearly valid ones, and any record of the right field names. */
@@ -201,7 +202,7 @@ function mutate(root: unknown, mutations: readonly Mutation[]): unknown {
       const record = node as Record<string, unknown>
       const keys = Object.keys(record)
       if (keys.length === 0) break
-      const key = keys[m.path[depth] % keys.length]
+      const key = at(keys, at(m.path, depth) % keys.length)
       const last = depth === m.path.length - 1 || typeof record[key] !== 'object' || record[key] === null
       if (!last) {
         node = record[key]
@@ -593,13 +594,13 @@ const WRITE_RUNS = knob('FUZZ_WRITE_RUNS', Math.max(20, Math.ceil(RUNS / 40)))
 const FREE_TEXT: ((p: ReturnType<typeof contentPack>, text: string) => void)[] = [
   (p, text) => (p.meta.version = text.slice(0, 64) || 'x'),
   (p, text) => (p.meta.title = text || 'x'),
-  (p, text) => (p.faq[0].answer = text || 'x'),
-  (p, text) => (p.faq[1].question = text || 'x'),
-  (p, text) => (p.news[0].title = text || 'x'),
-  (p, text) => p.news[0].paragraphs.push(text || 'x'),
-  (p, text) => (p.policies[0].summary = text || 'x'),
-  (p, text) => (p.services[0].fee = text || 'x'),
-  (p, text) => (p.parameters[0].description = text || 'x'),
+  (p, text) => (at(p.faq, 0).answer = text || 'x'),
+  (p, text) => (at(p.faq, 1).question = text || 'x'),
+  (p, text) => (at(p.news, 0).title = text || 'x'),
+  (p, text) => at(p.news, 0).paragraphs.push(text || 'x'),
+  (p, text) => (at(p.policies, 0).summary = text || 'x'),
+  (p, text) => (at(p.services, 0).fee = text || 'x'),
+  (p, text) => (at(p.parameters, 0).description = text || 'x'),
 ]
 
 describe.each(testDialects())('fuzzing real publishes (%s)', (dialect) => {
@@ -618,7 +619,7 @@ describe.each(testDialects())('fuzzing real publishes (%s)', (dialect) => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat(FREE_TEXT.length - 1), nastyString), { minLength: 1, maxLength: 4 }), async (edits) => {
         const edited = contentPack()
-        for (const [field, text] of edits) FREE_TEXT[field](edited, text)
+        for (const [field, text] of edits) at(FREE_TEXT, field)(edited, text)
         const before = await t.repository.currentPointer()
         const res = await t.app.inject({
           method: 'POST',

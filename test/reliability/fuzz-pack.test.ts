@@ -17,6 +17,7 @@ import { readSourceTexts } from '../../server/content/pack-files'
 import { ROOT, contentPack } from '../server/helpers'
 import { jsonish, nastyNumber, nastyString } from './arbitraries'
 import { knob, report } from './support'
+import { at } from '../../harness/at'
 
 const RUNS = knob('FUZZ_RUNS', 300)
 jest.setTimeout(30 * 60_000)
@@ -46,7 +47,7 @@ const damagedPack: fc.Arbitrary<unknown> = fc
         const record = node as Record<string, unknown>
         const keys = Object.keys(record)
         if (keys.length === 0) break
-        const key = keys[edit.path[depth] % keys.length]
+        const key = at(keys, at(edit.path, depth) % keys.length)
         const child = record[key]
         if (depth < edit.path.length - 1 && typeof child === 'object' && child !== null) {
           node = child
@@ -167,7 +168,7 @@ describe('the CLI', () => {
     }
     const invalid = JSON.parse(PACK_JSON) as { meta: { asOf: string }; parameters: { values: { amountFen: unknown }[] }[] }
     invalid.meta.asOf = '2019-02-30'
-    invalid.parameters[0].values[0].amountFen = -660
+    at(at(invalid.parameters, 0).values, 0).amountFen = -660
     const withProto = `{"__proto__":{"polluted":1},${PACK_JSON.slice(1, -1)},"constructor":{"prototype":{"polluted":1}}}`
     const database = `sqlite://${path.join(tmp, 'cli.sqlite')}`
     const cases: { name: string; args: string[]; expect: number[] }[] = [

@@ -3,6 +3,7 @@
 // register its tests).
 import { type ContentPack, contentPackSchema } from '../../src/domain'
 import { contentPack } from '../server/helpers'
+import { at } from '../../harness/at'
 
 export const INJECTIONS = [
   '<script>alert(1)</script>',
@@ -19,10 +20,15 @@ export function injectedPack(): ContentPack {
   const pack = contentPack()
   pack.meta.version = '2019.6-injection'
   const all = INJECTIONS.join(' ')
-  pack.faq.push({ id: 'injection-test', question: `注入测试 ${INJECTIONS[0]}`, answer: `答案：${all}`, basedOn: [pack.parameters[0].id] })
-  pack.news[0].title = `新闻 ${INJECTIONS[2]}`
-  pack.news[0].paragraphs.push(all)
-  pack.policies[0].summary = `${pack.policies[0].summary} ${INJECTIONS[1]} ${INJECTIONS[0]}`
-  pack.services[0].fee = `不收费 ${INJECTIONS[4]}`
+  pack.faq.push({
+    id: 'injection-test',
+    question: `注入测试 ${INJECTIONS[0]}`,
+    answer: `答案：${all}`,
+    basedOn: [at(pack.parameters, 0).id],
+  })
+  at(pack.news, 0).title = `新闻 ${INJECTIONS[2]}`
+  at(pack.news, 0).paragraphs.push(all)
+  at(pack.policies, 0).summary = `${at(pack.policies, 0).summary} ${INJECTIONS[1]} ${INJECTIONS[0]}`
+  at(pack.services, 0).fee = `不收费 ${INJECTIONS[4]}`
   return contentPackSchema.parse(pack)
 }

@@ -17,6 +17,7 @@ import { type TestApp, bearer, createTestApp, testConfig, testDialects } from '.
 import { pctEncode } from './arbitraries'
 import { INJECTIONS, injectedPack } from './injection-pack'
 import { report } from './support'
+import { at } from '../../harness/at'
 
 function expectJson(res: LightMyRequestResponse): void {
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
@@ -73,7 +74,7 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
   test('every table is still there, with exactly the rows expected', async () => {
     expect(await tables()).toEqual(tablesBefore)
     const { rows } = await sql<{ n: number | string }>`select count(*) as n from content_version`.execute(t.db.database.db)
-    expect(Number(rows[0].n)).toBe(2)
+    expect(Number(at(rows, 0).n)).toBe(2)
     const pointer = await t.repository.currentPointer()
     expect(pointer?.version).toBe('v2')
   })
@@ -84,12 +85,12 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
     expect(item?.answer).toBe(`答案：${INJECTIONS.join(' ')}`)
     expect(item?.question).toBe(`注入测试 ${INJECTIONS[0]}`)
     const newsRes = await get('/api/v1/content/news')
-    expect((newsRes.json() as ContentPack['news'])[0].title).toBe(`新闻 ${INJECTIONS[2]}`)
+    expect(at(newsRes.json() as ContentPack['news'], 0).title).toBe(`新闻 ${INJECTIONS[2]}`)
     // the bytes on the wire are the JSON encoding of the string, nothing rewritten or stripped
     expect(newsRes.body).toContain(JSON.stringify(`新闻 ${INJECTIONS[2]}`))
-    const policy = (await get(`/api/v1/policies/${pack.policies[0].id}`)).json() as ContentPack['policies'][number]
-    expect(policy.summary).toBe(pack.policies[0].summary)
-    const service = (await get(`/api/v1/services/${pack.services[0].id}`)).json() as ContentPack['services'][number]
+    const policy = (await get(`/api/v1/policies/${at(pack.policies, 0).id}`)).json() as ContentPack['policies'][number]
+    expect(policy.summary).toBe(at(pack.policies, 0).summary)
+    const service = (await get(`/api/v1/services/${at(pack.services, 0).id}`)).json() as ContentPack['services'][number]
     expect(service.fee).toBe(`不收费 ${INJECTIONS[4]}`)
     for (const name of SECTION_NAMES) await get(`/api/v1/content/${name}`)
   })
@@ -105,8 +106,8 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
     expect(await hits('注入测试')).toContain('faq:injection-test')
     for (const q of INJECTIONS) await hits(q)
     const policies = (await get(`/api/v1/policies?q=${pctEncode('DROP TABLE')}`)).json() as { items: { id: string }[] }
-    expect(policies.items.map((p) => p.id)).toContain(pack.policies[0].id)
-    const services = await get(`/api/v1/services?q=${pctEncode(INJECTIONS[4])}`)
+    expect(policies.items.map((p) => p.id)).toContain(at(pack.policies, 0).id)
+    const services = await get(`/api/v1/services?q=${pctEncode(at(INJECTIONS, 4))}`)
     expect(services.statusCode).toBe(200)
   })
 
@@ -139,7 +140,7 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
 
   test('stored verbatim: the row, a restart and a CLI export give the same strings back', async () => {
     const { rows } = await sql<{ pack_json: string }>`select pack_json from content_version where seq = 2`.execute(t.db.database.db)
-    const stored = JSON.parse(rows[0].pack_json) as ContentPack
+    const stored = JSON.parse(at(rows, 0).pack_json) as ContentPack
     expect(stored.faq.find((f) => f.id === 'injection-test')?.answer).toBe(`答案：${INJECTIONS.join(' ')}`)
 
     const again = await buildApp({ config: testConfig(t.db.target), db: t.db.database })
@@ -153,8 +154,8 @@ describe.each(testDialects())('injection attempts are text (%s)', (dialect) => {
       const quiet = { out: () => undefined, err: () => undefined }
       expect(await runCli(['export', file], t.db.env, quiet)).toBe(0)
       const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { pack: ContentPack }
-      expect(exported.pack.news[0].title).toBe(`新闻 ${INJECTIONS[2]}`)
-      expect(exported.pack.policies[0].summary).toBe(pack.policies[0].summary)
+      expect(at(exported.pack.news, 0).title).toBe(`新闻 ${INJECTIONS[2]}`)
+      expect(at(exported.pack.policies, 0).summary).toBe(at(pack.policies, 0).summary)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream'
 import { ADMIN_TOKEN, contentPack, createTestApp, createTestDatabase } from '../server/helpers'
 import { findHouseholdFiguresInLogs } from './log-scan'
 import { killLeftovers, knob, report, seededRandom, startServer, taggedPack } from './support'
+import { at } from '../../harness/at'
 
 const HOUSEHOLDS = knob('LOG_HOUSEHOLDS', 60)
 jest.setTimeout(5 * 60_000)
@@ -62,7 +63,7 @@ async function exercise(
   const statuses: Record<number, number> = {}
   const count = (s: number) => (statuses[s] = (statuses[s] ?? 0) + 1)
   for (const h of list) {
-    const income = h.figures[0]
+    const income = at(h.figures, 0)
     count(await send('POST', '/api/v1/assess', { ...h.body, name: NAME, idNumber: ID_NUMBER, phone: PHONE }))
     // the figures in a query string, in a refused body, and as numeric strings
     count(await send('POST', `/api/v1/assess?monthlyIncome=${income}&name=${encodeURIComponent(NAME)}`, h.body))
@@ -71,7 +72,7 @@ async function exercise(
     count(await send('GET', `/api/v1/search?q=${income}`))
   }
   const pack = taggedPack(contentPack(), 'privacy-1')
-  pack.faq[0].answer += PACK_MARKER
+  at(pack.faq, 0).answer += PACK_MARKER
   const urls = [
     '/api/v1/health',
     '/api/v1/content/manifest',

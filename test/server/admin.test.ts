@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { buildManifest } from '../../server/content/hash'
 import { ADMIN_TOKEN, ROOT, type TestApp, bearer, contentPack, createTestApp, editedPack, testDialects } from './helpers'
+import { at } from '../../harness/at'
 
 describe.each(testDialects())('admin (%s)', (dialect) => {
   let t: TestApp
@@ -94,7 +95,7 @@ describe.each(testDialects())('admin (%s)', (dialect) => {
     test('an invalid pack → 422 listing every problem in fields', async () => {
       const pack = editedPack('2019.6-bad') as unknown as { meta: { asOf: string }; parameters: { values: { amountFen: number }[] }[] }
       pack.meta.asOf = '2019-02-30'
-      pack.parameters[0].values[0].amountFen = -5
+      at(at(pack.parameters, 0).values, 0).amountFen = -5
       const res = await publish(pack, { 'if-match': await currentVersion() })
       expect(res.statusCode).toBe(422)
       const { error } = res.json()

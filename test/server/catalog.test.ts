@@ -1,5 +1,6 @@
 // Policies, services and search.
 import { type TestApp, contentPack, createTestApp, testDialects } from './helpers'
+import { at } from '../../harness/at'
 
 describe.each(testDialects())('policies, services and search (%s)', (dialect) => {
   let t: TestApp
@@ -29,14 +30,14 @@ describe.each(testDialects())('policies, services and search (%s)', (dialect) =>
 
     test('filters by topic and by words', async () => {
       const pack = contentPack()
-      const topic = pack.policies[0].topics[0]
+      const topic = at(at(pack.policies, 0).topics, 0)
       const byTopic = (await get(`/api/v1/policies?topic=${encodeURIComponent(topic)}`)).json()
       expect(byTopic.total).toBe(pack.policies.filter((p) => p.topics.includes(topic)).length)
       expect(byTopic.items.every((p: { topics: string[] }) => p.topics.includes(topic))).toBe(true)
 
-      const doc = pack.policies[0].docNumber
+      const doc = at(pack.policies, 0).docNumber
       const byWords = (await get(`/api/v1/policies?q=${encodeURIComponent(doc)}`)).json()
-      expect(byWords.items.map((p: { id: string }) => p.id)).toContain(pack.policies[0].id)
+      expect(byWords.items.map((p: { id: string }) => p.id)).toContain(at(pack.policies, 0).id)
       const none = (await get(`/api/v1/policies?q=${encodeURIComponent('不可能出现的词语组合zzz')}`)).json()
       expect(none).toMatchObject({ total: 0, items: [] })
     })
@@ -56,7 +57,7 @@ describe.each(testDialects())('policies, services and search (%s)', (dialect) =>
     })
 
     test('GET /policies/{id} gives the full document; unknown → 404 naming id', async () => {
-      const policy = contentPack().policies[0]
+      const policy = at(contentPack().policies, 0)
       const res = await get(`/api/v1/policies/${policy.id}`)
       expect(res.statusCode).toBe(200)
       expect(res.json()).toEqual(JSON.parse(JSON.stringify(policy)))
@@ -78,14 +79,14 @@ describe.each(testDialects())('policies, services and search (%s)', (dialect) =>
       const pack = contentPack()
       const all = (await get('/api/v1/services')).json()
       expect(all.total).toBe(pack.services.length)
-      const mode = pack.services[0].mode
+      const mode = at(pack.services, 0).mode
       const byMode = (await get(`/api/v1/services?mode=${mode}`)).json()
       expect(byMode.total).toBe(pack.services.filter((s) => s.mode === mode).length)
-      const department = pack.services[0].department
+      const department = at(pack.services, 0).department
       const byDept = (await get(`/api/v1/services?department=${encodeURIComponent(department)}`)).json()
-      expect(byDept.items.map((s: { id: string }) => s.id)).toContain(pack.services[0].id)
-      const byWords = (await get(`/api/v1/services?q=${encodeURIComponent(pack.services[0].name)}`)).json()
-      expect(byWords.items[0].id).toBe(pack.services[0].id)
+      expect(byDept.items.map((s: { id: string }) => s.id)).toContain(at(pack.services, 0).id)
+      const byWords = (await get(`/api/v1/services?q=${encodeURIComponent(at(pack.services, 0).name)}`)).json()
+      expect(byWords.items[0].id).toBe(at(pack.services, 0).id)
     })
 
     test('an unknown mode is a 400 naming mode', async () => {
@@ -95,7 +96,7 @@ describe.each(testDialects())('policies, services and search (%s)', (dialect) =>
     })
 
     test('GET /services/{id}; unknown → 404 naming id', async () => {
-      const service = contentPack().services[0]
+      const service = at(contentPack().services, 0)
       const res = await get(`/api/v1/services/${service.id}`)
       expect(res.statusCode).toBe(200)
       expect(res.json()).toEqual(JSON.parse(JSON.stringify(service)))

@@ -69,7 +69,9 @@ export function cookieOf(res: LightMyRequestResponse): string {
   const header = res.headers['set-cookie']
   const first = Array.isArray(header) ? header[0] : header
   if (!first) throw new Error('no cookie set')
-  return first.split(';')[0]
+  // split always yields at least one part
+  const [nameAndValue = ''] = first.split(';')
+  return nameAndValue
 }
 
 export function clientFor(t: TestApp, cookie: string, csrf: string): Client {

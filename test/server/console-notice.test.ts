@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { DraftContent } from '../../src/domain/review'
 import { type Client, type ConsoleTest, createConsoleTest } from './console-helpers'
 import { ROOT, testDialects } from './helpers'
+import { at } from '../../harness/at'
 
 const NOTICE = fs.readFileSync(path.join(ROOT, 'test/fixtures/console-notice-2023.txt'), 'utf8')
 
@@ -56,7 +57,7 @@ describe.each(testDialects())('console notice drafts (%s)', (dialect) => {
     // the editor corrects the rural figure (the notice's 700 is taken as a slip for 470) and adds the location
     const content = structuredClone(draft.content)
     if (!content.notice) throw new Error('no notice')
-    content.notice.values[1] = { ...content.notice.values[1], decision: 'corrected', amountFen: 47000 }
+    content.notice.values[1] = { ...at(content.notice.values, 1), decision: 'corrected', amountFen: 47000 }
     content.notice.location = 'https://www.jdz.gov.cn/'
     const saved = await editor.request('PUT', `/drafts/${draft.id}`, { title: draft.title, content })
     expect(saved.statusCode).toBe(200)
@@ -66,13 +67,13 @@ describe.each(testDialects())('console notice drafts (%s)', (dialect) => {
       amountFen: 47000,
       proposedAmountFen: 70000,
       correctedBy: 'lihua',
-      quote: notice.values[1].quote,
+      quote: at(notice.values, 1).quote,
     })
 
     // a quote the editor edited away from the text is refused
     const tampered = structuredClone(content)
     if (!tampered.notice) throw new Error('no notice')
-    tampered.notice.values[0].quote = '城市居民最低生活保障标准提高到990元。'
+    at(tampered.notice.values, 0).quote = '城市居民最低生活保障标准提高到990元。'
     const refused = await editor.request('PUT', `/drafts/${draft.id}`, { title: draft.title, content: tampered })
     expect(refused.statusCode).toBe(422)
     expect(refused.json().error.fields[0].field).toBe('content.notice.values[0].quote')
@@ -110,7 +111,11 @@ describe.each(testDialects())('console notice drafts (%s)', (dialect) => {
       ((await t.app.inject({ method: 'GET', url: `/api/v1/standards?on=${on}` })).json().standards as Standard[]).find(
         (s) => s.id === 'dibao-urban-standard',
       )
-    expect(await standardOn('2023-06-01')).toMatchObject({ value: 890, previousValue: 660, citation: { quote: notice.values[0].quote } })
+    expect(await standardOn('2023-06-01')).toMatchObject({
+      value: 890,
+      previousValue: 660,
+      citation: { quote: at(notice.values, 0).quote },
+    })
     expect(await standardOn('2022-06-01')).toMatchObject({ value: 660 })
     const content2 = (await t.app.inject({ method: 'GET', url: '/api/v1/content/parameters' })).json() as Array<{
       id: string

@@ -2,6 +2,7 @@
 // version, a conflicting publish answered 409 with a rebase, history with change notes, rollback.
 import { type Client, type ConsoleTest, createConsoleTest } from './console-helpers'
 import { contentPack, testDialects } from './helpers'
+import { at } from '../../harness/at'
 
 // Every sign-in verifies an argon2id hash (19 MiB, by design slow): allow for a busy machine.
 jest.setTimeout(30_000)
@@ -28,7 +29,7 @@ describe.each(testDialects())('console publishing (%s)', (dialect) => {
     await t?.close()
   })
 
-  const faq = contentPack().faq[0]
+  const faq = at(contentPack().faq, 0)
 
   /** An editor's draft changing the first FAQ answer, submitted for review. */
   async function submittedDraft(author: Client, answer: string): Promise<{ id: number; baseVersion: string }> {

@@ -4,6 +4,7 @@
 // plausibility bounds; the 422 names the field.
 import type { ContentPack } from '../../src/domain'
 import { type TestApp, bearer, createTestApp, editedPack, testDialects } from './helpers'
+import { at } from '../../harness/at'
 
 describe.each(testDialects())('derived amounts over HTTP (%s)', (dialect) => {
   let t: TestApp
@@ -22,9 +23,9 @@ describe.each(testDialects())('derived amounts over HTTP (%s)', (dialect) => {
   const withUrban2019 = (tag: string, edit: (value: ContentPack['parameters'][number]['values'][number]) => void) => {
     const pack = editedPack(tag)
     const p = pack.parameters.findIndex((x) => x.id === 'dibao-urban-standard')
-    const v = pack.parameters[p].values.findIndex((x) => x.amountFen === 66000)
+    const v = at(pack.parameters, p).values.findIndex((x) => x.amountFen === 66000)
     expect(v).toBeGreaterThanOrEqual(0)
-    edit(pack.parameters[p].values[v])
+    edit(at(at(pack.parameters, p).values, v))
     return { pack, path: `parameters[${p}].values[${v}]` }
   }
 

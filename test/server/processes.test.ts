@@ -9,6 +9,7 @@ import { buildManifest, canonicalJson } from '../../server/content/hash'
 import { ContentRepository, packHash } from '../../server/content/repository'
 import { ADMIN_TOKEN, REQUIRE_SERVICES, createTestDatabase, editedPack, postgresReachable, testDialects } from './helpers'
 import { type ServerProcess as Server, killLeftovers, spawnServer, startServer, waitFor } from '../reliability/support'
+import { at } from '../../harness/at'
 
 jest.setTimeout(90_000)
 
@@ -163,7 +164,7 @@ describe.each(testDialects())('a crash in the middle of publishing (%s)', (diale
         const version = await versionOf(restarted)
         const history = await new ContentRepository(db.database).history()
         // The current version is the newest one; nothing acknowledged was lost; labels have no gaps.
-        expect(history[0].version).toBe(version)
+        expect(at(history, 0).version).toBe(version)
         expect(history.map((v) => v.seq)).toEqual(history.map((_v, i) => history.length - i))
         for (const label of acknowledged) expect(history.map((v) => v.version)).toContain(label)
         // Every stored version is whole: its pack hashes to what was recorded at publish time.

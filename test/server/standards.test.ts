@@ -1,6 +1,7 @@
 // Standards on a date (values in 元, change, citation) and one standard's history.
 import { fenToYuan, todayInShanghai } from '../../src/domain'
 import { type TestApp, contentPack, createTestApp, testDialects } from './helpers'
+import { at } from '../../harness/at'
 
 describe.each(testDialects())('standards (%s)', (dialect) => {
   let t: TestApp
@@ -21,7 +22,10 @@ describe.each(testDialects())('standards (%s)', (dialect) => {
     expect(body.standards).toHaveLength(pack.parameters.length)
     const urban = body.standards.find((s: { id: string }) => s.id === 'dibao-urban-standard')
     const source = pack.parameters.find((p) => p.id === 'dibao-urban-standard')!
-    const current = [...source.values].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0]
+    const current = at(
+      [...source.values].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom)),
+      0,
+    )
     expect(urban).toMatchObject({
       value: fenToYuan(current.amountFen),
       effectiveFrom: current.effectiveFrom,

@@ -15,6 +15,7 @@ import {
   splitText,
   writeSection,
 } from '../../src/services/content-cache'
+import { at } from '../../harness/at'
 
 const bundled = bundledJson as unknown as { manifest: Manifest; pack: ContentPack }
 const BASE = 'https://test.example/api'
@@ -23,7 +24,7 @@ const BASE = 'https://test.example/api'
 function serverContent(version = '2020.1-1') {
   const parameters: Parameter[] = JSON.parse(JSON.stringify(bundled.pack.parameters))
   const urban = parameters.find((p) => p.id === 'dibao-urban-standard')!
-  urban.values.push({ ...urban.values[urban.values.length - 1], effectiveFrom: '2020-01-01', amountFen: 70000 })
+  urban.values.push({ ...at(urban.values, -1), effectiveFrom: '2020-01-01', amountFen: 70000 })
   const manifest: Manifest = {
     version,
     publishedAt: '2020-01-02T00:00:00Z',
@@ -104,7 +105,7 @@ describe('content store', () => {
     await expect(store.refresh()).resolves.toBe('updated')
     expect(calls.map((c) => c.url)).toEqual([`${BASE}/v1/content/manifest`, `${BASE}/v1/content/parameters`])
     // the section request names the copy we hold
-    expect(calls[1].ifNoneMatch).toBe(`"${bundled.manifest.sections.parameters.hash}"`)
+    expect(at(calls, 1).ifNoneMatch).toBe(`"${bundled.manifest.sections.parameters.hash}"`)
     const { pack, status } = store.getState()
     expect(urbanAmounts(pack)).toEqual([60000, 66000, 70000])
     expect(pack.meta.version).toBe('2020.1-1')
@@ -145,7 +146,7 @@ describe('content store', () => {
     const store = newStore()
     await expect(store.refresh()).resolves.toBe('updated')
     expect(calls.map((c) => c.url)).toEqual([`${BASE}/v1/content/manifest`, `${BASE}/v1/content/parameters`])
-    expect(calls[1].ifNoneMatch).toBe('"p-2020.1-1"')
+    expect(at(calls, 1).ifNoneMatch).toBe('"p-2020.1-1"')
     expect(store.getState().status.version).toBe('2020.2-1')
     const keys = Object.keys(localStorage).filter((k) => k.startsWith(SECTION_PREFIX))
     expect(keys).toEqual([sectionKey('parameters', 'p-2020.2-1')])
@@ -340,12 +341,12 @@ describe('content store', () => {
 describe('content cache storage', () => {
   it('splits a section larger than ~900 KB into pieces and reads it back', () => {
     const parameters: Parameter[] = JSON.parse(JSON.stringify(bundled.pack.parameters))
-    parameters[0].description = '低保'.repeat(200_000) + '𠀀'.repeat(1000) // ~1.2 MB of UTF-8
+    at(parameters, 0).description = '低保'.repeat(200_000) + '𠀀'.repeat(1000) // ~1.2 MB of UTF-8
     expect(writeSection('parameters', 'big', parameters)).toBe(true)
     const keys = Object.keys(localStorage).filter((k) => k.startsWith(sectionKey('parameters', 'big')))
     expect(keys.length).toBeGreaterThan(2)
     for (const key of keys) expect((localStorage.getItem(key) ?? '').length).toBeLessThan(CHUNK_CHARS + 100)
-    expect(readSection('parameters', 'big')?.[0].description).toBe(parameters[0].description)
+    expect(readSection('parameters', 'big')?.[0]?.description).toBe(at(parameters, 0).description)
 
     // a missing piece makes the whole section invalid, and it is removed
     localStorage.removeItem(`${sectionKey('parameters', 'big')}:1`)

@@ -10,6 +10,7 @@ import { type ContentPack, type Manifest, type Parameter, SECTION_NAMES, type Se
 import { createApiClient } from '../../src/services/api-client'
 import { MANIFEST_KEY, SECTION_PREFIX, sectionKey } from '../../src/services/content-cache'
 import { type ContentState, createContentStore } from '../../src/services/content-store'
+import { at } from '../../harness/at'
 
 const bundled = bundledJson as unknown as { manifest: Manifest; pack: ContentPack }
 const BASE = 'https://faults.example/api'
@@ -20,7 +21,7 @@ function edition(version: string) {
   const parameters: Parameter[] = JSON.parse(JSON.stringify(bundled.pack.parameters))
   const urban = parameters.find((p) => p.id === 'dibao-urban-standard')!
   urban.values.push({
-    ...urban.values[urban.values.length - 1],
+    ...at(urban.values, -1),
     effectiveFrom: '2020-01-01',
     amountFen: 70000 + Number(version.replace(/\D/g, '')),
   })
@@ -76,7 +77,7 @@ const newStore = () =>
     now: () => new Date('2020-01-03T08:00:00Z'),
   })
 
-const urbanTop = (pack: ContentPack) => pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.slice(-1)[0].amountFen
+const urbanTop = (pack: ContentPack) => at(pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.slice(-1), 0).amountFen
 
 const storedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('jdz:content:'))
 

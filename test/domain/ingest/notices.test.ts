@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { type IngestResult, ingestNotice, ingestResultSchema } from '../../../src/domain/ingest'
 import { amountAt } from '../../../src/domain/ingest/figures'
 import { normalise } from '../../../src/domain/ingest/normalise'
+import { at } from '../../../harness/at'
 
 const dir = join(__dirname, '../../fixtures/notices')
 const read = (name: string) => readFileSync(join(dir, `${name}.txt`), 'utf8')
@@ -197,6 +198,7 @@ describe.each(files)('%s', (name) => {
   const text = read(name)
   const result = ingestNotice(text)
   const want = expected[name]
+  if (!want) throw new Error(`test/fixtures has ${name} but no expected values for it`)
 
   it('reads the document', () => {
     expect(result.document).toMatchObject(want.document ?? {})
@@ -213,9 +215,9 @@ describe.each(files)('%s', (name) => {
     expect(got).toEqual(want.proposals.map((row) => row.slice(0, 5)))
     want.proposals.forEach((row, k) => {
       const note = row[5]
-      if (note) expect(result.proposals[k].notes.join('\n')).toMatch(note)
+      if (note) expect(at(result.proposals, k).notes.join('\n')).toMatch(note)
       // A flag always comes with a note saying why.
-      if (row[4]) expect(result.proposals[k].notes.length).toBeGreaterThan(0)
+      if (row[4]) expect(at(result.proposals, k).notes.length).toBeGreaterThan(0)
     })
   })
 
@@ -270,17 +272,17 @@ it.each(files)('%s: line breaks and spaces pasted anywhere in the body change no
   // The body: after the first line, before the signature (issuer and date lines) if there is one.
   const trimmed = text.trimEnd()
   const lines = trimmed.split('\n')
-  const signed = /年.*日$/.test(lines[lines.length - 1]) && !/[。，]/.test(lines[lines.length - 1])
-  const bodyStart = lines[0].length + 1
+  const signed = /年.*日$/.test(at(lines, lines.length - 1)) && !/[。，]/.test(at(lines, lines.length - 1))
+  const bodyStart = at(lines, 0).length + 1
   const bodyEnd = signed ? trimmed.length - lines.slice(-2).join('\n').length : trimmed.length
   expect(bodyEnd - bodyStart).toBeGreaterThan(10)
   const next = random(name.length * 7919)
   for (let round = 0; round < 4; round++) {
     let mangled = text
     for (let k = 0; k < 12; k++) {
-      const at = bodyStart + Math.floor(next() * (bodyEnd - bodyStart))
-      const gap = ['\n', ' ', '\r\n', '\n\n', '\u3000'][Math.floor(next() * 5)]
-      mangled = mangled.slice(0, at) + gap + mangled.slice(at)
+      const offset = bodyStart + Math.floor(next() * (bodyEnd - bodyStart))
+      const gap = at(['\n', ' ', '\r\n', '\n\n', '\u3000'], Math.floor(next() * 5))
+      mangled = mangled.slice(0, offset) + gap + mangled.slice(offset)
     }
     const result = ingestNotice(mangled)
     expect(projection(result)).toEqual(original)
