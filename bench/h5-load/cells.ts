@@ -14,7 +14,7 @@ export function pairedRatio(app: readonly (number | null)[], base: readonly (num
   for (let i = 0; i < Math.min(app.length, base.length); i++) {
     const x = app[i]
     const y = base[i]
-    if (x !== null && y !== null && y > 0) perRun.push(x / y)
+    if (x != null && y != null && y > 0) perRun.push(x / y)
   }
   const range = perRun.length > 1 ? ` (${fmt(spread(perRun).min, 2)}–${fmt(spread(perRun).max, 2)})` : ''
   return { text: `${ratio(spread(a).median, spread(b).median)}${range}`, median: medianRatio }
@@ -70,7 +70,8 @@ export function fmtMedian(values: readonly (number | null)[]): string {
 
 export function printTable(head: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
   console.log(line(head))
   for (const r of rows) console.log(line(r))
 }

@@ -1,4 +1,5 @@
 // 1. report: the `h5-load` section of docs/BENCHMARKS.md and its targets.
+import { at } from '../../harness/at'
 import { CPU_SLOWDOWN, SLOW_4G } from '../lib/browser'
 import { fmt, kb, machineLine, medianWithRange, ratio, recordTargets, spread, table, writeSection } from '../lib/report'
 import { distinct, fmtMedian, pairedRatio, present, printTable, serverCell, size, timeCell, verdict } from './cells'
@@ -35,10 +36,10 @@ export function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: P
       mode,
       fmtMedian(fcpA),
       fmtMedian(fcpB),
-      fcpRatio.text.split(' ')[0],
+      fcpRatio.text.split(' ')[0] ?? '',
       fmtMedian(contentA),
       fmtMedian(contentB),
-      contentRatio.text.split(' ')[0],
+      contentRatio.text.split(' ')[0] ?? '',
     ])
   }
 
@@ -102,7 +103,7 @@ export function reportLoad(load: Record<'app' | 'baseline', LoadRun[]>, probe: P
     const runs = load[key].map((r) => r.visits.cold).filter((v) => v.content !== null && v.timeOrigin !== null)
     if (!runs.length) return null
     const median = spread(runs.map((v) => v.content ?? 0)).median
-    const v = runs.find((x) => x.content === median) ?? runs[0]
+    const v = runs.find((x) => x.content === median) ?? at(runs, 0)
     const origin = v.timeOrigin ?? 0
     const before = v.server.hits.filter((h) => h.startedAt - origin <= (v.content ?? 0)).sort((a, b) => a.startedAt - b.startedAt)
     const assets = before.filter((h) => /^\/(js|css)\//.test(h.path))

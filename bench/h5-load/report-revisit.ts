@@ -1,4 +1,5 @@
 // 2. report: the `revisit` section of docs/BENCHMARKS.md and its targets.
+import { at } from '../../harness/at'
 import { machineLine, recordTargets, table, writeSection } from '../lib/report'
 import { bytesCell, countCell, counted, distinct, printTable, verdict } from './cells'
 import type { RevisitKind, RevisitResult, RevisitStep } from './revisit-run'
@@ -13,7 +14,7 @@ export function reportRevisit(revisit: { app: RevisitResult[]; baseline: Revisit
 
   const row = (who: string, kind: RevisitKind, list: RevisitStep[], target: string, met: boolean | null) => {
     if (!list.length) return
-    const last = list[list.length - 1]
+    const last = at(list, -1)
     const patterns = distinct(list.map((s) => s.apiPattern))
     const cells = [
       who,
@@ -30,7 +31,7 @@ export function reportRevisit(revisit: { app: RevisitResult[]; baseline: Revisit
       met === null ? '—' : verdict(met),
     ]
     rows.push(cells)
-    consoleRows.push([who, kind, cells[2], cells[3], cells[4], cells[5], met === null ? '—' : met ? 'met' : 'NOT MET'])
+    consoleRows.push([who, kind, at(cells, 2), at(cells, 3), at(cells, 4), at(cells, 5), met === null ? '—' : met ? 'met' : 'NOT MET'])
   }
 
   const appUnchanged = steps(revisit.app, 'unchanged')
@@ -56,7 +57,7 @@ export function reportRevisit(revisit: { app: RevisitResult[]; baseline: Revisit
   if (publishProblems.length)
     findings.push(`Publishing the changed faq section failed, so (b) was not measured: ${publishProblems.join('; ')}`)
   if (appUnchanged.length) {
-    const last = appUnchanged[appUnchanged.length - 1]
+    const last = at(appUnchanged, -1)
     const shellNet = distinct(appUnchanged.flatMap((s) => s.networkRequests.filter((n) => !n.includes('/api/'))))
     const shellCalls = distinct(appUnchanged.flatMap((s) => s.shellCalls))
     const documentFrom = distinct(appUnchanged.map((s) => s.document))
@@ -70,7 +71,7 @@ export function reportRevisit(revisit: { app: RevisitResult[]; baseline: Revisit
     )
   }
   if (appChanged.length) {
-    const last = appChanged[appChanged.length - 1]
+    const last = at(appChanged, -1)
     const stored = appChanged.filter((s) => s.storedFaq !== null).length
     findings.push(
       `(b) Revisit after only the faq section was republished: ${verdict(changedMet)}. Sections downloaded: ${distinct(appChanged.map((s) => s.sectionsDownloaded.join(', ') || 'none')).join(' / ')}; API bodies ${bytesCell(appChanged.map((s) => s.api.bytes))} (${last.apiCalls.join('; ')}); the new faq was in the app's storage afterwards in ${stored}/${appChanged.length} runs. Shell requests besides: ${counted(appChanged.flatMap((s) => s.shellCalls)) || 'none'} over ${appChanged.length} runs.`,
@@ -78,7 +79,7 @@ export function reportRevisit(revisit: { app: RevisitResult[]; baseline: Revisit
   }
   if (appOffline.length) {
     const shown = appOffline.filter((s) => s.shown).length
-    const lastOffline = appOffline[appOffline.length - 1]
+    const lastOffline = at(appOffline, -1)
     findings.push(
       `(c) Offline reload: ${verdict(offlineMet)}. Nothing reached the server (it cannot), but the browser still sent ${countCell(appOffline.map((s) => s.networkRequests.length))} request(s) towards the network, each failing at once (last run: ${counted(lastOffline.networkRequests) || 'none'}); the document came from the ${distinct(appOffline.map((s) => s.document)).join(' / ')}; the standards showed in ${shown}/${appOffline.length} runs${shown < appOffline.length ? ` (${distinct(appOffline.map((s) => s.reason).filter((x): x is string => x !== null)).join('; ')})` : ''}.`,
     )
@@ -117,7 +118,7 @@ export function reportRevisit(revisit: { app: RevisitResult[]; baseline: Revisit
     {
       target: 'warm revisit, content unchanged: one conditional request answered 304, no content bytes',
       measured: appUnchanged.length
-        ? `${appUnchanged[appUnchanged.length - 1].shell.requests + appUnchanged[appUnchanged.length - 1].api.requests} request(s): ${appUnchanged[appUnchanged.length - 1].apiCalls.join('; ') || 'none'}`
+        ? `${at(appUnchanged, -1).shell.requests + at(appUnchanged, -1).api.requests} request(s): ${at(appUnchanged, -1).apiCalls.join('; ') || 'none'}`
         : 'not measured',
       met: appUnchanged.length ? unchangedMet : null,
     },

@@ -1,5 +1,6 @@
 // 2. revisit: what reaches the server when the app is opened again with unchanged content, after one
 // section was republished through the admin API, and offline.
+import { at } from '../../harness/at'
 import { ADMIN_TOKEN, type RunningServer } from '../../harness/e2e'
 import { type ContentPack, SECTION_NAMES, manifestSchema } from '../../src/domain'
 import { isApi } from './counting-proxy'
@@ -68,7 +69,8 @@ async function publishFaqChange(server: RunningServer, base: ContentPack, tag: s
     const manifest = manifestSchema.parse(await manifestResponse.json())
     const pack = structuredClone(base)
     pack.meta.version = `${base.meta.version}-bench-${tag}`
-    pack.faq[0].answer = `${pack.faq[0].answer}（基准测试修订 ${tag}）`
+    const faq = at(pack.faq, 0)
+    faq.answer = `${faq.answer}（基准测试修订 ${tag}）`
     const response = await fetch(`${server.base}/api/v1/admin/content`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'if-match': `"${manifest.version}"`, 'content-type': 'application/json' },

@@ -16,4 +16,4 @@ function positiveInt(name: string, fallback: number): number {
   return n
 }
 
-export const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim()
+export const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() ?? ''

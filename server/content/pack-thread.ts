@@ -13,9 +13,9 @@ let thread: WorkerThread | null = null
 /** Parse, validate and serialize a pack in the pack worker. `held`: the source texts the receiver holds. */
 export function preparePublicationOffThread(source: PackSource, held: SourceTexts): Promise<Preparation> {
   thread ??= new WorkerThread('pack-worker')
-  const transfer = source.kind === 'bytes' ? [copyOwned(source.body).buffer as ArrayBuffer] : []
-  const owned = source.kind === 'bytes' ? { kind: 'bytes' as const, body: new Uint8Array(transfer[0]) } : source
-  return thread.call<Preparation>({ source: owned, held }, transfer)
+  if (source.kind !== 'bytes') return thread.call<Preparation>({ source, held }, [])
+  const body = copyOwned(source.body)
+  return thread.call<Preparation>({ source: { kind: 'bytes', body }, held }, [body.buffer as ArrayBuffer])
 }
 
 /** A buffer of its own (a Node Buffer may be a slice of a shared pool, which must not be handed over). */
@@ -38,7 +38,9 @@ export async function assemble(publication: Publication): Promise<Assembled> {
   for (const key of publication.keys) {
     const section = publication.sections[key as SectionName] as Publication['sections'][SectionName] | undefined
     if (!section) {
-      work.push(() => (pack[key] = JSON.parse(publication.other[key])))
+      const json = publication.other[key]
+      if (json === undefined) throw new Error(`publication has no section or value for ${key}`)
+      work.push(() => (pack[key] = JSON.parse(json)))
       continue
     }
     const body = Buffer.from(section.body.buffer, section.body.byteOffset, section.body.byteLength)

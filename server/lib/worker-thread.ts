@@ -79,7 +79,8 @@ function bundle(source: string): string {
     metafile: true,
     logLevel: 'silent',
   })
-  const code = result.outputFiles[0].text
+  const code = result.outputFiles[0]?.text
+  if (code === undefined) throw new Error(`esbuild wrote nothing for ${source}`)
   try {
     const cache = cachePaths(source)
     fs.mkdirSync(path.dirname(cache.code), { recursive: true })

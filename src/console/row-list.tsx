@@ -20,8 +20,8 @@ interface RowListProps<T> {
 export function RowList<T>({ legend, rowName, rows, onChange, blank, disabled, error, children }: RowListProps<T>) {
   const move = (from: number, to: number) => {
     const next = [...rows]
-    const [row] = next.splice(from, 1)
-    next.splice(to, 0, row)
+    const moved = next.splice(from, 1)
+    next.splice(to, 0, ...moved)
     onChange(next)
   }
   return (

@@ -12,10 +12,11 @@ import {
 } from '../../src/domain/review'
 import { validatePack } from '../../src/domain/validate'
 import { contentPack } from '../server/helpers'
+import { at } from '../../harness/at'
 
 const options = { today: '2026-12-01', version: 'test-1', reviewer: null, confirmed: new Set<string>() }
 const base = contentPack()
-const service = base.services.find((s) => s.id === 'dibao-application') ?? base.services[0]
+const service = base.services.find((s) => s.id === 'dibao-application') ?? at(base.services, 0)
 
 test('each editable field of a guide, changed, is one sentence of the diff', () => {
   const guide = guideOf(service)
@@ -25,7 +26,7 @@ test('each editable field of a guide, changed, is one sentence of the diff', () 
     mode: 'yici-bupao' as const,
     applicants: '困难家庭',
     conditions: [...guide.conditions.slice(1), '新的条件'],
-    materials: [{ ...guide.materials[0], copies: 2 }, ...guide.materials.slice(2)],
+    materials: [{ ...at(guide.materials, 0), copies: 2 }, ...guide.materials.slice(2)],
     steps: [...guide.steps].reverse(),
     timeLimit: { statutory: '30个工作日', promised: '20个工作日' },
     fee: '不收费',
@@ -46,7 +47,7 @@ test('each editable field of a guide, changed, is one sentence of the diff', () 
       `${name}的服务对象改为：困难家庭`,
       `${name}删去申请条件：${guide.conditions[0]}`,
       `${name}新增申请条件：新的条件`,
-      `${name}删去材料：“${guide.materials[1].name}”（${'原件1份'}；${guide.materials[1].note}）`,
+      `${name}删去材料：“${at(guide.materials, 1).name}”（${'原件1份'}；${at(guide.materials, 1).note}）`,
       `${name}的法定办结时限改为：30个工作日`,
       `${name}的承诺办结时限改为：20个工作日`,
       `${name}的收费改为：不收费`,
@@ -63,7 +64,7 @@ test('each editable field of a guide, changed, is one sentence of the diff', () 
   expect(texts.some((t) => t.startsWith(`${name}的办理步骤顺序改为：`))).toBe(true)
   expect(texts.some((t) => t.startsWith(`${name}删去办理渠道：网上办理·`))).toBe(true)
   expect(texts).toContain(
-    `${name}的材料“${guide.materials[0].name}”改为：“${guide.materials[0].name}”（原件2份；${guide.materials[0].note}）`,
+    `${name}的材料“${at(guide.materials, 0).name}”改为：“${at(guide.materials, 0).name}”（原件2份；${at(guide.materials, 0).note}）`,
   )
   expect(texts.filter((t) => /(删去|新增)材料/.test(t))).toHaveLength(1)
   expect(validatePack(pack, readSourceTexts())).toMatchObject({ ok: true })

@@ -4,11 +4,12 @@
 import { guideOf } from '../../src/domain/review'
 import { type Client, type ConsoleTest, createConsoleTest } from './console-helpers'
 import { contentPack, testDialects } from './helpers'
+import { at } from '../../harness/at'
 
 // Every sign-in verifies an argon2id hash (19 MiB, by design slow): allow for a busy machine.
 jest.setTimeout(30_000)
 
-const published = contentPack().services.find((s) => s.id === 'dibao-application') ?? contentPack().services[0]
+const published = contentPack().services.find((s) => s.id === 'dibao-application') ?? at(contentPack().services, 0)
 
 const newGuide = {
   id: 'burial-subsidy',

@@ -46,13 +46,13 @@ test('a base the notice does not state and the system does not hold for that dat
   const result = ingestNotice(notice('2017年7月1日'), held)
   expect(result.proposals).toEqual([])
   expect(result.unmatched).toHaveLength(1)
-  expect(result.unmatched[0].reason).toContain('本系统也没有2017年7月1日时的该项标准')
+  expect(result.unmatched[0]?.reason).toContain('本系统也没有2017年7月1日时的该项标准')
 })
 
 test('without held standards the extractor never guesses a base', () => {
   const result = ingestNotice(notice('2023年7月1日'))
   expect(result.proposals).toEqual([])
-  expect(result.unmatched[0].reason).toContain('本通知没有写明城市居民最低生活保障标准')
+  expect(result.unmatched[0]?.reason).toContain('本通知没有写明城市居民最低生活保障标准')
 })
 
 test('a base stated in the same notice wins over the held one', () => {
