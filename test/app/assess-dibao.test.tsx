@@ -5,6 +5,7 @@ import { DIBAO_ANSWERS_KEY } from '../../src/services/assessment-answers'
 import { setToday, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 beforeEach(() => {
   Taro.clearStorageSync()

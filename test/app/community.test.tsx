@@ -5,6 +5,7 @@ import CommunityPage from '../../src/subpackages/community/index'
 import { setPack, setToday, testPack, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 beforeEach(() => {
   Taro.clearStorageSync()

@@ -11,7 +11,7 @@ import { EmptyState } from '../../../components/shared/empty-state'
 import { ActionButton } from '../../../components/shared/action-button'
 import { parameterUrl } from '../../../components/shared/standard-format'
 import { openPage } from '../../../services/navigation'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import './index.scss'
 
 interface Use {
@@ -164,7 +164,7 @@ const GROUPS: ReadonlyArray<{ kind: Source['kind']; title: string }> = [
 export default function SourcesPage() {
   const router = useRouter()
   const wanted = typeof router?.params?.id === 'string' ? decodeURIComponent(router.params.id) : ''
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const sources = useMemo(() => {
     const list = [...pack.sources]
     // the document the person came for first

@@ -8,13 +8,13 @@ import { DibaoEstimator } from '../../../components/assessment/dibao-estimator'
 import { RememberChoice } from '../../../components/assessment/remember-choice'
 import { DIBAO_ANSWERS_KEY, EMPTY_DIBAO_ANSWERS, dibaoAnswersSchema } from '../../../services/assessment-answers'
 import { useRememberedAnswers } from '../../../components/assessment/use-remembered-answers'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
 import '../assess.scss'
 
 export default function DibaoSelfCheck() {
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const today = useMemo(() => todayInShanghai(), [])
   const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
     DIBAO_ANSWERS_KEY,

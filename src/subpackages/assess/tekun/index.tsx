@@ -14,7 +14,7 @@ import { scrollIntoView } from '../../../services/scroll'
 import { EMPTY_TEKUN_ANSWERS, TEKUN_ANSWERS_KEY, type TekunAnswers, tekunAnswersSchema } from '../../../services/assessment-answers'
 import { useRememberedAnswers } from '../../../components/assessment/use-remembered-answers'
 import { collectFieldErrors } from '../../../components/assessment/validation'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import { type Result, type TekunAssessment, type TekunInput, assessTekun, parseTekunInput, todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
 import '../assess.scss'
@@ -67,7 +67,7 @@ interface Outcome {
 }
 
 export default function TekunSelfCheck() {
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const today = useMemo(() => todayInShanghai(), [])
   const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
     TEKUN_ANSWERS_KEY,
