@@ -9,7 +9,8 @@
 // policy texts). Until then a later section whose hash is the bundled one is simply absent from
 // `pack`; a section from the cache or the network is always there.
 import bundledCore from '../generated/bundled-core.json'
-import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain'
+// the schemas' module, not the domain's index, which would bring all of the domain into the entry script
+import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain/schema'
 import { type ApiClient, createApiClient } from './api-client'
 import { type NetworkWatch, platformNetwork } from './network'
 import { storedKeys } from './storage'
