@@ -8,8 +8,7 @@
 // Every read is validated; an unreadable or invalid entry is removed and reported as missing, so
 // the caller refetches it instead of crashing.
 import { z } from 'zod'
-// the schemas' module, not the domain's index, which would bring all of the domain into the entry script
-import { type ContentPack, type Manifest, type SectionName, manifestSchema, sectionSchemas } from '../domain/schema'
+import { type ContentPack, type Manifest, type SectionName, manifestSchema, sectionSchemas } from '../domain'
 import { readStored, removeStored, storedBytes, storedKeys, utf8Bytes, writeStored } from './storage'
 
 export const CONTENT_PREFIX = 'jdz:content:'

@@ -9,8 +9,7 @@
 // policy texts). Until then a later section whose hash is the bundled one is simply absent from
 // `pack`; a section from the cache or the network is always there.
 import bundledCore from '../generated/bundled-core.json'
-// the schemas' module, not the domain's index, which would bring all of the domain into the entry script
-import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain/schema'
+import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain'
 import { type ApiClient, createApiClient } from './api-client'
 import { type NetworkWatch, platformNetwork } from './network'
 import { storedKeys } from './storage'

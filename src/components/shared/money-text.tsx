@@ -1,7 +1,7 @@
 // An amount of money with its unit, read aloud as words ("660元每人每月"), never a bare number.
 // Shared by every page that shows a figure (standards, self-check results, service fees).
 import { Text, View } from '@tarojs/components'
-import { type Fen, formatChange, formatYuan } from '../../domain/money'
+import { type Fen, formatChange, formatYuan } from '../../domain'
 
 export type MoneySize = 'small' | 'normal' | 'large' | 'hero'
 

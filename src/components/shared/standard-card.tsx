@@ -1,9 +1,7 @@
 // A relief standard as a card: the amount in force, the change from the previous year, the dates,
 // and the document it comes from. Tapping the card opens the standard's detail page.
 import { Text, View } from '@tarojs/components'
-import type { ValueOnDate } from '../../domain/parameters'
-import { formatChineseDate } from '../../domain/dates'
-import { formatYuan } from '../../domain/money'
+import { type ValueOnDate, formatChineseDate, formatYuan } from '../../domain'
 import { openPage } from '../../services/navigation'
 import { MoneyText } from './money-text'
 import { SourceLink } from './source-link'

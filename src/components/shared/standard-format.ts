@@ -1,6 +1,5 @@
 // Wording shared by the standards pages (首页, 救助标准, 标准详情).
-import type { DatedValue, Parameter, ParameterGroup } from '../../domain/schema'
-import { type IsoDate, formatChineseDate } from '../../domain/dates'
+import { type DatedValue, type IsoDate, type Parameter, type ParameterGroup, formatChineseDate } from '../../domain'
 
 export const GROUP_TITLES: Record<ParameterGroup, string> = {
   dibao: '最低生活保障（低保）',

@@ -1,6 +1,6 @@
 // The content status, always visible on the page (never a toast): "离线 · 数据截至 2019年6月28日".
 import { Text, View } from '@tarojs/components'
-import { formatChineseDate } from '../../domain/dates'
+import { formatChineseDate } from '../../domain'
 import type { ContentStatus } from '../../hooks/use-content'
 
 export function statusText(status: ContentStatus): string {

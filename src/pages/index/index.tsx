@@ -1,10 +1,7 @@
 // 首页: today's relief standards (or the latest the app holds) at a glance, the way in to everything else, and 长辈版.
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-// the domain's modules, not its index: the index would bring every module (eligibility, search) into the first screen
-import { type ValueOnDate, standardsOn } from '../../domain/parameters'
-import { formatChineseDate, todayInShanghai } from '../../domain/dates'
-import { standardsHeading } from '../../domain/standards-heading'
+import { type ValueOnDate, formatChineseDate, standardsHeading, standardsOn, todayInShanghai } from '../../domain'
 import { PageShell } from '../../components/shared/page-shell'
 import { ElderSwitch } from '../../components/shared/elder-switch'
 import { HOTLINE, Hotline } from '../../components/shared/hotline'
