@@ -66,6 +66,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      webpackChain(chain) {
+        // Taro splits only the entry's chunks: a module several pages import is copied into each
+        // page's chunk. The bundled policies, services, FAQ and news (src/hooks/use-full-content.ts,
+        // 40+ KB gzip) go in one chunk of their own instead, loaded with the first page that shows
+        // them and never with the home page.
+        const splitChunks = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> } | false | undefined
+        if (splitChunks) {
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            cacheGroups: {
+              ...splitChunks.cacheGroups,
+              laterContent: {
+                test: /[\\/]src[\\/](generated[\\/]bundled-later\.json|hooks[\\/]use-full-content\.ts)$/,
+                chunks: 'async',
+                enforce: true,
+                priority: 200,
+              },
+            },
+          })
+        }
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: {

@@ -1,15 +1,17 @@
 // The content the pages render: the cached pack when there is one, else the copy bundled into the
 // app, refreshed in the background. Pages never see a network error, only `status`.
 // One store for the whole app (src/services/content-store.ts): every page sees the same pack.
+// useContent gives the first screen's sections (meta, parameters, sources); a page that shows
+// policies, services, the FAQ or news uses useFullContent (src/hooks/use-full-content.ts), which
+// brings the bundled copies of those in with it.
 import { useCallback, useSyncExternalStore } from 'react'
-import type { ContentPack } from '../domain'
 import { contentStore } from '../services/content-store'
-import type { CacheInfo, ContentStatus, RefreshOutcome } from '../services/content-store'
+import type { CacheInfo, ContentState, ContentStatus, CorePack, RefreshOutcome } from '../services/content-store'
 
 export type { CacheInfo, ContentOrigin, ContentStatus, RefreshOutcome } from '../services/content-store'
 
-export interface UseContent {
-  pack: ContentPack
+export interface UseContent<P = CorePack> {
+  pack: P
   status: ContentStatus
   /** check the server for new content now (the outcome lands in status; see useContentCache) */
   refresh: () => Promise<void>
@@ -20,11 +22,17 @@ function useContentState() {
   return { store, state: useSyncExternalStore(store.subscribe, store.getState, store.getState) }
 }
 
-export function useContent(): UseContent {
+/** The store's state and refresh, for useContent and useFullContent. */
+export function useContentWithState(): { state: ContentState; refresh: () => Promise<void> } {
   const { store, state } = useContentState()
   const refresh = useCallback(async () => {
     await store.refresh()
   }, [store])
+  return { state, refresh }
+}
+
+export function useContent(): UseContent {
+  const { state, refresh } = useContentWithState()
   return { pack: state.pack, status: state.status, refresh }
 }
 

@@ -2,7 +2,13 @@
 // pack bundled into the app, so there is never a blank screen), then revalidates against the API:
 // the manifest first, then only the sections whose hash changed. The new pack is swapped in only
 // when every changed section has arrived and validated; until then the old one stays.
-import bundledJson from '../generated/bundled-content.json'
+//
+// The bundled pack comes in two parts: the first screen's sections (CORE_SECTIONS) compiled into
+// the entry script, and the rest (LATER_SECTIONS), which src/hooks/use-full-content.ts brings in
+// with the pages that show them (a chunk of their own on H5, so the home page does not wait for
+// policy texts). Until then a later section whose hash is the bundled one is simply absent from
+// `pack`; a section from the cache or the network is always there.
+import bundledCore from '../generated/bundled-core.json'
 import { type ContentPack, type Manifest, SECTION_NAMES, type SectionName, manifestSchema, sectionSchemas } from '../domain'
 import { type ApiClient, createApiClient } from './api-client'
 import { type NetworkWatch, platformNetwork } from './network'
@@ -47,15 +53,27 @@ export interface CacheInfo {
   lastResult: RefreshOutcome | null
 }
 
+/** The sections the home and standards pages need, always in the pack. */
+export const CORE_SECTIONS = ['parameters', 'sources'] as const satisfies readonly SectionName[]
+/** The sections bundled apart from the entry script (see the top of this file). */
+export const LATER_SECTIONS = ['policies', 'services', 'faq', 'news'] as const satisfies readonly SectionName[]
+export type LaterSection = (typeof LATER_SECTIONS)[number]
+
+/** What every page can count on: the pack's meta and its core sections. */
+export type CorePack = Pick<ContentPack, 'meta' | (typeof CORE_SECTIONS)[number]>
+/** The pack as far as it is loaded: a later section is absent while it is the bundled one and not yet brought in. */
+export type LoadedPack = CorePack & Partial<Pick<ContentPack, LaterSection>>
+export type LaterSections = Partial<Pick<ContentPack, LaterSection>>
+
 export interface ContentState {
-  pack: ContentPack
+  pack: LoadedPack
   status: ContentStatus
   cache: CacheInfo
 }
 
 export interface BundledContent {
   manifest: Manifest
-  pack: ContentPack
+  pack: LoadedPack
 }
 
 export interface ContentStore {
@@ -67,9 +85,17 @@ export interface ContentStore {
   refresh(): Promise<RefreshOutcome>
   /** Drop the cache and go back to the bundled pack. */
   clear(): void
+  /** The bundled copies of later sections, now loaded: they fill the pack wherever it uses them. */
+  provideBundled(sections: LaterSections): void
 }
 
-const bundledDefault = bundledJson as unknown as BundledContent
+/** Later sections brought in so far (by src/hooks/use-full-content.ts), for stores made after. */
+let laterBundled: LaterSections = {}
+
+function bundledDefault(): BundledContent {
+  const core = bundledCore as unknown as BundledContent
+  return { manifest: core.manifest, pack: { ...core.pack, ...laterBundled } }
+}
 
 /** Shown when the local copy could not be read back (cut off, edited, an older format). */
 export const DAMAGED_CACHE_MESSAGE = '本机保存的内容无法读取，已改用应用自带的内容，联网后会重新下载'
@@ -83,7 +109,7 @@ export function createContentStore(
 ): ContentStore {
   const api = options.api ?? createApiClient()
   const network = options.network ?? platformNetwork()
-  const bundled = options.bundled ?? bundledDefault
+  let bundled = options.bundled ?? bundledDefault()
   const now = options.now ?? (() => new Date())
 
   /** The manifest describing the pack in use, and its ETag when it came from the server. */
@@ -97,24 +123,41 @@ export function createContentStore(
   let cacheNotice: string | null = null
   const listeners = new Set<() => void>()
 
-  function assemble(manifest: Manifest, sections: SectionData): ContentPack {
-    return { meta: { version: manifest.version, title: bundled.pack.meta.title, asOf: manifest.asOf }, ...sections }
+  const isBundled = (name: SectionName, hash: string) => bundled.manifest.sections[name]?.hash === hash
+
+  /**
+   * The pack for `manifest`: `sections` where given, else the bundled copy of a section whose hash
+   * is the bundled one (absent while a later section's copy is not loaded yet).
+   */
+  function assemble(manifest: Manifest, sections: Partial<SectionData>): LoadedPack {
+    const pack: Partial<SectionData> = {}
+    for (const name of SECTION_NAMES) {
+      const data = sections[name] ?? (isBundled(name, manifest.sections[name].hash) ? bundled.pack[name] : undefined)
+      if (data !== undefined) (pack as Record<SectionName, unknown>)[name] = data
+    }
+    // a core section is always there: either cached (in `sections`) or bundled in the entry script
+    return { meta: { version: manifest.version, title: bundled.pack.meta.title, asOf: manifest.asOf }, ...pack } as LoadedPack
   }
 
-  /** A section with this hash from the bundled pack or the cache, or null. */
-  function localSection<N extends SectionName>(name: N, hash: string): SectionData[N] | null {
-    if (bundled.manifest.sections[name]?.hash === hash) return bundled.pack[name] as SectionData[N]
-    return readSection(name, hash)
+  /**
+   * A section with this hash from the cache, or {bundled: true} when the app bundles it (its data
+   * may be a later section's, not loaded yet), or null when it is not held at all.
+   */
+  function localSection<N extends SectionName>(name: N, hash: string): { data: SectionData[N] } | { bundled: true } | null {
+    if (isBundled(name, hash)) return { bundled: true }
+    const data = readSection(name, hash)
+    return data ? { data } : null
   }
 
-  function collect(manifest: Manifest): SectionData | null {
+  /** The cached sections `manifest` names (bundled ones aside), or null when one is missing. */
+  function collect(manifest: Manifest): Partial<SectionData> | null {
     const sections: Partial<SectionData> = {}
     for (const name of SECTION_NAMES) {
-      const data = localSection(name, manifest.sections[name].hash)
-      if (!data) return null
-      ;(sections as Record<SectionName, unknown>)[name] = data
+      const local = localSection(name, manifest.sections[name].hash)
+      if (!local) return null
+      if ('data' in local) (sections as Record<SectionName, unknown>)[name] = local.data
     }
-    return sections as SectionData
+    return sections
   }
 
   function bundledState(): ContentState {
@@ -227,7 +270,7 @@ export function createContentStore(
       const hash = target.sections[name].hash
       const local = localSection(name, hash)
       if (local) {
-        ;(sections as Record<SectionName, unknown>)[name] = local
+        if ('data' in local) (sections as Record<SectionName, unknown>)[name] = local.data
         continue
       }
       const sectionResult = await api.get(`/v1/content/${name}`, sectionSchemas[name], { etag: quote(base.manifest.sections[name].hash) })
@@ -235,7 +278,10 @@ export function createContentStore(
       if (!sectionResult.ok) return failed(sectionResult.kind, sectionResult.message)
       if (sectionResult.status === 304) {
         // the server says the copy we hold is current after all
-        ;(sections as Record<SectionName, unknown>)[name] = getState().pack[name]
+        const held = getState().pack[name]
+        // (a bundled copy not loaded yet: it would be bundled under this very hash, so not asked for)
+        if (held === undefined) return failed('invalid', '内容正在更新')
+        ;(sections as Record<SectionName, unknown>)[name] = held
       } else {
         if (sectionResult.etag && unquote(sectionResult.etag) !== hash) {
           // published again between the manifest and this section: try again later, consistently
@@ -245,7 +291,8 @@ export function createContentStore(
       }
       downloaded.add(name)
     }
-    const complete = sections as SectionData
+    // every section not bundled under its hash is here (cached or downloaded)
+    const complete = sections
     // compare with the pack in use, not with what was downloaded: a section can also come from
     // the cache (left by an earlier, interrupted refresh)
     const changed =
@@ -261,7 +308,8 @@ export function createContentStore(
       // sections identical to the bundled ones are never stored
       if (bundled.manifest.sections[name]?.hash === hash) continue
       keep[name] = hash
-      if (persisted && downloaded.has(name) && !writeSection(name, hash, complete[name])) persisted = false
+      const data = complete[name]
+      if (persisted && downloaded.has(name) && data !== undefined && !writeSection(name, hash, data)) persisted = false
     }
     persisted = persisted && writeManifestRecord({ manifest: target, etag: manifestResult.etag, syncedAt })
     if (persisted) {
@@ -333,10 +381,22 @@ export function createContentStore(
       clearContentCache()
       setState(bundledState())
     },
+    provideBundled(more) {
+      bundled = { manifest: bundled.manifest, pack: { ...bundled.pack, ...more } }
+      if (!state) return
+      const pack = state.status.origin === 'bundled' ? bundled.pack : assemble(current.manifest, state.pack)
+      if (LATER_SECTIONS.some((name) => pack[name] !== state?.pack[name])) setState({ ...state, pack })
+    },
   }
 }
 
 let shared: ContentStore | null = null
+
+/** Hand the bundled copies of later sections to the app-wide store (now and when it is made). */
+export function provideBundledSections(sections: LaterSections): void {
+  laterBundled = { ...laterBundled, ...sections }
+  shared?.provideBundled(sections)
+}
 
 /** The app-wide store (created on first use). */
 export function contentStore(): ContentStore {

@@ -7,6 +7,7 @@ import { mockContent, setToday, typeInto } from './assess-fixtures'
 import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 beforeEach(() => {
   Taro.clearStorageSync()

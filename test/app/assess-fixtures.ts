@@ -152,7 +152,7 @@ export function setPack(pack: ContentPack): void {
 }
 
 /** What the mocked useContent returns. */
-export function mockContent(): UseContent {
+export function mockContent(): UseContent<ContentPack> {
   return {
     pack: current,
     status: { origin: 'bundled', version: current.meta.version, asOf: current.meta.asOf, offline: false, refreshing: false, message: null },

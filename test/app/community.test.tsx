@@ -6,6 +6,7 @@ import { setPack, setToday, testPack, typeInto } from './assess-fixtures'
 import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 beforeEach(() => {
   Taro.clearStorageSync()

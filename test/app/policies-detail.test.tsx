@@ -7,6 +7,7 @@ import { setPack, setToday, testPack } from './assess-fixtures'
 import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 function open(params: Record<string, string>) {
   Current.router = { params, path: '/subpackages/policy/detail/index' } as unknown as typeof Current.router

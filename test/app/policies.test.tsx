@@ -5,6 +5,7 @@ import { setPack, testPack, typeInto } from './assess-fixtures'
 import { at } from '../../harness/at'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 beforeEach(() => setPack(testPack()))
 afterEach(() => jest.restoreAllMocks())

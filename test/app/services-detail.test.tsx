@@ -6,6 +6,7 @@ import { checklistKey } from '../../src/services/storage-keys'
 import { setPack, setToday, testPack } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 function open(id: string) {
   Current.router = { params: { id }, path: '/subpackages/service/detail/index' } as unknown as typeof Current.router

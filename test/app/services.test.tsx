@@ -4,6 +4,7 @@ import ServicesPage from '../../src/pages/services/index'
 import { setPack, testPack, typeInto } from './assess-fixtures'
 
 jest.mock('../../src/hooks/use-content', () => ({ useContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
+jest.mock('../../src/hooks/use-full-content', () => ({ useFullContent: () => jest.requireActual('./assess-fixtures').mockContent() }))
 
 beforeEach(() => setPack(testPack()))
 afterEach(() => jest.restoreAllMocks())

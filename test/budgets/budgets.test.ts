@@ -27,20 +27,22 @@ const KB = 1024
  */
 const BUDGET = {
   /**
-   * The issue's target is ≤ 1.5× the baseline's first-screen JS; today it is 1.99× (232.0 KB gzip vs
-   * the baseline's 116.9 KB), a known shortfall written down in docs/BENCHMARKS.md: the entry script
-   * carries the whole content pack (45.9 KB gzip), so a first visit shows the standards with no
-   * network round trip (several at slow-4G latency), and zod (≈30 KB gzip), which validates what is
-   * cached and downloaded. This guard keeps it from growing: 2.1× is ≈245 KB, ≈13 KB of headroom —
-   * one more NutUI component or a few KB of content, not a new library or a second copy of the pack.
+   * The issue's target is ≤ 1.3× the baseline's first-screen JS. On 2026-12-02 it is 1.76× (205.4 KB
+   * gzip vs the baseline's 116.9 KB; 1.99× before the bundled pack was split): the entry script
+   * holds only the first screen's part of the pack (meta, parameters, sources: ≈4 KB gzip), the rest
+   * is a chunk loaded with the pages that show it (src/hooks/use-full-content.ts). What is left:
+   * zod (≈28 KB gzip, validating what is cached and downloaded) and the domain's index (eligibility
+   * and search, ≈9 KB) in the entry. 1.8× is ≈210 KB, ≈5 KB of headroom: not room for the policy
+   * texts or a new library.
    */
-  firstScreenGuardRatio: 2.1,
+  firstScreenGuardRatio: 1.8,
   /**
-   * Every .js the H5 build ships, gzip: 566.6 KB today over 18 files. Each page's chunk is ≈25 KB
-   * gzip (NutUI is copied into every page chunk), so 620 KB (+9%) lets about two pages be added;
-   * more than that, or a new heavy dependency, should be a decision.
+   * Every .js the H5 build ships, gzip: 555.0 KB on 2026-12-02 over 19 files (the later content is
+   * one chunk, not copied into each page). Each page's chunk is ≈25 KB gzip (NutUI is copied into
+   * every page chunk), so 600 KB (+8%) lets about two pages be added; more than that, or a new heavy
+   * dependency, should be a decision.
    */
-  totalJsGzip: 620 * KB,
+  totalJsGzip: 600 * KB,
   /**
    * The content pack (src/generated/bundled-content.json's pack, compact JSON): 182.8 KB raw and
    * 45.9 KB gzip today. It is compiled into the H5 entry script and the weapp main package, so it is
@@ -98,7 +100,7 @@ const firstScreenDetail = () =>
     .join(', ')}. ` +
   `Baseline first-screen JS: ${kb(m.baseFirstJsGzip)}. See docs/BENCHMARKS.md, section "bytes" (npx tsx bench/bytes.bench.ts).`
 
-it("keeps the H5 first-screen JS (gzip) within 2.1× the baseline app's", () => {
+it("keeps the H5 first-screen JS (gzip) within 1.8× the baseline app's", () => {
   const budget = Math.round(BUDGET.firstScreenGuardRatio * m.baseFirstJsGzip)
   expectWithin(
     `H5 first-screen JS (gzip) at ${(m.firstJsGzip / m.baseFirstJsGzip).toFixed(2)}× the baseline`,

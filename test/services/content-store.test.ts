@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import bundledJson from '../../src/generated/bundled-content.json'
 import type { ContentPack, Manifest, Parameter, SectionName } from '../../src/domain'
 import { createApiClient } from '../../src/services/api-client'
-import { createContentStore } from '../../src/services/content-store'
+import { type BundledContent, type CorePack, createContentStore } from '../../src/services/content-store'
 import type { NetworkWatch } from '../../src/services/network'
 import {
   CHUNK_CHARS,
@@ -72,14 +72,15 @@ function contentServer(content = serverContent()) {
   }
 }
 
-function newStore(timeoutMs = 200) {
+function newStore(timeoutMs = 200, whole: BundledContent = bundled) {
   return createContentStore({
     api: createApiClient({ base: BASE, timeoutMs, retryDelayMs: 1 }),
     now: () => new Date('2020-01-03T08:00:00Z'),
+    bundled: whole,
   })
 }
 
-const urbanAmounts = (pack: ContentPack) => pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.map((v) => v.amountFen)
+const urbanAmounts = (pack: CorePack) => pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.map((v) => v.amountFen)
 
 /** Fill the cache the way a first online launch does. */
 async function primeCache(content = serverContent()) {
@@ -335,6 +336,71 @@ describe('content store', () => {
     expect(store.getState().cache).toEqual({ lastSync: null, cacheBytes: 0, lastResult: null })
     expect(Object.keys(localStorage).filter((k) => k.startsWith('jdz:content:'))).toEqual([])
     expect(seen).toEqual(['bundled'])
+  })
+})
+
+describe('the bundled pack in two parts (the first screen, then the rest with the pages that show it)', () => {
+  const LATER = ['policies', 'services', 'faq', 'news'] as const
+  const later = Object.fromEntries(LATER.map((name) => [name, bundled.pack[name]]))
+  /** What the entry script holds: the manifest, meta, parameters and sources. */
+  const firstScreen: BundledContent = {
+    manifest: bundled.manifest,
+    pack: { meta: bundled.pack.meta, parameters: bundled.pack.parameters, sources: bundled.pack.sources },
+  }
+  const laterPresent = (pack: object) => LATER.filter((name) => name in pack)
+
+  it('shows the first screen from the entry alone, and the rest once it is provided', () => {
+    const store = newStore(200, firstScreen)
+    const seen: string[][] = []
+    store.subscribe(() => seen.push(laterPresent(store.getState().pack)))
+    expect(store.getState().pack.parameters).toBe(bundled.pack.parameters)
+    expect(laterPresent(store.getState().pack)).toEqual([])
+    expect(store.getState().status).toMatchObject({ origin: 'bundled', message: null })
+    store.provideBundled(later)
+    expect(store.getState().pack).toEqual(bundled.pack)
+    expect(seen).toEqual([[...LATER]])
+    // providing the same again changes nothing
+    store.provideBundled(later)
+    expect(seen).toHaveLength(1)
+  })
+
+  it('a cache that uses bundled later sections is complete, not damaged, before they load', async () => {
+    await primeCache() // only parameters differ from the bundled pack, so only they are stored
+    const store = newStore(200, firstScreen)
+    expect(store.getState().status).toMatchObject({ origin: 'cache', message: null })
+    expect(urbanAmounts(store.getState().pack)).toEqual([60000, 66000, 70000])
+    expect(laterPresent(store.getState().pack)).toEqual([])
+    store.provideBundled(later)
+    const { pack } = store.getState()
+    expect(urbanAmounts(pack)).toEqual([60000, 66000, 70000])
+    expect(pack.policies).toBe(bundled.pack.policies)
+    expect(pack.meta.version).toBe('2020.1-1')
+  })
+
+  it('a later section the server changed is read from the cache at once, without the bundled copy', async () => {
+    const content = serverContent()
+    const policies = [{ ...bundled.pack.policies[0], title: '新标题' }]
+    content.manifest.sections.policies = { hash: 'pol-2', bytes: 1 }
+    content.sections.policies = policies
+    await primeCache(content)
+    const store = newStore(200, firstScreen)
+    expect(store.getState().pack.policies).toEqual(policies)
+    expect(laterPresent(store.getState().pack)).toEqual(['policies'])
+    store.provideBundled(later)
+    expect(store.getState().pack.policies).toEqual(policies)
+    expect(store.getState().pack.faq).toBe(bundled.pack.faq)
+  })
+
+  it('a refresh that lands before the rest is provided downloads only what changed, and the rest fills in after', async () => {
+    const { calls } = mockServer(contentServer())
+    const store = newStore(200, firstScreen)
+    await expect(store.refresh()).resolves.toBe('updated')
+    expect(calls.map((c) => c.url)).toEqual([`${BASE}/v1/content/manifest`, `${BASE}/v1/content/parameters`])
+    expect(laterPresent(store.getState().pack)).toEqual([])
+    store.provideBundled(later)
+    expect(store.getState().pack.news).toBe(bundled.pack.news)
+    expect(urbanAmounts(store.getState().pack)).toEqual([60000, 66000, 70000])
+    expect(store.getState().status.origin).toBe('network')
   })
 })
 

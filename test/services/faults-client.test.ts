@@ -9,7 +9,7 @@ import bundledJson from '../../src/generated/bundled-content.json'
 import { type ContentPack, type Manifest, type Parameter, SECTION_NAMES, type SectionName } from '../../src/domain'
 import { createApiClient } from '../../src/services/api-client'
 import { MANIFEST_KEY, SECTION_PREFIX, sectionKey } from '../../src/services/content-cache'
-import { type ContentState, createContentStore } from '../../src/services/content-store'
+import { type ContentState, type CorePack, createContentStore } from '../../src/services/content-store'
 import { at } from '../../harness/at'
 
 const bundled = bundledJson as unknown as { manifest: Manifest; pack: ContentPack }
@@ -75,9 +75,12 @@ const newStore = () =>
   createContentStore({
     api: createApiClient({ base: BASE, timeoutMs: TIMEOUT_MS, retryDelayMs: 1 }),
     now: () => new Date('2020-01-03T08:00:00Z'),
+    // the whole bundled pack, as once a page of the full pack has loaded (content-store.test.ts
+    // covers the later sections arriving after the first screen)
+    bundled,
   })
 
-const urbanTop = (pack: ContentPack) => at(pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.slice(-1), 0).amountFen
+const urbanTop = (pack: CorePack) => at(pack.parameters.find((p) => p.id === 'dibao-urban-standard')!.values.slice(-1), 0).amountFen
 
 const storedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('jdz:content:'))
 

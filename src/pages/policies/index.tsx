@@ -9,7 +9,7 @@ import { PolicyCard } from '../../components/policy/policy-card'
 import { PageState } from '../../components/shared/page-state'
 import { SearchBox } from '../../components/shared/search-box'
 import { matchesAllTerms, policyFilterText } from '../../domain/search/filter'
-import { useContent } from '../../hooks/use-content'
+import { useFullContent } from '../../hooks/use-full-content'
 import { openPage } from '../../services/navigation'
 import { routes } from '../../routes'
 import './index.scss'
@@ -23,7 +23,7 @@ const ALL = '全部'
 export const POLICIES_PAGE_SIZE = 20
 
 export default function PoliciesPage() {
-  const { pack, status } = useContent()
+  const { pack, status } = useFullContent()
   const [topic, setTopic] = useState<string>(ALL)
   const [query, setQuery] = useState('')
   const [limit, setLimit] = useState(POLICIES_PAGE_SIZE)

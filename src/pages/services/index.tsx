@@ -9,7 +9,7 @@ import { matchesAllTerms, serviceFilterText } from '../../domain/search/filter'
 import { PageState } from '../../components/shared/page-state'
 import { ServiceCard } from '../../components/service/service-card'
 import { SERVICE_MODE_HINT, SERVICE_MODE_LABEL } from '../../components/service/service-mode'
-import { useContent } from '../../hooks/use-content'
+import { useFullContent } from '../../hooks/use-full-content'
 import type { ServiceMode } from '../../domain'
 import { callPhone, openPage } from '../../services/navigation'
 import { routes } from '../../routes'
@@ -19,7 +19,7 @@ type ModeFilter = 'all' | ServiceMode
 const MODES: readonly ServiceMode[] = ['yici-bupao', 'zhi-pao-yici', 'onsite']
 
 export default function ServicesPage() {
-  const { pack, status } = useContent()
+  const { pack, status } = useFullContent()
   const [mode, setMode] = useState<ModeFilter>('all')
   const [query, setQuery] = useState('')
 

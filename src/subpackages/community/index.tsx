@@ -10,7 +10,7 @@ import { EMPTY_DIBAO_ANSWERS, type DibaoAnswers } from '../../services/assessmen
 import { FaqItem, faqBasis, faqElementId } from '../../components/community/faq'
 import { StandardsTable } from '../../components/community/standards-table'
 import { PageState } from '../../components/shared/page-state'
-import { useContent } from '../../hooks/use-content'
+import { useFullContent } from '../../hooks/use-full-content'
 import { todayInShanghai } from '../../domain'
 import { faqCard, timelineCard } from '../../services/share-card'
 import { routes } from '../../routes'
@@ -32,7 +32,7 @@ function faqIdOf(target: unknown): string | undefined {
 }
 
 export default function CommunityPage() {
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const router = useRouter()
   const focusFaq = router.params.faq ?? ''
   const today = useMemo(() => todayInShanghai(), [])

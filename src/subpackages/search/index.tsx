@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/shared/empty-state'
 import { ErrorState } from '../../components/shared/error-state'
 import { LoadingState } from '../../components/shared/loading-state'
 import { ActionButton } from '../../components/shared/action-button'
-import { useContent } from '../../hooks/use-content'
+import { useFullContent } from '../../hooks/use-full-content'
 import { useSearchIndex } from '../../hooks/use-search-index'
 import { openPage } from '../../services/navigation'
 import { clearRecentSearches, loadRecentSearches, rememberSearch } from '../../services/recent-searches'
@@ -82,7 +82,7 @@ export default function SearchPage() {
   const initial = typeof router?.params?.q === 'string' ? decodeURIComponent(router.params.q) : ''
   const [query, setQuery] = useState(initial)
   const [recent, setRecent] = useState<string[]>(() => (initial.trim() ? rememberSearch(initial) : loadRecentSearches()))
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const indexState = useSearchIndex(pack)
   const trimmed = query.trim()
   const hits = useMemo(() => {

@@ -10,7 +10,7 @@ import { PageShell } from '../../../components/shared/page-shell'
 import { EmptyState } from '../../../components/shared/empty-state'
 import { ActionButton } from '../../../components/shared/action-button'
 import { openPage } from '../../../services/navigation'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import { routes } from '../../../routes'
 import './index.scss'
 
@@ -164,7 +164,7 @@ const GROUPS: ReadonlyArray<{ kind: Source['kind']; title: string }> = [
 export default function SourcesPage() {
   const router = useRouter()
   const wanted = typeof router?.params?.id === 'string' ? decodeURIComponent(router.params.id) : ''
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const sources = useMemo(() => {
     const list = [...pack.sources]
     // the document the person came for first

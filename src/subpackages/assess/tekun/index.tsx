@@ -8,14 +8,14 @@ import { RememberChoice } from '../../../components/assessment/remember-choice'
 import { EMPTY_TEKUN_ANSWERS, tekunAnswersSchema } from '../../../services/assessment-answers'
 import { TEKUN_ANSWERS_KEY } from '../../../services/storage-keys'
 import { useRememberedAnswers } from '../../../components/assessment/use-remembered-answers'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
 import { routes } from '../../../routes'
 import '../assess.scss'
 
 export default function TekunSelfCheck() {
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const today = useMemo(() => todayInShanghai(), [])
   const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
     TEKUN_ANSWERS_KEY,

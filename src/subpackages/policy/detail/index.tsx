@@ -13,7 +13,7 @@ import { PolicyKeyPoints } from '../../../components/policy/key-points'
 import { PolicySection, sectionElementId } from '../../../components/policy/policy-section'
 import { ShareBar } from '../../../components/policy/share-bar'
 import { PageState } from '../../../components/shared/page-state'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import { todayInShanghai } from '../../../domain'
 import { openPage } from '../../../services/navigation'
 import { type ShareCard, policyCard, timelineCard } from '../../../services/share-card'
@@ -33,7 +33,7 @@ export default function PolicyDetail() {
   const router = useRouter()
   const id = param(router.params.id)
   const sectionParam = param(router.params.section)
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const policy = pack.policies.find((p) => p.id === id)
   const today = useMemo(() => todayInShanghai(), [])
   const target = policy?.sections.some((s) => s.id === sectionParam) ? sectionParam : ''

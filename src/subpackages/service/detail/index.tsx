@@ -11,7 +11,7 @@ import { moneyText } from '../../../components/shared/money-text'
 import { PageState } from '../../../components/shared/page-state'
 import { ServiceModeBadge, SERVICE_MODE_HINT } from '../../../components/service/service-mode'
 import { OnlineChannelCopy } from '../../../components/service/online-channel-copy'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import { type Service, findParameter, todayInShanghai, valueOn } from '../../../domain'
 import { callPhone, openPage } from '../../../services/navigation'
 import { routes } from '../../../routes'
@@ -50,7 +50,7 @@ function selfCheckLinks(service: Service): Array<{ label: string; url: string }>
 export default function ServiceDetail() {
   const router = useRouter()
   const id = router.params.id ?? ''
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const today = useMemo(() => todayInShanghai(), [])
   const service = pack.services.find((s) => s.id === id)
 

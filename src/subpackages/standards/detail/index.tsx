@@ -19,7 +19,7 @@ import { SourceLink } from '../../../components/shared/source-link'
 import { ErrorState } from '../../../components/shared/error-state'
 import { ActionButton } from '../../../components/shared/action-button'
 import { effectiveBasisText, outdatedNotice, periodText } from '../../../components/shared/standard-format'
-import { useContent } from '../../../hooks/use-content'
+import { useFullContent } from '../../../hooks/use-full-content'
 import { openPage } from '../../../services/navigation'
 import { type ShareCard, standardCard, timelineCard } from '../../../services/share-card'
 import { routes } from '../../../routes'
@@ -98,7 +98,7 @@ function CopyButton({ text }: { text: string }) {
 export default function StandardDetailPage() {
   const router = useRouter()
   const id = typeof router?.params?.id === 'string' ? decodeURIComponent(router.params.id) : ''
-  const { pack } = useContent()
+  const { pack } = useFullContent()
   const history = useMemo(() => historyOf(pack.parameters, id), [pack, id])
   // weapp share card: the standard, today's figure and its citation
   const card = (): ShareCard => {
