@@ -9,21 +9,22 @@ import { ROOT } from './e2e'
 
 export const CONSOLE_PASSWORD = 'correct horse battery staple'
 
-/**
- * An editor and a reviewer made with the CLI against the server's database, the password on stdin
- * as an administrator would type it. Returns the reviewer's otpauth URI (printed once by the CLI).
- */
+/** One account made with the CLI against the server's database, the password on stdin as an
+ * administrator would type it. Returns the otpauth URI the CLI prints once, for roles that have one. */
+export function addConsoleAccount(databaseUrl: string, name: string, role: 'editor' | 'reviewer' | 'admin'): string | null {
+  const out = execFileSync('node', ['--import', 'tsx', 'server/cli/index.ts', 'user', 'add', name, '--role', role], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    input: `${CONSOLE_PASSWORD}\n`,
+  }).toString()
+  return out.split('\n').find((line) => line.startsWith('otpauth://')) ?? null
+}
+
+/** An editor and a reviewer; returns the reviewer's otpauth URI. */
 export function createConsoleAccounts(databaseUrl: string, editor: string, reviewer: string): string {
-  const cli = (args: string[]) =>
-    execFileSync('node', ['--import', 'tsx', 'server/cli/index.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      input: `${CONSOLE_PASSWORD}\n`,
-    }).toString()
-  cli(['user', 'add', editor, '--role', 'editor'])
-  const out = cli(['user', 'add', reviewer, '--role', 'reviewer'])
-  const uri = out.split('\n').find((line) => line.startsWith('otpauth://'))
-  if (!uri) throw new Error(`no otpauth URI in:\n${out}`)
+  addConsoleAccount(databaseUrl, editor, 'editor')
+  const uri = addConsoleAccount(databaseUrl, reviewer, 'reviewer')
+  if (!uri) throw new Error(`the CLI printed no otpauth URI for ${reviewer}`)
   return uri
 }
 
@@ -46,10 +47,10 @@ export interface GuideEdit {
 }
 
 /** Signs in on the console page: password, and the TOTP code when the account has one. */
-export async function signIn(page: Page, base: string, name: string, otpauthUri?: string): Promise<void> {
+export async function signIn(page: Page, base: string, name: string, otpauthUri?: string, password = CONSOLE_PASSWORD): Promise<void> {
   await page.goto(`${base}/admin/`)
   await page.fill('input[name=name]', name)
-  await page.fill('input[name=password]', CONSOLE_PASSWORD)
+  await page.fill('input[name=password]', password)
   if (otpauthUri) await page.fill('input[name=code]', URI.parse(otpauthUri).generate())
   await page.click('button[type=submit]')
   await page.waitForSelector('text=退出')

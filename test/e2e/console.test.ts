@@ -13,7 +13,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { CHROMIUM, ROOT, browserAvailable, ensureAppsBuilt, freePort } from '../../harness/e2e'
-import { createConsoleAccounts, draftFromNotice, reviewAndPublish, signIn } from '../../harness/console-flow'
+import {
+  CONSOLE_PASSWORD,
+  addConsoleAccount,
+  createConsoleAccounts,
+  draftFromNotice,
+  reviewAndPublish,
+  signIn,
+} from '../../harness/console-flow'
 import type { Service } from '../../src/domain/schema'
 
 jest.setTimeout(240_000)
@@ -30,6 +37,7 @@ run('editor console (Chromium)', () => {
   let base = ''
   let reviewerSecret = ''
   let dir = ''
+  let databaseUrl = ''
   const errors: string[] = []
 
   beforeAll(async () => {
@@ -45,6 +53,7 @@ run('editor console (Chromium)', () => {
       LOG_LEVEL: 'warn',
     }
     // 1. accounts, with the CLI as an administrator would make them
+    databaseUrl = env.DATABASE_URL
     reviewerSecret = createConsoleAccounts(env.DATABASE_URL, 'lihua', 'wang')
     server = spawn('node', ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: 'ignore', detached: true })
     for (let i = 0; ; i++) {
@@ -139,5 +148,35 @@ run('editor console (Chromium)', () => {
     expect(await guide.getByLabel('收费', { exact: true }).getAttribute('aria-invalid')).toBe('true')
     await editor.close()
     expect(errors).toEqual([])
+  })
+  test('accounts: a person changes their own password; an admin resets a colleague who forgot it', async () => {
+    const adminSecret = addConsoleAccount(databaseUrl, 'zhao', 'admin') ?? ''
+    addConsoleAccount(databaseUrl, 'qian', 'editor')
+    const before = errors.length
+    // the editor, on a phone: a wrong current password is named, then the change goes through
+    const editor = await page({ width: 375, height: 812 })
+    await signIn(editor, base, 'qian')
+    await editor.click('text=修改密码')
+    await editor.getByLabel('现在的密码').fill('not my password')
+    await editor.getByLabel('新密码', { exact: true }).fill('a brand new passphrase')
+    await editor.getByLabel('再输一遍新密码').fill('a brand new passphrase')
+    await editor.click('button[type=submit]:has-text("修改密码")')
+    await editor.waitForSelector('[role=alert]:has-text("现在的密码不正确")')
+    await editor.getByLabel('现在的密码').fill(CONSOLE_PASSWORD)
+    await editor.click('button[type=submit]:has-text("修改密码")')
+    await editor.waitForSelector('text=密码已修改')
+    // the admin, at a desk: 重置密码 shows a new password once; the editor signs in with it
+    const admin = await page({ width: 1280, height: 800 })
+    await signIn(admin, base, 'zhao', adminSecret)
+    await admin.click('button.tab:has-text("账号")')
+    admin.once('dialog', (dialog) => void dialog.accept())
+    await admin.getByRole('button', { name: '重置 qian 的密码' }).click()
+    const shown = admin.locator('[role=status]:has-text("已重置 qian") code')
+    const password = (await shown.first().textContent()) ?? ''
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/)
+    const again = await page({ width: 375, height: 812 })
+    await signIn(again, base, 'qian', undefined, password)
+    // the only console error is the browser's note of the deliberate wrong password (400)
+    expect(errors.slice(before).filter((e) => !e.includes('status of 400'))).toEqual([])
   })
 })

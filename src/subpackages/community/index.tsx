@@ -1,6 +1,7 @@
 // 社区工作者: quick answers to copy or share, every standard in force on one screen, and a 低保
 // estimate for a neighbour that is never stored (no storage writes at all on this page).
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
+import { useOnArrival } from '../../hooks/use-on-arrival'
 import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { PageShell } from '../../components/shared/page-shell'
@@ -47,10 +48,9 @@ export default function CommunityPage() {
   })
   useShareTimeline(() => timelineCard(pageCard))
 
-  useEffect(() => {
+  useOnArrival(() => {
     if (focusFaq && pack.faq.some((f) => f.id === focusFaq)) scrollIntoView(faqElementId(focusFaq))
-    // only on arrival from a shared link
-  }, [])
+  })
 
   return (
     <PageShell name="packages-community">

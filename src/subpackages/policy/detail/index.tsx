@@ -1,7 +1,8 @@
 // 政策详情: the plain summary first, key points, deadlines on a timeline (passed / upcoming against
 // today in Asia/Shanghai), then the full text by section with its attachment tables. ?section=
 // opens and scrolls to one section (links from sources and search land there).
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
+import { useOnArrival } from '../../../hooks/use-on-arrival'
 import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -45,10 +46,9 @@ export default function PolicyDetail() {
   useShareAppMessage(card)
   useShareTimeline(() => timelineCard(card()))
 
-  useEffect(() => {
+  useOnArrival(() => {
     if (target) scrollIntoView(sectionElementId(target))
-    // only on arrival: later taps must not jump the page
-  }, [])
+  })
 
   if (!policy) {
     return (
