@@ -14,7 +14,13 @@ import { ApiError } from '../lib/errors'
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$4Z86iEAYDllNJFDn9o9DpQ$y1E4LOf6My+75AZ6Trz/em3kimLfPJRKaV3V2ARr5i4'
 
 const loginBody = z.object({
-  name: z.string({ error: '请填写账号' }).trim().min(1, '请填写账号').max(64, '账号太长了'),
+  // no control characters: PostgreSQL cannot store NUL, and no account name holds one
+  name: z
+    .string({ error: '请填写账号' })
+    .trim()
+    .min(1, '请填写账号')
+    .max(64, '账号太长了')
+    .regex(/^[^\u0000-\u001f\u007f]*$/, '账号里有不能使用的字符'),
   password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(256, '密码太长了'),
   code: z.string().trim().max(12).optional(),
 })

@@ -85,6 +85,12 @@ describe.each(testDialects())('console accounts (%s)', (dialect) => {
     expect((await audit('login.failed')).map((e) => e.actor)).toEqual(expect.arrayContaining(['sun', 'nobody']))
   })
 
+  test('an account name with a control character is refused as input (PostgreSQL cannot store NUL), not a 500', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/console/login', payload: { name: '\u0000', password: '0' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.fields).toEqual([{ field: 'name', message: '账号里有不能使用的字符' }])
+  })
+
   test('reviewers and admins need a TOTP code; a wrong or replayed code is refused', async () => {
     const missing = await t.login('wang', { code: null })
     expect(missing.statusCode).toBe(401)
