@@ -4,7 +4,6 @@
 // worker's cache, with the content kept on the phone, marked 离线 with its date.
 import { type Browser, type RunningServer, browserAvailable, openBrowser, startServer } from '../../harness/e2e'
 import { expectText, isAbortedRequestMessage, launch, shoot } from '../../harness/pages'
-import { at } from '../../harness/at'
 
 const d = browserAvailable() ? describe : describe.skip
 
@@ -35,8 +34,10 @@ d('H5 offline shell (service worker)', () => {
           .map((e) => e.name)
           .filter((u) => /\/(js|css)\//.test(new URL(u).pathname))
         const names = (await caches.keys()).filter((n) => n.startsWith('jdz-shell-'))
-        if (names.length === 0) return false
-        const cache = await caches.open(at(names, names.length - 1))
+        // runs in the page: harness helpers such as at() do not exist there
+        const newest = names[names.length - 1]
+        if (newest === undefined) return false
+        const cache = await caches.open(newest)
         const kept = await Promise.all(bundles.map((u) => cache.match(u)))
         return bundles.length > 0 && kept.every(Boolean) && (await cache.match('/index.html')) !== undefined
       },
