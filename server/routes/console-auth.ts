@@ -1,4 +1,5 @@
 // Console sign-in, sign-out, the signed-in user, user management (admins) and the audit log.
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { AccountStore, ROLES, ROLE_LABEL, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, USER_NAME, needsTotp } from '../console/accounts'
@@ -199,6 +200,9 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps }> = asy
 
     const userParams = { params: z.object({ name: z.string().max(64) }) }
     const noSuchUser = (name: string) => new ApiError(404, 'not_found', `没有账号“${name}”`, [{ field: 'name', message: '没有这个账号' }])
+    /** An admin's action on a colleague's account, in the audit log. */
+    const auditUserAction = (request: FastifyRequest, admin: string, action: string, name: string) =>
+      appendAudit(deps.db, deps.now(), { actor: admin, action, ip: request.ip, detail: { name } })
 
     // A colleague who forgot the password or lost the phone: new password and TOTP secret, shown once.
     signedIn.post('/users/:name/reset', { schema: userParams }, async (request, reply) => {
@@ -208,12 +212,7 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps }> = asy
       const password = generatePassword()
       const user = await accounts.resetCredentials(request.params.name, password)
       if (!user) throw noSuchUser(request.params.name)
-      await appendAudit(deps.db, deps.now(), {
-        actor: session.user.name,
-        action: 'user.reset',
-        ip: request.ip,
-        detail: { name: user.name },
-      })
+      await auditUserAction(request, session.user.name, 'user.reset', user.name)
       reply.header('cache-control', 'no-store')
       return { name: user.name, role: user.role, password, totpUri: user.totpSecret ? totpUri(user.totpSecret, user.name) : null }
     })
@@ -222,12 +221,7 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps }> = asy
       const session = await requireRole(deps, request, ['admin'])
       const user = await accounts.enable(request.params.name)
       if (!user) throw noSuchUser(request.params.name)
-      await appendAudit(deps.db, deps.now(), {
-        actor: session.user.name,
-        action: 'user.enable',
-        ip: request.ip,
-        detail: { name: user.name },
-      })
+      await auditUserAction(request, session.user.name, 'user.enable', user.name)
       return { name: user.name, disabledAt: null }
     })
 
@@ -236,12 +230,7 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<{ deps: GuardDeps }> = asy
       if (request.params.name === session.user.name) throw new ApiError(409, 'self_disable', '不能停用自己的账号，请另一位管理员操作')
       const user = await accounts.disable(request.params.name, deps.now())
       if (!user) throw noSuchUser(request.params.name)
-      await appendAudit(deps.db, deps.now(), {
-        actor: session.user.name,
-        action: 'user.disable',
-        ip: request.ip,
-        detail: { name: user.name },
-      })
+      await auditUserAction(request, session.user.name, 'user.disable', user.name)
       return { name: user.name, disabledAt: user.disabledAt }
     })
   })

@@ -20,6 +20,8 @@ export interface RememberedAnswers<T> {
   saveIfRemembered: (used: T) => void
   /** 清除: wipe the stored answers, untick, and empty the form */
   clear: () => void
+  /** changes at each 清除: the form's key, so it remounts empty (no step, errors or result left) */
+  formKey: number
 }
 
 export function useRememberedAnswers<T>(key: string, schema: z.ZodType<T>, empty: T): RememberedAnswers<T> {
@@ -28,6 +30,7 @@ export function useRememberedAnswers<T>(key: string, schema: z.ZodType<T>, empty
   const [answers, setAnswers] = useState<T>(saved ?? empty)
   const [remember, setRemember] = useState(saved !== null)
   const [hasSaved, setHasSaved] = useState(saved !== null)
+  const [formKey, setFormKey] = useState(0)
 
   const onRememberChange = (checked: boolean) => {
     setRemember(checked)
@@ -48,7 +51,8 @@ export function useRememberedAnswers<T>(key: string, schema: z.ZodType<T>, empty
     setHasSaved(false)
     setRemember(false)
     setAnswers(empty)
+    setFormKey((k) => k + 1)
   }
 
-  return { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear }
+  return { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear, formKey }
 }

@@ -1,7 +1,7 @@
 // 低保自测: one screen, at most four inputs (城市/农村, 家庭人口, 家庭月收入, 计算) so an older person gets
 // an estimate in a few taps. Computed on the phone; nothing about the household leaves it. The
 // answers are kept on this phone only if the person ticks "记住我的填写".
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../../components/shared/page-shell'
 import { DibaoEstimator } from '../../../components/assessment/dibao-estimator'
@@ -18,18 +18,11 @@ import '../assess.scss'
 export default function DibaoSelfCheck() {
   const { pack } = useFullContent()
   const today = useMemo(() => todayInShanghai(), [])
-  const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
+  const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear, formKey } = useRememberedAnswers(
     DIBAO_ANSWERS_KEY,
     dibaoAnswersSchema,
     EMPTY_DIBAO_ANSWERS,
   )
-  // remounts the estimator (and drops its result) when the saved answers are cleared
-  const [formKey, setFormKey] = useState(0)
-
-  const onClear = () => {
-    clear()
-    setFormKey((k) => k + 1)
-  }
 
   const hasStandards = pack.parameters.length > 0
 
@@ -48,7 +41,7 @@ export default function DibaoSelfCheck() {
           answers={answers}
           onAnswersChange={setAnswers}
           idPrefix="dibao"
-          extra={<RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={onClear} />}
+          extra={<RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={clear} />}
           onCalculated={saveIfRemembered}
         />
       ) : (

@@ -1,6 +1,6 @@
 // 特困人员自测: the three-step form and its result (TekunEstimator), with the answers kept on this
 // phone only if the person ticks "记住我的填写". Computed on the phone; nothing leaves it.
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../../components/shared/page-shell'
 import { TekunEstimator } from '../../../components/assessment/tekun-estimator'
@@ -17,18 +17,11 @@ import '../assess.scss'
 export default function TekunSelfCheck() {
   const { pack } = useFullContent()
   const today = useMemo(() => todayInShanghai(), [])
-  const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear } = useRememberedAnswers(
+  const { saved, answers, setAnswers, remember, hasSaved, onRememberChange, saveIfRemembered, clear, formKey } = useRememberedAnswers(
     TEKUN_ANSWERS_KEY,
     tekunAnswersSchema,
     EMPTY_TEKUN_ANSWERS,
   )
-  // remounts the estimator (back to step 1, no errors, no result) when the saved answers are cleared
-  const [formKey, setFormKey] = useState(0)
-
-  const onClear = () => {
-    clear()
-    setFormKey((k) => k + 1)
-  }
 
   if (pack.parameters.length === 0) {
     return (
@@ -54,7 +47,7 @@ export default function TekunSelfCheck() {
         answers={answers}
         onAnswersChange={setAnswers}
         idPrefix="tekun"
-        extra={<RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={onClear} />}
+        extra={<RememberChoice checked={remember} onChange={onRememberChange} hasSaved={hasSaved} onClear={clear} />}
         onCalculated={saveIfRemembered}
       />
       <View className="assess-links">
