@@ -67,6 +67,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       webpackChain(chain) {
+        // H5_SOURCEMAP=1: source maps beside the scripts, for attributing their bytes to packages
+        if (process.env.H5_SOURCEMAP) chain.devtool('source-map')
+        // Taro's H5 request imports polyfills for fetch and AbortController, and a JSONP client: 12 KB
+        // gzip on the first screen that no supported browser runs (see config/h5-stubs).
+        chain.resolve.alias
+          .set('whatwg-fetch$', resolve(process.cwd(), 'config/h5-stubs/already-built-in.js'))
+          .set(
+            'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$',
+            resolve(process.cwd(), 'config/h5-stubs/already-built-in.js'),
+          )
+          .set('jsonp-retry$', resolve(process.cwd(), 'config/h5-stubs/jsonp-retry.js'))
         // Taro splits only the entry's chunks: a module several pages import is copied into each
         // page's chunk. The bundled policies, services, FAQ and news (src/hooks/use-full-content.ts,
         // 40+ KB gzip) go in one chunk of their own instead, loaded with the first page that shows

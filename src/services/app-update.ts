@@ -4,7 +4,11 @@
 import Taro from '@tarojs/taro'
 
 export function watchForUpdate(): void {
-  if (process.env.TARO_ENV !== 'weapp') return
+  // a constant condition webpack removes whole on H5, with the modal API it would otherwise bundle
+  if (process.env.TARO_ENV === 'weapp') watchWeappUpdate()
+}
+
+function watchWeappUpdate(): void {
   try {
     const manager = Taro.getUpdateManager()
     manager.onUpdateReady(() => {

@@ -31,6 +31,11 @@ function parseStored(raw: unknown): StoredElder | null {
 
 /** WeChat's font size setting in px, when the platform reports one. */
 function systemFontSetting(): number | null {
+  // only WeChat reports one; the constant condition also keeps Taro's system-info code out of H5's bundle
+  return process.env.TARO_ENV === 'weapp' ? weappFontSetting() : null
+}
+
+function weappFontSetting(): number | null {
   try {
     const info = Taro.getSystemInfoSync() as { fontSizeSetting?: unknown }
     return typeof info.fontSizeSetting === 'number' && Number.isFinite(info.fontSizeSetting) ? info.fontSizeSetting : null

@@ -21,7 +21,9 @@ import { resetContentStoreForTests } from '../../src/services/content-store'
 const pageRoot = () => document.querySelector('.page') as HTMLElement
 const elderSwitch = () => screen.getByRole('switch', { name: '长辈版' })
 
+/** WeChat's font size setting: only weapp reports one, so the test plays weapp while it is set. */
 function fontSetting(px: number | undefined) {
+  process.env.TARO_ENV = 'weapp'
   const real = Taro.getSystemInfoSync
   jest
     .spyOn(Taro, 'getSystemInfoSync')
@@ -29,6 +31,7 @@ function fontSetting(px: number | undefined) {
 }
 
 beforeEach(() => {
+  process.env.TARO_ENV = 'h5'
   jest.restoreAllMocks()
   Taro.clearStorageSync()
   resetElderStoreForTests()
