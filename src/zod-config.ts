@@ -6,6 +6,6 @@
 // every page load (and the mini-program forbids eval altogether). jitless skips the probe and parses
 // with the interpreter: the app only parses the content pack and a few small records, so the
 // compiled fast path buys nothing here. The server (which does not import this file) keeps the JIT.
-import { z } from 'zod'
+import { config } from 'zod/mini'
 
-z.config({ jitless: true })
+config({ jitless: true })

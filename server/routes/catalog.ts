@@ -8,7 +8,7 @@ import { errorBodySchema, notFound } from '../lib/errors'
 import { intParam, qParam } from '../lib/query-params'
 import { DERIVED_CACHE, type RouteOptions, requireSnapshot, sendJsonBytes } from './context'
 
-const policySummarySchema = policySchema.pick({
+const policySummarySchema = z.object(policySchema.shape).pick({
   id: true,
   title: true,
   docNumber: true,
@@ -18,7 +18,7 @@ const policySummarySchema = policySchema.pick({
   summary: true,
 })
 
-const serviceSummarySchema = serviceSchema.pick({
+const serviceSummarySchema = z.object(serviceSchema.shape).pick({
   id: true,
   name: true,
   department: true,

@@ -138,7 +138,7 @@ function describeOnDate(snapshot: Snapshot, v: ValueOnDate, today: string): z.in
 }
 
 const onQuery = z.object({
-  on: isoDate.optional().describe('日期 YYYY-MM-DD，默认今天（北京时间）'),
+  on: z.optional(isoDate).describe('日期 YYYY-MM-DD，默认今天（北京时间）'),
 })
 
 export const standardsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {

@@ -1,7 +1,7 @@
 // The app's only HTTP client. Pages and the content store never see a thrown network error: every
 // call resolves to a typed result, and every body is validated before anyone uses it.
 import Taro from '@tarojs/taro'
-import type { z } from 'zod'
+import * as z from 'zod/mini'
 import { apiBase } from './api-config'
 
 export type ApiErrorKind = 'offline' | 'timeout' | 'http' | 'invalid'
@@ -53,14 +53,18 @@ function errorText(error: unknown): string {
 }
 
 export interface ApiClient {
-  get<S extends z.ZodType>(path: string, schema: S, options?: GetOptions): Promise<ApiResult<z.output<S>>>
+  get<S extends z.core.$ZodType>(path: string, schema: S, options?: GetOptions): Promise<ApiResult<z.output<S>>>
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS
 
-  async function attempt<S extends z.ZodType>(url: string, schema: S, etag: string | null | undefined): Promise<Attempt<z.output<S>>> {
+  async function attempt<S extends z.core.$ZodType>(
+    url: string,
+    schema: S,
+    etag: string | null | undefined,
+  ): Promise<Attempt<z.output<S>>> {
     const header: Record<string, string> = { Accept: 'application/json' }
     if (etag) header['If-None-Match'] = etag
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -92,7 +96,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           retryable: status >= 500 || status === 429,
         }
       }
-      const parsed = schema.safeParse(response.data)
+      const parsed = z.safeParse(schema, response.data)
       if (!parsed.success) {
         // an HTML error page, a proxy's login page, or data of the wrong shape
         return { result: { ok: false, kind: 'invalid', status, message: '服务器返回的内容格式不正确' }, retryable: false }

@@ -1,11 +1,11 @@
 // "记住我的填写": the self-check answers kept on this device only, and only when the person chooses
 // to. Every read is shape-checked: a damaged or outdated entry is ignored, never a crash.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { readStored, removeStored, writeStored } from './storage'
 
 const blankOr = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.literal('')])
 /** what was typed, kept as typed (the form re-validates it) */
-const typed = z.string().max(20)
+const typed = z.string().check(z.maxLength(20))
 
 export const dibaoAnswersSchema = z.object({
   area: blankOr(['urban', 'rural'] as const),
@@ -35,11 +35,11 @@ export const EMPTY_TEKUN_ANSWERS: TekunAnswers = {
   selfCare: '',
 }
 
-function envelope<T extends z.ZodType>(answers: T) {
+function envelope<T extends z.core.$ZodType>(answers: T) {
   return z.object({ v: z.literal(1), answers })
 }
 
-export function loadAnswers<T>(key: string, schema: z.ZodType<T>): T | null {
+export function loadAnswers<T>(key: string, schema: z.core.$ZodType<T>): T | null {
   const stored = readStored(key)
   if (stored === undefined) return null
   const parsed = envelope(schema).safeParse(stored)

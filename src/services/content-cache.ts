@@ -7,7 +7,7 @@
 // WeChat allows 1 MB per key and 10 MB in all; pieces are kept under ~900 KB.
 // Every read is validated; an unreadable or invalid entry is removed and reported as missing, so
 // the caller refetches it instead of crashing.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { type ContentPack, type Manifest, type SectionName, manifestSchema, sectionSchemas } from '../domain'
 import { readStored, removeStored, storedBytes, storedKeys, utf8Bytes, writeStored } from './storage'
 import { CONTENT_PREFIX } from './storage-keys'
@@ -32,13 +32,13 @@ export interface ManifestRecord {
 
 const manifestRecordSchema = z.object({
   manifest: manifestSchema,
-  etag: z.string().nullable(),
+  etag: z.nullable(z.string()),
   syncedAt: z.string(),
 })
 
 const sectionHeadSchema = z.union([
   z.object({ v: z.literal(1), data: z.array(z.unknown()) }),
-  z.object({ v: z.literal(1), chunks: z.number().int().positive().max(64) }),
+  z.object({ v: z.literal(1), chunks: z.int().check(z.positive(), z.maximum(64)) }),
 ])
 
 /** Hashes come from the server: keep keys to a safe alphabet whatever they contain. */

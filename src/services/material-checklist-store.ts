@@ -1,10 +1,10 @@
 // Which materials a person has ticked as ready, per service, on this device only
 // (checklistKey in storage-keys.ts). A damaged entry reads as "nothing ticked".
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { readStored, removeStored, writeStored } from './storage'
 import { checklistKey } from './storage-keys'
 
-const ticked = z.array(z.string().max(100)).max(200)
+const ticked = z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))
 
 export function loadTicked(serviceId: string): string[] {
   const parsed = ticked.safeParse(readStored(checklistKey(serviceId)))

@@ -2,7 +2,7 @@
 // saved (if the person asked), are saved again on each calculation while the box is ticked, and are
 // wiped when it is unticked or cleared. Nothing is stored unless the person ticks the box.
 import { useState } from 'react'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { clearAnswers, loadAnswers, saveAnswers } from '../../services/assessment-answers'
 
 export interface RememberedAnswers<T> {
@@ -24,7 +24,7 @@ export interface RememberedAnswers<T> {
   formKey: number
 }
 
-export function useRememberedAnswers<T>(key: string, schema: z.ZodType<T>, empty: T): RememberedAnswers<T> {
+export function useRememberedAnswers<T>(key: string, schema: z.core.$ZodType<T>, empty: T): RememberedAnswers<T> {
   // read once: a damaged entry comes back as null and the form simply starts empty
   const [saved] = useState(() => loadAnswers(key, schema))
   const [answers, setAnswers] = useState<T>(saved ?? empty)

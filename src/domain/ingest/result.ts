@@ -10,8 +10,8 @@ export const ingestDocumentSchema = z.object({
   docNumber: z.string().min(1).nullable(),
   title: z.string().min(1).nullable(),
   issuer: z.string().min(1).nullable(),
-  issuedOn: isoDate.nullable(),
-  effectiveFrom: isoDate.nullable(),
+  issuedOn: z.nullable(isoDate),
+  effectiveFrom: z.nullable(isoDate),
 })
 
 export const proposalSchema = z.object({
@@ -20,7 +20,7 @@ export const proposalSchema = z.object({
   amountFen: z.number().int().positive(),
   /** the amount before this notice, only where the text states it (or states old and increase) */
   previousAmountFen: z.number().int().positive().nullable(),
-  effectiveFrom: isoDate.nullable(),
+  effectiveFrom: z.nullable(isoDate),
   /** a verbatim slice of the input: input.slice(quoteStart, quoteEnd) */
   quote: z.string().min(1),
   quoteStart: offset,

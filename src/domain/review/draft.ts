@@ -15,7 +15,7 @@ export const draftValueSchema = z.object({
   /** what the extractor read; differs from amountFen when corrected */
   proposedAmountFen: z.number().int().nonnegative().nullable().default(null),
   previousAmountFen: z.number().int().nonnegative().nullable().default(null),
-  effectiveFrom: isoDate.nullable().default(null),
+  effectiveFrom: z.nullable(isoDate).default(null),
   /** verbatim from the notice text; kept when the value is corrected */
   quote: z.string().min(1, '引文不能为空'),
   quoteStart: z.number().int().nonnegative().nullable().default(null),
@@ -36,8 +36,8 @@ export const draftNoticeSchema = z.object({
   docNumber: z.string().default(''),
   title: z.string().default(''),
   issuer: z.string().default(''),
-  issuedOn: isoDate.nullable().default(null),
-  effectiveFrom: isoDate.nullable().default(null),
+  issuedOn: z.nullable(isoDate).default(null),
+  effectiveFrom: z.nullable(isoDate).default(null),
   /** where a resident can read it (a URL or the gazette issue) */
   location: z.string().default(''),
   values: z.array(draftValueSchema).default([]),
