@@ -17,7 +17,8 @@ import { at } from '../harness/at'
 
 const MAIN_PACKAGE_LIMIT = 1024 * 1024
 const SUBPACKAGE_LIMIT = 2 * 1024 * 1024
-const FIRST_SCREEN_TARGET = 1.5
+/** issue 12: the H5 first screen's JS, gzip, against the baseline's */
+const FIRST_SCREEN_TARGET = 1.3
 
 const bundled = bundledJson as unknown as { manifest: Manifest; pack: ContentPack }
 
@@ -267,9 +268,8 @@ async function main(): Promise<void> {
   const browser = await firstScreenInChromium()
 
   // ------------------------------------------------------------------ report
-  const jsRawRatio = appFirst.js.raw / baseFirst.js.raw
   const jsGzRatio = appFirst.js.gzip / baseFirst.js.gzip
-  const firstMet = jsRawRatio <= FIRST_SCREEN_TARGET && jsGzRatio <= FIRST_SCREEN_TARGET
+  const firstMet = jsGzRatio <= FIRST_SCREEN_TARGET
   const mainMet = appMain.bytes <= MAIN_PACKAGE_LIMIT
   const subsMet = appPackages.filter((p) => p.root !== 'main').every((p) => p.bytes <= SUBPACKAGE_LIMIT)
 
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
       met: subsMet,
     },
     {
-      target: `H5 first-screen JS ≤ ${FIRST_SCREEN_TARGET}× the baseline's`,
+      target: `H5 first-screen JS (gzip) ≤ ${FIRST_SCREEN_TARGET}× the baseline's`,
       measured: `gzip ${ratio(appFirst.js.gzip, baseFirst.js.gzip)}, raw ${ratio(appFirst.js.raw, baseFirst.js.raw)}, brotli ${ratio(br(appFirst.js), br(baseFirst.js))}`,
       met: firstMet,
     },
@@ -398,10 +398,7 @@ async function main(): Promise<void> {
     ),
     ...(firstMet
       ? []
-      : [
-          '',
-          `Why the H5 first-screen target is not met, and what would meet it: the entry script carries the whole content pack (≈${kb(packCompressed.gzip)} gzip) so that a first visit shows today's standards, and every page works, before any API answer — on slow 4G each API round trip is about half a second, and a first visit is often one with a poor signal — and zod, which validates what the app reads from storage and the network. The user-facing target, today's standards on screen within 1.5× the baseline on a cold load, is met (section "H5 load" below), and revisits load nothing from the network (the offline shell). Meeting this byte target would take bundling only the sections the first screen needs (meta, parameters, sources) and loading the rest (policies, services, FAQ, news) after the first render, with a loading state on every page that reads them (a shared policy link opened on a first visit must not say "not found" while they load); the byte budget in test/budgets keeps the first screen from growing meanwhile.`,
-        ]),
+      : ['', `The first-screen target is not met: the largest modules of each first-screen script are listed above.`]),
     '',
     `Measured in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   ].join('\n')

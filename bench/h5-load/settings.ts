@@ -3,7 +3,8 @@
 export const RUNS = positiveInt('BENCH_RUNS', 5)
 export const VERBOSE = process.env.BENCH_VERBOSE === '1'
 export const HOME = 'pages/index/index'
-export const COLD_TARGET = 1.5
+/** issue 12: today's standards on screen, cold, against the baseline */
+export const COLD_TARGET = 1.2
 export const WECHAT_NODE_LIMIT = 1000
 /** how long a visit may take to show its content before it counts as "did not show" */
 export const TIMEOUT_MS = { cold: 45_000, warm: 30_000, offline: 12_000 } as const
