@@ -396,9 +396,7 @@ async function main(): Promise<void> {
       targets.map((t) => [t.target, t.measured, met(t.met)]),
       ['l', 'r', 'l'],
     ),
-    ...(firstMet
-      ? []
-      : ['', `The first-screen target is not met: the largest modules of each first-screen script are listed above.`]),
+    ...(firstMet ? [] : ['', `The first-screen target is not met: the largest modules of each first-screen script are listed above.`]),
     '',
     `Measured in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   ].join('\n')

@@ -43,6 +43,15 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
   return shanghaiClock(now).slice(0, 10)
 }
 
+/**
+ * For sorting ISO dates, earliest first. Plain code-unit order (YYYY-MM-DD sorts as text), not
+ * localeCompare: the first localeCompare of a launch loads the browser's collation data, which cost
+ * ≈100 ms of the home page's first render on a mid-range phone.
+ */
+export function compareIsoDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)

@@ -2,7 +2,7 @@
 // next dated entry. Every answer carries the value's reference so a figure is never shown without
 // its source.
 import type { DatedValue, Parameter } from './schema'
-import { type IsoDate, addDays, formatChineseDate, isValidIsoDate } from './dates'
+import { type IsoDate, addDays, compareIsoDates, formatChineseDate, isValidIsoDate } from './dates'
 import { type Fen } from './money'
 import { type Result, fail, ok } from './result'
 
@@ -42,7 +42,7 @@ export function latestEffectiveDate(parameters: readonly Parameter[]): IsoDate |
 
 /** Entries sorted by effective date; the validator guarantees they are, this keeps callers safe. */
 function sortedValues(parameter: Parameter): DatedValue[] {
-  return [...parameter.values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+  return [...parameter.values].sort((a, b) => compareIsoDates(a.effectiveFrom, b.effectiveFrom))
 }
 
 /** When a parameter's earliest entry takes effect. */

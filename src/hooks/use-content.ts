@@ -6,6 +6,7 @@
 // brings the bundled copies of those in with it.
 import { useCallback, useSyncExternalStore } from 'react'
 import { contentStore } from '../services/content-store'
+import { firstPageOnScreen } from '../services/first-page'
 import type { CacheInfo, ContentState, ContentStatus, CorePack, RefreshOutcome } from '../services/content-store'
 
 export type { CacheInfo, ContentOrigin, ContentStatus, RefreshOutcome } from '../services/content-store'
@@ -52,7 +53,11 @@ export function useContentCache(): UseContentCache {
   return { ...state.cache, status: state.status, refresh, clear }
 }
 
-/** Start the once-per-launch revalidation (called from the app's onLaunch). */
+/**
+ * The once-per-launch revalidation, called from the app's onLaunch. It begins once the first page is
+ * on screen, so neither the request nor its answer delays that page: on a slow phone the answer
+ * could otherwise arrive, and be parsed, before the home page's first render.
+ */
 export function startContentSync(): void {
-  contentStore().start()
+  void firstPageOnScreen.then(() => contentStore().start())
 }

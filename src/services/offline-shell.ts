@@ -7,6 +7,8 @@ interface ShellWindow {
   isSecureContext?: boolean
   navigator: { serviceWorker?: ServiceWorkerContainer }
   performance?: { getEntriesByType: (type: string) => readonly { name: string }[] }
+  document?: { readyState: DocumentReadyState }
+  addEventListener?: (type: 'load', listener: () => void, options: { once: boolean }) => void
 }
 
 export function installOfflineShell(): void {
@@ -15,13 +17,19 @@ export function installOfflineShell(): void {
   const container = win.navigator?.serviceWorker
   // service workers need https (or localhost)
   if (!container || win.isSecureContext === false) return
-  container
-    .register('/sw.js', { scope: '/' })
-    .then(() => container.ready)
-    .then((registration) => {
-      // the bundles this launch loaded before the worker existed: it copies them from the HTTP cache
-      const urls = (win.performance?.getEntriesByType('resource') ?? []).map((entry) => entry.name)
-      registration.active?.postMessage({ type: 'keep-loaded', urls })
-    })
-    .catch(() => undefined)
+  const register = () => {
+    container
+      .register('/sw.js', { scope: '/' })
+      .then(() => container.ready)
+      .then((registration) => {
+        // the bundles this launch loaded before the worker existed: it copies them from the HTTP cache
+        const urls = (win.performance?.getEntriesByType('resource') ?? []).map((entry) => entry.name)
+        registration.active?.postMessage({ type: 'keep-loaded', urls })
+      })
+      .catch(() => undefined)
+  }
+  // Installing the worker downloads the whole app for offline use; after the page's load event it
+  // no longer competes with the first screen for the network and the phone's CPU.
+  if (!win.document || win.document.readyState === 'complete' || !win.addEventListener) register()
+  else win.addEventListener('load', register, { once: true })
 }

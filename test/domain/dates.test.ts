@@ -1,7 +1,7 @@
 // The domain's date helpers, the app's only ones: today and wall-clock times in Asia/Shanghai
 // whatever the device's zone, day arithmetic across month, year and leap-day boundaries.
 import fc from 'fast-check'
-import { addDays, daysBetween, formatChineseDate, formatChineseDateTime, todayInShanghai } from '../../src/domain'
+import { addDays, compareIsoDates, daysBetween, formatChineseDate, formatChineseDateTime, todayInShanghai } from '../../src/domain'
 
 describe('todayInShanghai', () => {
   it('turns to the next day at midnight in Shanghai (16:00 UTC), not at the device’s midnight', () => {
@@ -43,5 +43,17 @@ describe('formatChineseDateTime', () => {
 
   it('leaves an unreadable timestamp as it was', () => {
     expect(formatChineseDateTime('not a time')).toBe('not a time')
+  })
+})
+
+describe('compareIsoDates', () => {
+  it('orders dates as the calendar does, earliest first', () => {
+    const dates = ['2019-07-01', '2018-01-01', '2019-06-30', '2020-01-01', '2019-07-01']
+    expect([...dates].sort(compareIsoDates)).toEqual(['2018-01-01', '2019-06-30', '2019-07-01', '2019-07-01', '2020-01-01'])
+  })
+
+  it('agrees with day arithmetic for any two dates', () => {
+    const day = fc.integer({ min: -40_000, max: 40_000 }).map((n) => addDays('2000-01-01', n))
+    fc.assert(fc.property(day, day, (a, b) => Math.sign(compareIsoDates(a, b)) === Math.sign(daysBetween(b, a))))
   })
 })

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '../shared/action-button'
-import { type IsoDate, type Milestone, formatChineseDate } from '../../domain'
+import { type IsoDate, type Milestone, compareIsoDates, formatChineseDate } from '../../domain'
 import { isStartDate, milestoneStatus, startDateWords } from './milestone-status'
 import './milestone.scss'
 
@@ -19,7 +19,7 @@ const FOLDED_COUNT = 5
 
 export function MilestoneTimeline({ milestones, today }: MilestoneTimelineProps) {
   const [showAll, setShowAll] = useState(false)
-  const sorted = [...milestones].sort((a, b) => a.date.localeCompare(b.date))
+  const sorted = [...milestones].sort((a, b) => compareIsoDates(a.date, b.date))
   const folded = !showAll && sorted.length > FOLDED_COUNT + 1
   const shown = folded ? sorted.slice(0, FOLDED_COUNT) : sorted
   const deadlines = sorted.filter((m) => !isStartDate(m.title))

@@ -1,12 +1,12 @@
 // 政务动态: the city government's meetings reported in the gazette, each expandable to its full text.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { type News, formatChineseDate } from '../../domain'
+import { type News, compareIsoDates, formatChineseDate } from '../../domain'
 import './policy.scss'
 
 export function NewsList({ news }: { news: readonly News[] }) {
   const [open, setOpen] = useState<string | null>(null)
-  const sorted = [...news].sort((a, b) => b.date.localeCompare(a.date))
+  const sorted = [...news].sort((a, b) => compareIsoDates(b.date, a.date))
   return (
     <View className="news-list" role="list" aria-label="政务动态">
       {sorted.map((item) => {

@@ -4,6 +4,7 @@ import { type PropsWithChildren, useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useContent } from '../../hooks/use-content'
+import { notePageOnScreen } from '../../services/first-page'
 import { StatusLine } from './status-line'
 import { PageErrorBoundary } from './page-error-boundary'
 import { TopBar } from './top-bar'
@@ -18,6 +19,7 @@ export interface PageShellProps {
 export function PageShell({ name, showStatus = true, children }: PropsWithChildren<PageShellProps>) {
   const { elder } = useElderMode()
   const { status } = useContent()
+  useEffect(notePageOnScreen, [])
   useEffect(() => {
     // H5 draws the tab bar outside the page: mark <html> too, so 长辈版 reaches it (app.scss)
     if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.classList.toggle('jdz-elder', elder)

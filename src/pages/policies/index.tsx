@@ -9,6 +9,7 @@ import { PolicyCard } from '../../components/policy/policy-card'
 import { PageState } from '../../components/shared/page-state'
 import { SearchBox } from '../../components/shared/search-box'
 import { matchesAllTerms, policyFilterText } from '../../domain/search/filter'
+import { compareIsoDates } from '../../domain/dates'
 import { useFullContent } from '../../hooks/use-full-content'
 import { openPage } from '../../services/navigation'
 import { routes } from '../../routes'
@@ -42,7 +43,7 @@ export default function PoliciesPage() {
       pack.policies
         .filter((p) => topic === ALL || p.topics.includes(topic))
         .filter((p) => matchesAllTerms(query, policyFilterText(p)))
-        .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn)),
+        .sort((a, b) => compareIsoDates(b.issuedOn, a.issuedOn)),
     [pack.policies, topic, query],
   )
   // a new filter starts from the top of its own list
