@@ -6,11 +6,11 @@ import { normalise } from './normalise'
 import type { IngestResult } from './result'
 import type { IngestOptions } from './options'
 
-export type { IngestDocument, IngestResult, Proposal, Unmatched } from './result'
+export type { IngestResult } from './result'
 export type { IngestOptions } from './options'
 export { heldValuesIn } from './options'
 export { ingestResultSchema } from './result'
-export { PARAMETER_LABELS, type ParameterId } from './vocabulary'
+export { PARAMETER_LABELS } from './vocabulary'
 
 export function ingestNotice(text: string, options: IngestOptions = {}): IngestResult {
   const n = normalise(text)

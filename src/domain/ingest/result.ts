@@ -43,7 +43,6 @@ export const ingestResultSchema = z.object({
   unmatched: z.array(unmatchedSchema),
 })
 
-export type IngestDocument = z.infer<typeof ingestDocumentSchema>
 export type Proposal = z.infer<typeof proposalSchema>
 export type Unmatched = z.infer<typeof unmatchedSchema>
 export type IngestResult = z.infer<typeof ingestResultSchema>
