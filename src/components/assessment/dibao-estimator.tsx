@@ -16,9 +16,8 @@ import {
   formatYuan,
   parseDibaoInput,
 } from '../../domain'
-import { ChoiceGroup } from './choice'
-import { AssessmentField } from './field'
-import { NumberInput } from './number-input'
+import { ChoiceField } from './choice-field'
+import { NumberField } from './number-field'
 import { ApplyServices, NoteList, ResultBasis, StaleResultNote } from './result-parts'
 import { scrollIntoView } from '../../services/scroll'
 import { CalculationSteps } from './steps'
@@ -85,52 +84,40 @@ export function DibaoEstimator({ pack, today, answers, onAnswersChange, idPrefix
   return (
     <View className="assess-estimator">
       <View className="assess-form">
-        <AssessmentField label="1. 住在城市还是农村？" hint="按户口所在地选" error={errors.area} errorId={id('area-error')} id={id('area')}>
-          <ChoiceGroup
-            label="住在城市还是农村"
-            options={AREA_OPTIONS}
-            value={answers.area}
-            onChange={(v) => update('area', v)}
-            invalid={Boolean(errors.area)}
-            errorId={id('area-error')}
-          />
-        </AssessmentField>
-        <AssessmentField
+        <ChoiceField
+          id={id('area')}
+          label="1. 住在城市还是农村？"
+          name="住在城市还是农村"
+          hint="按户口所在地选"
+          error={errors.area}
+          options={AREA_OPTIONS}
+          value={answers.area}
+          onChange={(v) => update('area', v)}
+        />
+        <NumberField
+          id={id('householdSize')}
           label="2. 家庭人口"
+          name="家庭人口"
           hint="一起生活的家庭成员共几个人"
           error={errors.householdSize}
-          errorId={id('householdSize-error')}
-          id={id('householdSize')}
-        >
-          <NumberInput
-            kind="integer"
-            label="家庭人口"
-            unit="人"
-            placeholder="例如 3"
-            value={answers.householdSize}
-            onChange={(v) => update('householdSize', v)}
-            invalid={Boolean(errors.householdSize)}
-            errorId={id('householdSize-error')}
-          />
-        </AssessmentField>
-        <AssessmentField
+          kind="integer"
+          unit="人"
+          placeholder="例如 3"
+          value={answers.householdSize}
+          onChange={(v) => update('householdSize', v)}
+        />
+        <NumberField
+          id={id('monthlyIncome')}
           label="3. 家庭月收入"
+          name="家庭月收入"
           hint="全家每月收入加在一起（工资、养老金、赡养费等），没有收入填 0"
           error={errors.monthlyIncome}
-          errorId={id('monthlyIncome-error')}
-          id={id('monthlyIncome')}
-        >
-          <NumberInput
-            kind="money"
-            label="家庭月收入"
-            unit="元/月"
-            placeholder="例如 1500"
-            value={answers.monthlyIncome}
-            onChange={(v) => update('monthlyIncome', v)}
-            invalid={Boolean(errors.monthlyIncome)}
-            errorId={id('monthlyIncome-error')}
-          />
-        </AssessmentField>
+          kind="money"
+          unit="元/月"
+          placeholder="例如 1500"
+          value={answers.monthlyIncome}
+          onChange={(v) => update('monthlyIncome', v)}
+        />
         {extra}
         {formError && (
           <View className="assess-form__error" role="alert">

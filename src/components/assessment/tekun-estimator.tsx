@@ -17,9 +17,8 @@ import {
 } from '../../domain'
 import type { TekunAnswers } from '../../services/assessment-answers'
 import { scrollIntoView } from '../../services/scroll'
-import { ChoiceGroup } from './choice'
-import { AssessmentField } from './field'
-import { NumberInput } from './number-input'
+import { ChoiceField } from './choice-field'
+import { NumberField } from './number-field'
 import { StaleResultNote } from './result-parts'
 import { TekunResult } from './tekun-result'
 import { collectFieldErrors } from './validation'
@@ -158,140 +157,109 @@ export function TekunEstimator({ pack, today, answers, onAnswersChange, idPrefix
       <View className="assess-form">
         {step === 0 && (
           <>
-            <AssessmentField
+            <ChoiceField
+              id={id('area')}
               label="住在城市还是农村？"
+              name="住在城市还是农村"
               hint="按户口所在地选"
               error={errors.area}
-              errorId={id('area-error')}
-              id={id('area')}
-            >
-              <ChoiceGroup
-                label="住在城市还是农村"
-                options={[
-                  { value: 'urban', label: '城市' },
-                  { value: 'rural', label: '农村' },
-                ]}
-                value={answers.area}
-                onChange={(v) => set('area', v, 'area')}
-                invalid={Boolean(errors.area)}
-                errorId={id('area-error')}
-              />
-            </AssessmentField>
+              options={[
+                { value: 'urban', label: '城市' },
+                { value: 'rural', label: '农村' },
+              ]}
+              value={answers.area}
+              onChange={(v) => set('area', v, 'area')}
+            />
             {answers.area === 'rural' && (
-              <AssessmentField label="打算怎样供养？" error={errors.care} errorId={id('care-error')} id={id('care')}>
-                <ChoiceGroup
-                  label="供养方式"
-                  layout="column"
-                  options={[
-                    { value: 'dispersed', label: '分散供养', hint: '住在自己家里' },
-                    { value: 'centralized', label: '集中供养', hint: '住进敬老院等供养服务机构' },
-                  ]}
-                  value={answers.care}
-                  onChange={(v) => set('care', v, 'care')}
-                  invalid={Boolean(errors.care)}
-                  errorId={id('care-error')}
-                />
-              </AssessmentField>
-            )}
-            <AssessmentField label="本人年龄" hint="按周岁填写" error={errors.age} errorId={id('age-error')} id={id('age')}>
-              <NumberInput
-                kind="integer"
-                label="本人年龄"
-                unit="周岁"
-                placeholder="例如 70"
-                value={answers.age}
-                onChange={(v) => set('age', v, 'age')}
-                invalid={Boolean(errors.age)}
-                errorId={id('age-error')}
+              <ChoiceField
+                id={id('care')}
+                label="打算怎样供养？"
+                name="供养方式"
+                error={errors.care}
+                layout="column"
+                options={[
+                  { value: 'dispersed', label: '分散供养', hint: '住在自己家里' },
+                  { value: 'centralized', label: '集中供养', hint: '住进敬老院等供养服务机构' },
+                ]}
+                value={answers.care}
+                onChange={(v) => set('care', v, 'care')}
               />
-            </AssessmentField>
+            )}
+            <NumberField
+              id={id('age')}
+              label="本人年龄"
+              name="本人年龄"
+              hint="按周岁填写"
+              error={errors.age}
+              kind="integer"
+              unit="周岁"
+              placeholder="例如 70"
+              value={answers.age}
+              onChange={(v) => set('age', v, 'age')}
+            />
             {asksWorkCapacity(answers.age) && (
-              <AssessmentField
+              <ChoiceField
+                id={id('canWork')}
                 label="本人有劳动能力吗？"
+                name="本人有劳动能力吗"
                 hint="没有劳动能力的，需要有残疾证或劳动能力认定"
                 error={errors.canWork}
-                errorId={id('canWork-error')}
-                id={id('canWork')}
-              >
-                <ChoiceGroup
-                  label="本人有劳动能力吗"
-                  options={[
-                    { value: 'yes', label: '有劳动能力' },
-                    { value: 'no', label: '没有劳动能力' },
-                  ]}
-                  value={answers.canWork}
-                  onChange={(v) => set('canWork', v, 'canWork')}
-                  invalid={Boolean(errors.canWork)}
-                  errorId={id('canWork-error')}
-                />
-              </AssessmentField>
+                options={[
+                  { value: 'yes', label: '有劳动能力' },
+                  { value: 'no', label: '没有劳动能力' },
+                ]}
+                value={answers.canWork}
+                onChange={(v) => set('canWork', v, 'canWork')}
+              />
             )}
           </>
         )}
         {step === 1 && (
           <>
-            <AssessmentField
+            <NumberField
+              id={id('monthlyIncome')}
               label="本人每月收入"
+              name="本人每月收入"
               hint="养老金、补贴、打零工等加在一起；没有收入填 0"
               error={errors.monthlyIncome}
-              errorId={id('monthlyIncome-error')}
-              id={id('monthlyIncome')}
-            >
-              <NumberInput
-                kind="money"
-                label="本人每月收入"
-                unit="元/月"
-                placeholder="没有收入填 0"
-                value={answers.monthlyIncome}
-                onChange={(v) => set('monthlyIncome', v, 'monthlyIncome')}
-                invalid={Boolean(errors.monthlyIncome)}
-                errorId={id('monthlyIncome-error')}
-              />
-            </AssessmentField>
-            <AssessmentField
+              kind="money"
+              unit="元/月"
+              placeholder="没有收入填 0"
+              value={answers.monthlyIncome}
+              onChange={(v) => set('monthlyIncome', v, 'monthlyIncome')}
+            />
+            <ChoiceField
+              id={id('hasCapableSupporter')}
               label="有没有能赡养（抚养、扶养）您的人？"
+              name="有没有能赡养您的人"
               hint="指子女、配偶、父母等法定义务人，并且他们有能力照顾您"
               error={errors.hasCapableSupporter}
-              errorId={id('hasCapableSupporter-error')}
-              id={id('hasCapableSupporter')}
-            >
-              <ChoiceGroup
-                label="有没有能赡养您的人"
-                layout="column"
-                options={[
-                  { value: 'no', label: '没有', hint: '没有这样的亲人，或他们没有能力' },
-                  { value: 'yes', label: '有', hint: '有亲人能够赡养（抚养、扶养）' },
-                ]}
-                value={answers.supporter}
-                onChange={(v) => set('supporter', v, 'hasCapableSupporter')}
-                invalid={Boolean(errors.hasCapableSupporter)}
-                errorId={id('hasCapableSupporter-error')}
-              />
-            </AssessmentField>
+              layout="column"
+              options={[
+                { value: 'no', label: '没有', hint: '没有这样的亲人，或他们没有能力' },
+                { value: 'yes', label: '有', hint: '有亲人能够赡养（抚养、扶养）' },
+              ]}
+              value={answers.supporter}
+              onChange={(v) => set('supporter', v, 'hasCapableSupporter')}
+            />
           </>
         )}
         {step === 2 && (
-          <AssessmentField
+          <ChoiceField
+            id={id('selfCare')}
             label="生活能自理吗？"
+            name="生活自理能力"
             hint="最终由民政部门组织评估认定"
             error={errors.selfCare}
-            errorId={id('selfCare-error')}
-            id={id('selfCare')}
-          >
-            <ChoiceGroup
-              label="生活自理能力"
-              layout="column"
-              options={[
-                { value: 'self', label: '能自理', hint: '吃饭、穿衣、上厕所等都能自己做' },
-                { value: 'semi', label: '半失能', hint: '有些事需要别人帮忙' },
-                { value: 'full', label: '全失能', hint: '吃饭、穿衣、上厕所等都需要别人照顾' },
-              ]}
-              value={answers.selfCare}
-              onChange={(v) => set('selfCare', v, 'selfCare')}
-              invalid={Boolean(errors.selfCare)}
-              errorId={id('selfCare-error')}
-            />
-          </AssessmentField>
+            layout="column"
+            options={[
+              { value: 'self', label: '能自理', hint: '吃饭、穿衣、上厕所等都能自己做' },
+              { value: 'semi', label: '半失能', hint: '有些事需要别人帮忙' },
+              { value: 'full', label: '全失能', hint: '吃饭、穿衣、上厕所等都需要别人照顾' },
+            ]}
+            value={answers.selfCare}
+            onChange={(v) => set('selfCare', v, 'selfCare')}
+          />
         )}
 
         {last && extra}
