@@ -15,7 +15,11 @@ const READ_EVERY_MS = 5
  * search index) runs in slices of a few milliseconds: p99 went from ~1.9 s to ~0.26 s (slices) to
  * well under this (workers). docs/RELIABILITY.md has the figures.
  */
-const P99_BUDGET_MS = 50
+// 50 ms held alone (p99 22–37 ms) but not inside the full suite on a 2-core machine, where the worker's
+// validation and the reads compete for both cores (p99 125 ms, event loop never stalled over 64 ms, on
+// 2026-12-02). 150 ms still fails the regressions this guards against: ~1.9 s (one synchronous publish)
+// and ~0.26 s (slices on the event loop).
+const P99_BUDGET_MS = 150
 
 /** The real pack, padded with copies of its news items (unique ids) to about `bytes` of JSON. */
 function bigPack(bytes: number): ContentPack {
