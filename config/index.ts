@@ -80,8 +80,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       webpackChain(chain) {
-        // H5_SOURCEMAP=1: source maps beside the scripts, for attributing their bytes to packages
-        if (process.env.H5_SOURCEMAP) chain.devtool('source-map')
         // Taro's H5 request imports polyfills for fetch and AbortController, and a JSONP client: 12 KB
         // gzip on the first screen that no supported browser runs (see config/h5-stubs).
         chain.resolve.alias
