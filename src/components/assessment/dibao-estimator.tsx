@@ -18,16 +18,12 @@ import {
 } from '../../domain'
 import { ChoiceField } from './choice-field'
 import { NumberField } from './number-field'
+import { AREA_OPTIONS } from './area-options'
 import { ApplyServices, NoteList, ResultBasis, StaleResultNote } from './result-parts'
 import { scrollIntoView } from '../../services/scroll'
 import { CalculationSteps } from './steps'
 import type { DibaoAnswers } from '../../services/assessment-answers'
 import { collectFieldErrors } from './validation'
-
-const AREA_OPTIONS = [
-  { value: 'urban', label: '城市' },
-  { value: 'rural', label: '农村' },
-] as const
 
 type DibaoField = keyof DibaoAnswers
 

@@ -15,10 +15,9 @@ export interface NumberInputProps {
   placeholder?: string
   invalid?: boolean
   errorId?: string
-  maxLength?: number
 }
 
-export function NumberInput({ value, onChange, kind, label, unit, placeholder, invalid, errorId, maxLength }: NumberInputProps) {
+export function NumberInput({ value, onChange, kind, label, unit, placeholder, invalid, errorId }: NumberInputProps) {
   const a11y = {
     'aria-label': `${label}（单位：${unit.replace(/\//g, '每')}）`,
     'aria-invalid': invalid ? 'true' : 'false',
@@ -32,7 +31,7 @@ export function NumberInput({ value, onChange, kind, label, unit, placeholder, i
         value={value}
         onChange={onChange}
         placeholder={placeholder}
-        maxLength={maxLength ?? (kind === 'integer' ? 3 : 10)}
+        maxLength={kind === 'integer' ? 3 : 10}
         // h5: the attributes reach the real <input> only through nativeProps (weapp has no such prop)
         nativeProps={process.env.TARO_ENV === 'h5' ? { inputMode: kind === 'integer' ? 'numeric' : 'decimal', ...a11y } : undefined}
         {...a11y}

@@ -18,6 +18,7 @@ import {
 import type { TekunAnswers } from '../../services/assessment-answers'
 import { scrollIntoView } from '../../services/scroll'
 import { ChoiceField } from './choice-field'
+import { AREA_OPTIONS } from './area-options'
 import { NumberField } from './number-field'
 import { StaleResultNote } from './result-parts'
 import { TekunResult } from './tekun-result'
@@ -163,10 +164,7 @@ export function TekunEstimator({ pack, today, answers, onAnswersChange, idPrefix
               name="住在城市还是农村"
               hint="按户口所在地选"
               error={errors.area}
-              options={[
-                { value: 'urban', label: '城市' },
-                { value: 'rural', label: '农村' },
-              ]}
+              options={AREA_OPTIONS}
               value={answers.area}
               onChange={(v) => set('area', v, 'area')}
             />
