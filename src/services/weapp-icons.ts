@@ -3,6 +3,7 @@
 // nothing: the search bar's magnifier, the inputs' clear button and the checkbox's box were
 // invisible (found by the weapp harness, test/weapp/pages.test.ts). On weapp they render as a view,
 // with the same classes and mask style. Imported first by app.ts, before any icon renders.
-import { configure } from '@nutui/icons-react-taro'
+// By its own path, not the package index: see types/nutui-icons-configure.d.ts.
+import { configure } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
 
 if (process.env.TARO_ENV === 'weapp') configure({ tag: 'view' })

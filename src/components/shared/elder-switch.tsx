@@ -1,6 +1,7 @@
-// The 长辈版 switch, as on 首页 and in 我的: a visible label and a NutUI Switch with the same name.
+// The 长辈版 switch, as on 首页 and in 我的: a visible label and a switch with the same name. The row
+// is the control (role=switch); the toggle is only its picture, drawn here rather than NutUI's
+// Switch, which would bring NutUI's runtime into the home page's first screen for a hidden picture.
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import './elder-switch.scss'
 
@@ -26,12 +27,15 @@ export function ElderSwitch({ className }: ElderSwitchProps) {
         <View
           className="elder-switch__control"
           onClick={(event) => {
-            // the whole row is the control (a bigger target); the NutUI switch shows its state
+            // the whole row is the control (a bigger target); the toggle shows its state
             event.stopPropagation()
             setElder(!elder)
           }}
         >
-          <Switch checked={elder} loadingIcon={null} activeText="开" inactiveText="关" aria-hidden="true" />
+          <View className={`elder-switch__toggle${elder ? ' elder-switch__toggle--on' : ''}`} aria-hidden="true">
+            <Text className="elder-switch__toggle-text">{elder ? '开' : '关'}</Text>
+            <View className="elder-switch__knob" />
+          </View>
         </View>
       </View>
       {fromSystemFont ? (
