@@ -22,6 +22,8 @@ export interface ConsoleTest extends TestApp {
   addUser(name: string, role: Role): Promise<void>
   login(name: string, options?: { password?: string; code?: string | null; ip?: string }): Promise<LightMyRequestResponse>
   signIn(name: string): Promise<Client>
+  /** addUser, then signIn: a member of staff ready to make requests */
+  addSignedIn(name: string, role: Role): Promise<Client>
 }
 
 export interface Client {
@@ -61,8 +63,24 @@ export async function createConsoleTest(dialect: DialectName): Promise<ConsoleTe
       if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`)
       return clientFor(t, cookieOf(res), res.json().csrfToken as string)
     },
+    addSignedIn: async (name, role) => {
+      await test.addUser(name, role)
+      return test.signIn(name)
+    },
   }
   return test
+}
+
+/** An editor's draft with this content, saved and submitted for review, as the console does it. */
+export async function submitDraft(author: Client, title: string, content: object): Promise<{ id: number; baseVersion: string }> {
+  const created = await author.request('POST', '/drafts', { title })
+  expect(created.statusCode).toBe(201)
+  const { id } = created.json() as { id: number }
+  const saved = await author.request('PUT', `/drafts/${id}`, { title, content })
+  expect(saved.statusCode).toBe(200)
+  const submitted = await author.request('POST', `/drafts/${id}/submit`, {})
+  expect(submitted.statusCode).toBe(200)
+  return { id, baseVersion: submitted.json().baseVersion as string }
 }
 
 export function cookieOf(res: LightMyRequestResponse): string {

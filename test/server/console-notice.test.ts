@@ -20,10 +20,8 @@ describe.each(testDialects())('console notice drafts (%s)', (dialect) => {
   let reviewer: Client
   beforeAll(async () => {
     t = await createConsoleTest(dialect)
-    await t.addUser('lihua', 'editor')
-    await t.addUser('wang', 'reviewer')
-    editor = await t.signIn('lihua')
-    reviewer = await t.signIn('wang')
+    editor = await t.addSignedIn('lihua', 'editor')
+    reviewer = await t.addSignedIn('wang', 'reviewer')
     // hashing several passwords with argon2id takes a while on a busy machine
   }, 60_000)
   afterAll(async () => {

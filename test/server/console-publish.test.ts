@@ -1,6 +1,6 @@
 // Drafts to publication on both dialects: four eyes, the change note, If-Match on the draft's base
 // version, a conflicting publish answered 409 with a rebase, history with change notes, rollback.
-import { type Client, type ConsoleTest, createConsoleTest } from './console-helpers'
+import { type Client, type ConsoleTest, createConsoleTest, submitDraft } from './console-helpers'
 import { contentPack, testDialects } from './helpers'
 import { at } from '../../harness/at'
 
@@ -15,14 +15,10 @@ describe.each(testDialects())('console publishing (%s)', (dialect) => {
   let secondReviewer: Client
   beforeAll(async () => {
     t = await createConsoleTest(dialect)
-    await t.addUser('lihua', 'editor')
-    await t.addUser('sun', 'editor')
-    await t.addUser('wang', 'reviewer')
-    await t.addUser('zhou', 'reviewer')
-    editor = await t.signIn('lihua')
-    otherEditor = await t.signIn('sun')
-    reviewer = await t.signIn('wang')
-    secondReviewer = await t.signIn('zhou')
+    editor = await t.addSignedIn('lihua', 'editor')
+    otherEditor = await t.addSignedIn('sun', 'editor')
+    reviewer = await t.addSignedIn('wang', 'reviewer')
+    secondReviewer = await t.addSignedIn('zhou', 'reviewer')
     // hashing several passwords with argon2id takes a while on a busy machine
   }, 60_000)
   afterAll(async () => {
@@ -32,15 +28,8 @@ describe.each(testDialects())('console publishing (%s)', (dialect) => {
   const faq = at(contentPack().faq, 0)
 
   /** An editor's draft changing the first FAQ answer, submitted for review. */
-  async function submittedDraft(author: Client, answer: string): Promise<{ id: number; baseVersion: string }> {
-    const created = await author.request('POST', '/drafts', { title: `改答：${answer}` })
-    expect(created.statusCode).toBe(201)
-    const { id } = created.json() as { id: number }
-    const saved = await author.request('PUT', `/drafts/${id}`, { title: `改答：${answer}`, content: { faq: [{ ...faq, answer }] } })
-    expect(saved.statusCode).toBe(200)
-    const submitted = await author.request('POST', `/drafts/${id}/submit`, {})
-    expect(submitted.statusCode).toBe(200)
-    return { id, baseVersion: submitted.json().baseVersion as string }
+  function submittedDraft(author: Client, answer: string): Promise<{ id: number; baseVersion: string }> {
+    return submitDraft(author, `改答：${answer}`, { faq: [{ ...faq, answer }] })
   }
 
   const publish = (c: Client, id: number, ifMatch: string, body: object = { changeNote: '更正常见问题的回答' }) =>

@@ -2,7 +2,7 @@
 // promised time limit and adds a new guide; the reviewer sees both in words, publishes, and the
 // public API serves them. An incomplete guide is refused with the field named, as the form says it.
 import { guideOf } from '../../src/domain/review'
-import { type Client, type ConsoleTest, createConsoleTest } from './console-helpers'
+import { type Client, type ConsoleTest, createConsoleTest, submitDraft } from './console-helpers'
 import { contentPack, testDialects } from './helpers'
 import { at } from '../../harness/at'
 
@@ -34,24 +34,16 @@ describe.each(testDialects())('service guides in the console (%s)', (dialect) =>
   let reviewer: Client
   beforeAll(async () => {
     t = await createConsoleTest(dialect)
-    await t.addUser('lihua', 'editor')
-    await t.addUser('wang', 'reviewer')
-    editor = await t.signIn('lihua')
-    reviewer = await t.signIn('wang')
+    editor = await t.addSignedIn('lihua', 'editor')
+    reviewer = await t.addSignedIn('wang', 'reviewer')
   }, 60_000)
   afterAll(async () => {
     await t?.close()
   })
 
   test('a draft changing a guide and adding one goes through review and publish; the API serves both', async () => {
-    const created = await editor.request('POST', '/drafts', { title: '低保办事指南更新' })
-    expect(created.statusCode).toBe(201)
-    const { id } = created.json() as { id: number }
     const changed = { ...guideOf(published), fee: '不收费', timeLimit: { statutory: '30个工作日', promised: '15个工作日' } }
-    const saved = await editor.request('PUT', `/drafts/${id}`, { title: '低保办事指南更新', content: { services: [changed, newGuide] } })
-    expect(saved.statusCode).toBe(200)
-    const submitted = await editor.request('POST', `/drafts/${id}/submit`, {})
-    expect(submitted.statusCode).toBe(200)
+    const { id, baseVersion } = await submitDraft(editor, '低保办事指南更新', { services: [changed, newGuide] })
 
     const review = (await reviewer.request('GET', `/drafts/${id}/review`)).json()
     expect(review.problems).toEqual([])
@@ -66,7 +58,7 @@ describe.each(testDialects())('service guides in the console (%s)', (dialect) =>
       'POST',
       `/drafts/${id}/publish`,
       { changeNote: '更新低保申请的收费和时限，新增丧葬补助指南' },
-      { 'if-match': `"${submitted.json().baseVersion as string}"` },
+      { 'if-match': `"${baseVersion}"` },
     )
     expect(publish.statusCode).toBe(201)
 
@@ -92,22 +84,11 @@ describe.each(testDialects())('service guides in the console (%s)', (dialect) =>
   })
 
   test('an incomplete new guide is named field by field on the review page and cannot be published', async () => {
-    const { id } = (await editor.request('POST', '/drafts', { title: '不完整的新指南' })).json() as { id: number }
-    const saved = await editor.request('PUT', `/drafts/${id}`, {
-      title: '不完整的新指南',
-      content: { services: [{ id: 'half-written', name: '写了一半的指南' }] },
-    })
-    expect(saved.statusCode).toBe(200)
-    const submitted = await editor.request('POST', `/drafts/${id}/submit`, {})
+    const { id, baseVersion } = await submitDraft(editor, '不完整的新指南', { services: [{ id: 'half-written', name: '写了一半的指南' }] })
     const review = (await reviewer.request('GET', `/drafts/${id}/review`)).json()
     expect(review.problems).toContainEqual({ field: 'services[0].department', message: '请填写受理部门' })
     expect(review.problems).toContainEqual({ field: 'services[0].office', message: '请填写办理地点' })
-    const publish = await reviewer.request(
-      'POST',
-      `/drafts/${id}/publish`,
-      { changeNote: '试发布' },
-      { 'if-match': `"${submitted.json().baseVersion as string}"` },
-    )
+    const publish = await reviewer.request('POST', `/drafts/${id}/publish`, { changeNote: '试发布' }, { 'if-match': `"${baseVersion}"` })
     expect(publish.statusCode).toBe(422)
     expect(publish.json().error.code).toBe('invalid_draft')
   })
