@@ -1,14 +1,7 @@
 // How a required document is described to a person: "原件和复印件各1份".
-import type { Service } from '../../domain'
+import { MATERIAL_FORM_LABEL, type Service } from '../../domain'
 
 export type Material = Service['materials'][number]
-
-export const MATERIAL_FORM_LABEL: Record<Material['form'], string> = {
-  original: '原件',
-  copy: '复印件',
-  'original-and-copy': '原件和复印件',
-  electronic: '电子版',
-}
 
 export function describeMaterial(material: Material): string {
   const form = MATERIAL_FORM_LABEL[material.form]

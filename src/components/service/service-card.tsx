@@ -1,8 +1,8 @@
 // One service in the guide: name, department and how many trips it takes, in words.
 import { Text, View } from '@tarojs/components'
-import type { Service } from '../../domain'
+import { SERVICE_MODE_LABEL, type Service } from '../../domain'
 import { openPage } from '../../services/navigation'
-import { SERVICE_MODE_LABEL, ServiceModeBadge } from './service-mode'
+import { ServiceModeBadge } from './service-mode'
 import { routes } from '../../routes'
 import './service.scss'
 

@@ -1,12 +1,6 @@
 // 一次不跑 / 只跑一次 / 需到现场, always in words (the badge colour only repeats what the words say).
 import { Text } from '@tarojs/components'
-import type { ServiceMode } from '../../domain'
-
-export const SERVICE_MODE_LABEL: Record<ServiceMode, string> = {
-  'yici-bupao': '一次不跑',
-  'zhi-pao-yici': '只跑一次',
-  onsite: '需到现场',
-}
+import { SERVICE_MODE_LABEL, type ServiceMode } from '../../domain'
 
 export const SERVICE_MODE_HINT: Record<ServiceMode, string> = {
   'yici-bupao': '网上或电话就能办完，不用跑腿',

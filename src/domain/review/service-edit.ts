@@ -63,18 +63,7 @@ export const serviceGuideSchema = z.object({
 })
 export type ServiceGuide = z.infer<typeof serviceGuideSchema>
 
-/** Labels the console and the review diff share. */
-export const SERVICE_MODE_LABEL: Record<ServiceGuide['mode'], string> = {
-  'yici-bupao': '一次不跑',
-  'zhi-pao-yici': '只跑一次',
-  onsite: '需到现场',
-}
-export const MATERIAL_FORM_LABEL: Record<ServiceGuide['materials'][number]['form'], string> = {
-  original: '原件',
-  copy: '复印件',
-  'original-and-copy': '原件和复印件',
-  electronic: '电子版',
-}
+/** How the console and the review diff name a channel's kind (modes and forms: ../service-labels). */
 export const CHANNEL_KIND_LABEL: Record<ServiceGuide['channels'][number]['kind'], string> = {
   online: '网上办理',
   window: '窗口办理',
