@@ -1,6 +1,6 @@
 // Editor console: accounts, server-side sessions, drafts, login throttling and the audit log.
 // The audit log is append-only by construction: the code has an insert path and nothing else, and on
-// PostgreSQL a trigger refuses UPDATE and DELETE outright.
+// both dialects triggers refuse UPDATE and DELETE outright (SQLite drops them with the table in down).
 import { type Kysely, sql } from 'kysely'
 import type { Dialect } from '../database'
 
