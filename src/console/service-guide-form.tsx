@@ -1,7 +1,7 @@
 // 办事指南 as a form: the fields of serviceGuideSchema (src/domain/review/service-edit.ts), lists as
 // rows. Problems come keyed by field (services[0].materials[1].name) and show under their input.
-import { MATERIAL_FORM_LABEL, SERVICE_MODE_LABEL } from '../domain/service-labels'
-import { CHANNEL_KIND_LABEL, type ServiceGuide } from '../domain/review/service-edit'
+import { CHANNEL_KIND_LABEL, MATERIAL_FORM_LABEL, SERVICE_MODE_LABEL } from '../domain/service-labels'
+import type { ServiceGuide } from '../domain/review/service-edit'
 import { Field } from './field'
 import { RowList } from './row-list'
 

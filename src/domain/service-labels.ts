@@ -14,3 +14,11 @@ export const MATERIAL_FORM_LABEL: Record<Service['materials'][number]['form'], s
   'original-and-copy': '原件和复印件',
   electronic: '电子版',
 }
+
+/** A channel's kind as the console and the review diff name it (the app's detail page says it shorter). */
+export const CHANNEL_KIND_LABEL: Record<Service['channels'][number]['kind'], string> = {
+  online: '网上办理',
+  window: '窗口办理',
+  phone: '电话',
+  mail: '邮寄',
+}

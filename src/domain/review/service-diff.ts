@@ -2,8 +2,7 @@
 // 「…新增材料“户口簿”（原件和复印件各1份）」. Lists say what was added, removed or reordered, so a
 // reviewer never has to compare two long lists by eye.
 import type { Service } from '../schema'
-import { MATERIAL_FORM_LABEL, SERVICE_MODE_LABEL } from '../service-labels'
-import { CHANNEL_KIND_LABEL } from './service-edit'
+import { CHANNEL_KIND_LABEL, MATERIAL_FORM_LABEL, SERVICE_MODE_LABEL } from '../service-labels'
 
 type Material = Service['materials'][number]
 

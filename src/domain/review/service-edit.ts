@@ -63,14 +63,6 @@ export const serviceGuideSchema = z.object({
 })
 export type ServiceGuide = z.infer<typeof serviceGuideSchema>
 
-/** How the console and the review diff name a channel's kind (modes and forms: ../service-labels). */
-export const CHANNEL_KIND_LABEL: Record<ServiceGuide['channels'][number]['kind'], string> = {
-  online: '网上办理',
-  window: '窗口办理',
-  phone: '电话',
-  mail: '邮寄',
-}
-
 /** What each list's rows are called, for messages such as “材料第 2 项：请填写材料名称”. */
 const ROW_NAMES: Record<string, (n: number) => string> = {
   conditions: (n) => `申请条件第 ${n} 条`,
